@@ -1,0 +1,226 @@
+/**
+ * Exact byte figures for a built dist/: every file raw, gzip and brotli, and which files the first
+ * load needs versus everything the page can load. Shared by `npm run bench` and the budget test, so
+ * the figures printed and the figures enforced are the same numbers.
+ *
+ * What counts as "the first load": index.html, the scripts, stylesheets, module preloads and icons
+ * its tags reference, and, recursively, the static imports (and CSS url()s) of those files.
+ * What counts as "everything the page loads": the first load, plus every built file that a loaded
+ * JS or CSS file names by its (hashed, so unique) file name: dynamic imports, Vite's preload lists,
+ * new URL(..., import.meta.url), fetch() targets, url(); recursively. That is an upper bound: a file named in a script is counted even if the reader never
+ * triggers it. The browser budget test checks the other direction (every request the page makes is
+ * in this set).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** Budgets from issue #5, in bytes of gzip (1 KB = 1000 bytes, the stricter reading). */
+export const BUDGETS = { firstLoadJsGzip: 100_000, totalGzip: 250_000 };
+
+/** @param {Buffer | string} data */
+export function sizes(data) {
+  const buf = Buffer.isBuffer(data) ? data : Buffer.from(data);
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }).length,
+  };
+}
+
+/** Every file under dir, as posix paths relative to it, sorted. */
+export function listFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+const TAG = /<(script|link)\b([^>]*)>/gi;
+const ATTR = /([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
+/** rel values of <link> that make the browser fetch the file during the first load. */
+const LOADING_RELS = new Set(['stylesheet', 'modulepreload', 'preload', 'icon', 'shortcut', 'manifest']);
+
+function attrs(source) {
+  const found = {};
+  for (const m of source.matchAll(ATTR)) found[m[1].toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
+  return found;
+}
+
+/** Strips HTML comments and the text of <script>/<style>/<template> so only real tags are read. */
+function tagsOnly(html) {
+  return html.replace(/<!--[\s\S]*?-->/g, '');
+}
+
+/** Files an HTML document makes the browser fetch by its tags, and its inline scripts. */
+export function htmlReferences(html) {
+  const refs = [];
+  const inlineScripts = [];
+  const clean = tagsOnly(html);
+  for (const m of clean.matchAll(TAG)) {
+    const a = attrs(m[2]);
+    if (m[1].toLowerCase() === 'script') {
+      if (a.src) refs.push({ url: a.src, kind: 'script' });
+    } else if (a.href && a.rel && a.rel.toLowerCase().split(/\s+/).some((r) => LOADING_RELS.has(r))) {
+      refs.push({ url: a.href, kind: a.rel.toLowerCase() });
+    }
+  }
+  for (const m of clean.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const a = attrs(m[1]);
+    if (!a.src && m[2].trim()) inlineScripts.push({ type: a.type ?? '', text: m[2] });
+  }
+  return { refs, inlineScripts };
+}
+
+/** Static `import ... from "x"`, `import "x"` and `export ... from "x"` (never dynamic `import(`). */
+export function staticImports(js) {
+  const out = [];
+  const re = /(?:^|[^\w$.])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["']([^"']+)["']/g;
+  for (const m of js.matchAll(re)) out.push(m[1]);
+  return out;
+}
+
+/** CSS url()s and @imports. */
+export function cssUrls(css) {
+  const out = [];
+  for (const m of css.matchAll(/url\(\s*["']?([^"')]+?)["']?\s*\)/g)) out.push(m[1]);
+  for (const m of css.matchAll(/@import\s+["']([^"']+)["']/g)) out.push(m[1]);
+  return out;
+}
+
+/** Resolves a reference against the referring file; undefined if it is not a local file in dist. */
+function resolveLocal(ref, fromFile, files) {
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(ref)) return undefined; // other scheme, other origin, fragment
+  const clean = ref.split(/[?#]/)[0];
+  if (!clean) return undefined;
+  const candidates = clean.startsWith('/')
+    ? [clean.slice(1)]
+    : [posix.normalize(posix.join(posix.dirname(fromFile), clean)), posix.normalize(clean)];
+  return candidates.find((c) => files.has(c));
+}
+
+/**
+ * The dependency graph of dist/ from an entry HTML file.
+ * @returns {{ firstLoad: string[], all: string[], inlineScripts: {type: string, text: string}[] }}
+ */
+export function assetGraph(dist, entry = 'index.html') {
+  const files = new Set(listFiles(dist));
+  const read = (f) => readFileSync(join(dist, f), 'utf8');
+  const html = read(entry);
+  const { refs, inlineScripts } = htmlReferences(html);
+
+  const firstLoad = new Set([entry]);
+  const queue = [];
+  for (const r of refs) {
+    const f = resolveLocal(r.url, entry, files);
+    if (f && !firstLoad.has(f)) {
+      firstLoad.add(f);
+      queue.push(f);
+    }
+  }
+  // Static imports of JS, url()s and @imports of CSS: all needed before the first load completes.
+  while (queue.length) {
+    const f = queue.shift();
+    const text = /\.(m?js|css)$/.test(f) ? read(f) : '';
+    const deps = f.endsWith('.css') ? cssUrls(text) : staticImports(text);
+    for (const d of deps) {
+      const r = resolveLocal(d, f, files);
+      if (r && !firstLoad.has(r)) {
+        firstLoad.add(r);
+        queue.push(r);
+      }
+    }
+  }
+
+  // Everything a loaded JS or CSS file names: hashed file names are unique, so a file's name
+  // appearing in the text of a loaded file is taken as "may be loaded" (an upper bound).
+  const all = new Set(firstLoad);
+  const candidates = [...files].filter((f) => !/\.html?$/.test(f) && !all.has(f));
+  const more = [...firstLoad].filter((f) => /\.(m?js|css)$/.test(f));
+  while (more.length) {
+    const text = read(more.shift());
+    for (const c of candidates) {
+      if (all.has(c) || !text.includes(posix.basename(c))) continue;
+      all.add(c);
+      if (/\.(m?js|css)$/.test(c)) more.push(c);
+    }
+  }
+  return { firstLoad: [...firstLoad].sort(), all: [...all].sort(), inlineScripts };
+}
+
+const sum = (rows, key) => rows.reduce((n, r) => n + r[key], 0);
+const isJs = (f) => /\.m?js$/.test(f);
+
+/**
+ * The whole byte report for a dist folder.
+ * Inline scripts are counted twice on purpose only in the JS figure: their bytes are inside
+ * index.html (counted in the totals) and also reported as JS the first load runs.
+ */
+export function byteReport(dist, entry = 'index.html') {
+  const files = listFiles(dist).map((path) => ({ path, ...sizes(readFileSync(join(dist, path))) }));
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const graph = assetGraph(dist, entry);
+  const pick = (paths) => paths.map((p) => byPath.get(p));
+  const inline = graph.inlineScripts.filter((s) => !/json/i.test(s.type)).map((s) => sizes(s.text));
+  const firstLoadJsFiles = pick(graph.firstLoad.filter(isJs));
+  const firstLoadJs = {
+    files: firstLoadJsFiles.map((f) => f.path),
+    inlineScripts: inline.length,
+    raw: sum(firstLoadJsFiles, 'raw') + sum(inline, 'raw'),
+    gzip: sum(firstLoadJsFiles, 'gzip') + sum(inline, 'gzip'),
+    brotli: sum(firstLoadJsFiles, 'brotli') + sum(inline, 'brotli'),
+  };
+  const totalOf = (paths) => {
+    const rows = pick(paths);
+    return { files: paths, raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') };
+  };
+  return {
+    files,
+    dist: { raw: sum(files, 'raw'), gzip: sum(files, 'gzip'), brotli: sum(files, 'brotli') },
+    firstLoad: totalOf(graph.firstLoad),
+    firstLoadJs,
+    pageTotal: totalOf(graph.all),
+    notLoadedByPage: files.map((f) => f.path).filter((p) => !graph.all.includes(p)),
+    budgets: BUDGETS,
+  };
+}
+
+/** Sizes of arbitrary dist paths (e.g. the ones a browser actually requested). */
+export function sizesOf(dist, paths) {
+  const rows = paths.map((p) => ({ path: p, ...sizes(readFileSync(join(dist, p))) }));
+  return { files: paths, raw: sum(rows, 'raw'), gzip: sum(rows, 'gzip'), brotli: sum(rows, 'brotli') };
+}
+
+export const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+/** A fixed-width text table of the byte report. */
+export function formatByteReport(r) {
+  const lines = [];
+  const w = Math.max(...r.files.map((f) => f.path.length), 'EVERYTHING THE PAGE LOADS'.length);
+  const row = (name, x, mark = '') =>
+    `  ${name.padEnd(w)}  ${String(x.raw).padStart(9)}  ${String(x.gzip).padStart(9)}  ${String(x.brotli).padStart(9)}${mark}`;
+  lines.push(`  ${'file'.padEnd(w)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}   (bytes; * first load, + loaded later)`);
+  for (const f of r.files) {
+    const mark = r.firstLoad.files.includes(f.path) ? ' *' : r.pageTotal.files.includes(f.path) ? ' +' : '';
+    lines.push(row(f.path, f, mark));
+  }
+  lines.push(row('ALL FILES IN dist/', r.dist));
+  lines.push(row('FIRST LOAD (all types)', r.firstLoad));
+  lines.push(row('FIRST-LOAD JS', r.firstLoadJs));
+  lines.push(row('EVERYTHING THE PAGE LOADS', r.pageTotal));
+  const ok = (v, b) => (v <= b ? 'within' : 'OVER');
+  lines.push(
+    `  budget: first-load JS ${kb(r.firstLoadJs.gzip)} gzip of ${kb(r.budgets.firstLoadJsGzip)} (${ok(r.firstLoadJs.gzip, r.budgets.firstLoadJsGzip)}); ` +
+      `page total ${kb(r.pageTotal.gzip)} gzip of ${kb(r.budgets.totalGzip)} (${ok(r.pageTotal.gzip, r.budgets.totalGzip)})`,
+  );
+  if (r.notLoadedByPage.length) lines.push(`  not loaded by the page: ${r.notLoadedByPage.join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,122 @@
+/**
+ * The scroll run: real wheel input (CDP mouse wheel events, the same path a mouse takes) through the
+ * whole page at 390x844 with the CPU throttled, counting long animation frames, the longest frame,
+ * layout shifts and the JS heap at the end.
+ */
+
+/** Installed before any page script: records frames, LoAFs, layout shifts and step changes. */
+export const OBSERVER_SCRIPT = `(() => {
+  const b = (window.__bench = { loaf: [], shifts: [], steps: [], frames: [], phase: 'load' });
+  const po = (type, cb) => {
+    try { new PerformanceObserver((l) => l.getEntries().forEach(cb)).observe({ type, buffered: true }); } catch (e) { b.unsupported = (b.unsupported || []).concat(type); }
+  };
+  po('long-animation-frame', (e) => b.loaf.push({
+    phase: b.phase, start: e.startTime, duration: e.duration, blocking: e.blockingDuration,
+    render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+    style: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+    scripts: (e.scripts || []).map((s) => ({ invoker: s.invoker, src: s.sourceURL, fn: s.sourceFunctionName, duration: s.duration, forcedLayout: s.forcedStyleAndLayoutDuration })),
+  }));
+  po('layout-shift', (e) => b.shifts.push({ phase: b.phase, value: e.value, hadRecentInput: e.hadRecentInput,
+    sources: (e.sources || []).map((s) => s.node ? (s.node.nodeName + (s.node.id ? '#' + s.node.id : '') + (s.node.className && typeof s.node.className === 'string' ? '.' + s.node.className.split(' ').join('.') : '')) : '?') }));
+  let last = 0;
+  const tick = (t) => { if (b.phase === 'scroll' && last) b.frames.push(t - last); last = t; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  const watch = () => {
+    const root = document.querySelector('[data-active-step]');
+    if (!root) return void setTimeout(watch, 50);
+    const note = () => { const s = root.getAttribute('data-active-step'); if (s && b.steps[b.steps.length - 1] !== s) b.steps.push(s); };
+    new MutationObserver(note).observe(root, { attributes: true, attributeFilter: ['data-active-step'] });
+    note();
+  };
+  document.addEventListener('DOMContentLoaded', watch);
+})();`;
+
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {{ cpuThrottle?: number, step?: number, intervalMs?: number }} [o]
+ */
+export async function scrollRun(browser, url, o = {}) {
+  const cpuThrottle = o.cpuThrottle ?? 4;
+  const step = o.step ?? 100;
+  const intervalMs = o.intervalMs ?? 50;
+  const context = await browser.newContext(PHONE);
+  try {
+    await context.addInitScript(OBSERVER_SCRIPT);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+    await page.goto(url, { waitUntil: 'load' });
+    // Settle: hydration and the first graphic state, then two frames.
+    await page.waitForFunction(() => document.documentElement.dataset.embedContext !== undefined, null, { timeout: 20_000 }).catch(() => {});
+    await page.waitForTimeout(1000);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.evaluate(() => (window.__bench.phase = 'scroll'));
+
+    await page.mouse.move(195, 422);
+    const started = Date.now();
+    let stuck = 0;
+    let lastY = -1;
+    let events = 0;
+    for (;;) {
+      await page.mouse.wheel(0, step);
+      events++;
+      await page.waitForTimeout(intervalMs);
+      const { y, max } = await page.evaluate(() => ({ y: window.scrollY, max: document.documentElement.scrollHeight - window.innerHeight }));
+      if (y >= max - 1) break;
+      stuck = y === lastY ? stuck + 1 : 0;
+      lastY = y;
+      if (stuck > 40) throw new Error(`scroll run: stuck at y=${y} of ${max} after ${events} wheel events`);
+      if (Date.now() - started > 180_000) throw new Error('scroll run: took over 3 minutes');
+    }
+    const scrollMs = Date.now() - started;
+    await page.waitForTimeout(1000); // trailing transitions
+    await page.evaluate(() => (window.__bench.phase = 'after'));
+    const data = await page.evaluate(() => ({
+      ...window.__bench,
+      scrollHeight: document.documentElement.scrollHeight,
+      stepIds: [...document.querySelectorAll('[data-step]')].map((e) => e.getAttribute('data-step')),
+    }));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heapBeforeGc = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null;
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+
+    const inScroll = (x) => x.phase === 'scroll' || x.phase === 'after';
+    const loafs = data.loaf.filter(inScroll).filter((l) => l.duration > 50);
+    const causes = new Map();
+    for (const l of loafs) {
+      const top = [...l.scripts].sort((a, b) => b.duration - a.duration)[0];
+      const key = top ? `${top.invoker || '?'} ${top.fn || ''} ${top.src ? top.src.replace(/^.*\//, '') : ''}`.trim() : l.render > l.duration / 2 ? 'rendering (style/layout/paint), no script' : 'no script attribution';
+      causes.set(key, (causes.get(key) ?? 0) + 1);
+    }
+    const shifts = data.shifts.filter((s) => !s.hadRecentInput);
+    return {
+      wheelEvents: events,
+      scrollMs,
+      scrollHeight: data.scrollHeight,
+      stepsVisited: data.steps,
+      allStepsVisited: data.stepIds.every((id) => data.steps.includes(id)),
+      longFrames: loafs.length,
+      longestLoafMs: loafs.length ? Math.max(...loafs.map((l) => l.duration)) : 0,
+      longestFrameMs: data.frames.length ? Math.max(...data.frames) : null,
+      frames: data.frames.length,
+      longFramesAtLoad: data.loaf.filter((l) => l.phase === 'load' && l.duration > 50).length,
+      layoutShifts: shifts.filter(inScroll).length,
+      layoutShiftScore: shifts.filter(inScroll).reduce((n, s) => n + s.value, 0),
+      layoutShiftsAtLoad: shifts.filter((s) => s.phase === 'load').length,
+      layoutShiftScoreAtLoad: shifts.filter((s) => s.phase === 'load').reduce((n, s) => n + s.value, 0),
+      shiftSources: [...new Set(shifts.flatMap((s) => s.sources))].slice(0, 10),
+      heapUsedBytes: heap.usedSize,
+      heapUsedBeforeGcBytes: heapBeforeGc,
+      longFrameCauses: Object.fromEntries(causes),
+      unsupported: data.unsupported ?? [],
+    };
+  } finally {
+    await context.close();
+  }
+}

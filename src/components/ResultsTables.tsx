@@ -1,0 +1,141 @@
+import { candidate, dataset, derived } from '../data/dataset.ts';
+import { formatCount, formatIsoDate, formatPercentFigure, formatPoints, formatShare } from '../data/format.ts';
+
+const { results, poll } = dataset;
+/** Columns keep the region-wide finishing order, so each row reads like the result. */
+const order = derived.results.map((r) => r.id);
+
+function CandidateHeader({ id }: { id: string }) {
+  const c = candidate(id);
+  return (
+    <th scope="col">
+      <span className="swatch" data-colour={id} aria-hidden="true" />
+      {c.surname} <span className="party">({c.partyShort})</span>
+    </th>
+  );
+}
+
+/** The full result, region-wide and council by council: every count the charts draw. */
+export function ResultsTables() {
+  const correctionsByCell = new Set(results.corrections.map((c) => `${c.areaCode}:${c.candidateId}`));
+  const discrepancyByCell = new Set(results.discrepancies.map((d) => `${d.areaCode}:${d.candidateId}`));
+  return (
+    <section className="appendix-section" id="results" aria-labelledby="results-title" tabIndex={-1}>
+      <h2 id="results-title">The full result</h2>
+      <p>
+        {results.election.name}, polling day {formatIsoDate(results.election.pollingDay)}, declared {formatIsoDate(results.election.declarationDay)}.{' '}
+        {results.election.system}. Turnout {results.election.turnoutPercent.toFixed(1)}%. Shares are of the {formatCount(derived.totalVotes)} valid votes for the six
+        candidates, worked out from the declared totals.
+      </p>
+      <div className="table-scroll" role="region" aria-labelledby="totals-caption" tabIndex={0}>
+        <table className="data-table" data-table="totals">
+          <caption id="totals-caption">Region-wide result, with the More in Common poll</caption>
+          <thead>
+            <tr>
+              <th scope="col">Candidate</th>
+              <th scope="col">Party</th>
+              <th scope="col" className="num">Votes</th>
+              <th scope="col" className="num">Share</th>
+              <th scope="col" className="num">Poll</th>
+            </tr>
+          </thead>
+          <tbody>
+            {derived.results.map((r) => {
+              const c = candidate(r.id);
+              return (
+                <tr key={r.id} data-candidate={r.id}>
+                  <th scope="row">
+                    <span className="swatch" data-colour={r.id} aria-hidden="true" />
+                    {c.name}
+                  </th>
+                  <td>{c.party}</td>
+                  <td className="num">{formatCount(r.votes)}</td>
+                  <td className="num">{formatShare(r.share)}</td>
+                  <td className="num">{formatPercentFigure(poll.sharesPercent[r.id])}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total valid votes</th>
+              <td />
+              <td className="num">{formatCount(derived.totalVotes)}</td>
+              <td className="num">100%</td>
+              <td />
+            </tr>
+            <tr>
+              <th scope="row">Majority</th>
+              <td>
+                {candidate(derived.winnerId).surname} over {candidate(derived.runnerUpId).surname}
+              </td>
+              <td className="num">{formatCount(derived.majority)}</td>
+              <td />
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+
+      <div className="table-scroll" role="region" aria-labelledby="areas-caption" tabIndex={0}>
+        <table className="data-table" data-table="areas">
+          <caption id="areas-caption">Votes by council area</caption>
+          <thead>
+            <tr>
+              <th scope="col">Council</th>
+              {order.map((id) => (
+                <CandidateHeader key={id} id={id} />
+              ))}
+              <th scope="col" className="num">Total</th>
+              <th scope="col">Winner and margin</th>
+            </tr>
+          </thead>
+          <tbody>
+            {derived.areas.map((a) => (
+              <tr key={a.code} data-area={a.code}>
+                <th scope="row">{a.name}</th>
+                {order.map((id) => {
+                  const cell = `${a.code}:${id}`;
+                  const votes = a.ranked.find((r) => r.id === id)!.votes;
+                  return (
+                    <td key={id} className="num" data-candidate={id} data-votes={votes}>
+                      {formatCount(votes)}
+                      {correctionsByCell.has(cell) && <a href="#note-corrections" className="note-mark" aria-label="see note on corrected figures">*</a>}
+                      {discrepancyByCell.has(cell) && <a href="#note-discrepancies" className="note-mark" aria-label="see note on discrepancies">†</a>}
+                    </td>
+                  );
+                })}
+                <td className="num">{formatCount(a.total)}</td>
+                <td>
+                  {candidate(a.winnerId).surname} by {formatCount(a.marginVotes)} ({formatPoints(a.marginShare)}) over {candidate(a.runnerUpId).surname}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Sum of the areas</th>
+              {order.map((id) => (
+                <td key={id} className="num">
+                  {formatCount(derived.areaSums.find((s) => s.candidateId === id)!.areaSum)}
+                </td>
+              ))}
+              <td className="num">{formatCount(derived.areaSums.reduce((sum, s) => sum + s.areaSum, 0))}</td>
+              <td />
+            </tr>
+            <tr>
+              <th scope="row">Declared total</th>
+              {order.map((id) => (
+                <td key={id} className="num">
+                  {formatCount(results.declaredTotals[id])}
+                </td>
+              ))}
+              <td className="num">{formatCount(derived.totalVotes)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { content } from '../data/content.ts';
+import { DataTables } from './DataTables.tsx';
+import { Header } from './Header.tsx';
+import { HowWeMadeThis } from './HowWeMadeThis.tsx';
+import { ResultsTables } from './ResultsTables.tsx';
+import { StepCard } from './StepCard.tsx';
+
+/** Where an island's own server HTML is spliced in; the browser hydrates only these. */
+export function Island({ name }: { name: string }) {
+  return <div className="island" data-island={name} dangerouslySetInnerHTML={{ __html: `<!--island:${name}-->` }} />;
+}
+
+/**
+ * The whole page as static HTML: rendered once at build time and never re-rendered in the browser,
+ * apart from the islands.
+ */
+export function StaticPage() {
+  const { steps } = content.story;
+  return (
+    <main>
+      <Header />
+      <section className="scrolly" data-active-step="" aria-label="The story">
+        <Island name="story" />
+        <div className="steps">
+          {steps.map((step, i) => (
+            <StepCard key={step.id} step={step} index={i} total={steps.length} />
+          ))}
+        </div>
+      </section>
+      <div className="appendix">
+        <ResultsTables />
+        <DataTables />
+        <HowWeMadeThis />
+      </div>
+    </main>
+  );
+}

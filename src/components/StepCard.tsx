@@ -1,0 +1,47 @@
+import { motionValue } from 'framer-motion';
+import { fill } from '../data/dataset.ts';
+import type { Step } from '../data/types.ts';
+import { Graphic } from '../graphics/Graphic.tsx';
+import { QuoteCard } from './QuoteCard.tsx';
+import { SourceRefs } from './SourceRefs.tsx';
+
+/** Static graphics (stacked layout, print, no JavaScript) show each state complete. */
+const COMPLETE = motionValue(1);
+
+interface StepCardProps {
+  step: Step;
+  index: number;
+  total: number;
+}
+
+/**
+ * One step of the story: its text, quotes and sources, a written description of the graphic, and
+ * a static copy of the graphic that only the stacked layout shows.
+ */
+export function StepCard({ step, index, total }: StepCardProps) {
+  const headingId = `${step.id}-title`;
+  return (
+    <section className="step" id={step.id} data-step={step.id} data-graphic-state={step.graphic} aria-labelledby={headingId} tabIndex={-1}>
+      <div className="step-card">
+        <p className="step-count">
+          {index + 1} of {total}
+        </p>
+        <h2 id={headingId}>{step.title}</h2>
+        {step.paragraphs.map((text, i) => (
+          <p key={i}>{fill(text)}</p>
+        ))}
+        {step.quoteIds.map((id) => (
+          <QuoteCard key={id} id={id} />
+        ))}
+        <p className="graphic-description visually-hidden">
+          Graphic: 
+          {fill(step.alt)}
+        </p>
+        <SourceRefs ids={step.sourceIds} />
+      </div>
+      <div className="step-static-graphic" aria-hidden="true" data-static-graphic-state={step.graphic}>
+        <Graphic stateId={step.graphic} progress={COMPLETE} />
+      </div>
+    </section>
+  );
+}

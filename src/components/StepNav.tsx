@@ -1,0 +1,45 @@
+import { m, type MotionValue } from 'framer-motion';
+import type { KeyboardEvent } from 'react';
+
+interface StepNavProps {
+  activeIndex: number;
+  titles: string[];
+  storyProgress: MotionValue<number>;
+  onGo(index: number): void;
+}
+
+const NEXT_KEYS = new Set(['ArrowDown', 'ArrowRight', 'j', 'PageDown']);
+const PREVIOUS_KEYS = new Set(['ArrowUp', 'ArrowLeft', 'k', 'PageUp']);
+
+/**
+ * Where the reader is (a progress bar and "3 of 12") and buttons to step through the story. Arrow
+ * keys and j/k work while focus is inside the control, and only there, so they never hijack reading.
+ */
+export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavProps) {
+  const total = titles.length;
+  const previous = Math.max(0, activeIndex - 1);
+  const next = Math.min(total - 1, activeIndex + 1);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.altKey || event.metaKey || event.ctrlKey) return;
+    if (NEXT_KEYS.has(event.key) && activeIndex < total - 1) onGo(next);
+    else if (PREVIOUS_KEYS.has(event.key) && activeIndex > 0) onGo(previous);
+    else return;
+    event.preventDefault();
+  };
+  return (
+    <nav className="step-nav" aria-label="Story steps" onKeyDown={onKeyDown}>
+      <div className="step-nav-bar" aria-hidden="true">
+        <m.div className="step-nav-fill" style={{ scaleX: storyProgress }} />
+      </div>
+      <button type="button" className="step-nav-button" onClick={() => onGo(previous)} disabled={activeIndex <= 0} aria-label="Previous step">
+        <span aria-hidden="true">↑</span>
+      </button>
+      <p className="step-nav-status" aria-live="polite">
+        {activeIndex < 0 ? `${total} steps` : `${activeIndex + 1} of ${total}: ${titles[activeIndex]}`}
+      </p>
+      <button type="button" className="step-nav-button" onClick={() => onGo(next)} disabled={activeIndex >= total - 1} aria-label="Next step">
+        <span aria-hidden="true">↓</span>
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,44 @@
+/** Number formatting shared by copy, charts and tables, so a figure reads the same everywhere. */
+
+const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+export function formatCount(n: number): string {
+  return countFormat.format(n);
+}
+
+export function formatPounds(n: number): string {
+  return `£${countFormat.format(n)}`;
+}
+
+/** A share in 0..1 as a percentage, e.g. 0.41268 -> "41.3%". */
+export function formatShare(share: number, digits = 1): string {
+  return `${(share * 100).toFixed(digits)}%`;
+}
+
+/** A whole-number percentage figure, e.g. 35 -> "35%". */
+export function formatPercentFigure(percent: number): string {
+  return `${percent}%`;
+}
+
+/** A difference of two shares in percentage points, e.g. 0.02 -> "2.0 points". */
+export function formatPoints(shareDifference: number, digits = 1): string {
+  const value = (shareDifference * 100).toFixed(digits);
+  return `${value} ${value === (1).toFixed(digits) ? 'point' : 'points'}`;
+}
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** House style: whole numbers under ten as words. */
+export function formatSmallCount(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < WORDS.length ? WORDS[n] : formatCount(n);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** An ISO date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) as "2 June 2023", "June 2023" or "2023". */
+export function formatIsoDate(iso: string, monthStyle: 'long' | 'short' = 'long'): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!m) return String(y);
+  const month = monthStyle === 'long' ? MONTHS[m - 1] : MONTHS[m - 1].slice(0, 3);
+  return d ? `${d} ${month} ${y}` : `${month} ${y}`;
+}

@@ -1,0 +1,111 @@
+/**
+ * Copy in data/story.json refers to figures by {{token}} instead of typing them, so every number in
+ * the prose is the computed one. "{{votes:mcguinness}}" -> "185,051".
+ */
+import type { Derived } from './derive.ts';
+import { formatCount, formatPercentFigure, formatPoints, formatPounds, formatShare, formatSmallCount } from './format.ts';
+import type { ChartData } from './types.ts';
+
+const TOKEN = /\{\{\s*([a-z-]+)(?::([A-Za-z0-9-]+))?\s*\}\}/g;
+
+type Resolver = (arg: string | undefined, data: ChartData, d: Derived) => string | undefined;
+
+function surname(data: ChartData, id: string): string | undefined {
+  return data.candidates.find((c) => c.id === id)?.surname;
+}
+
+function listOf(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}`;
+}
+
+const RESOLVERS: Record<string, Resolver> = {
+  votes: (id, _data, d) => {
+    const r = d.results.find((x) => x.id === id);
+    return r && formatCount(r.votes);
+  },
+  share: (id, _data, d) => {
+    const r = d.results.find((x) => x.id === id);
+    return r && formatShare(r.share);
+  },
+  'total-votes': (_a, _data, d) => formatCount(d.totalVotes),
+  majority: (_a, _data, d) => formatCount(d.majority),
+  'others-share': (_a, _data, d) => formatShare(d.othersShare),
+  turnout: (_a, data) => `${data.results.election.turnoutPercent.toFixed(1)}%`,
+  'result-list': (_a, data, d) =>
+    listOf(d.results.map((r) => `${surname(data, r.id)} ${formatShare(r.share)} (${formatCount(r.votes)} votes)`)),
+  'area-wins': (id, _data, d) => (id && id in d.areaWins ? formatSmallCount(d.areaWins[id]) : undefined),
+  'area-count': (_a, _data, d) => formatSmallCount(d.areas.length),
+  'area-margin': (code, _data, d) => {
+    const a = d.areas.find((x) => x.code === code);
+    return a && formatCount(a.marginVotes);
+  },
+  'closest-by-votes': (_a, _data, d) => d.closestByVotes.label,
+  'closest-by-votes-margin': (_a, _data, d) => formatCount(d.closestByVotes.marginVotes),
+  'closest-by-share': (_a, _data, d) => d.closestByShare.label,
+  'closest-by-share-points': (_a, _data, d) => formatPoints(d.closestByShare.marginShare),
+  'area-list': (_a, data, d) =>
+    listOf(
+      d.areas.map(
+        (a) => `${a.label}: ${a.ranked.slice(0, 3).map((r) => `${surname(data, r.id)} ${formatCount(r.votes)}`).join(', ')}`,
+      ),
+    ),
+  'area-winners': (_a, data, d) =>
+    listOf(d.areas.map((a) => `${a.label}, ${surname(data, a.winnerId)} by ${formatCount(a.marginVotes)} votes over ${surname(data, a.runnerUpId)}`)),
+  poll: (id, data) => {
+    const v = id === undefined ? undefined : data.poll.sharesPercent[id];
+    return v === undefined ? undefined : formatPercentFigure(v);
+  },
+  'poll-lead': (_a, _data, d) => `${formatSmallCount(d.pollLeadPoints)} ${d.pollLeadPoints === 1 ? 'point' : 'points'}`,
+  'poll-sample': (_a, data) => formatCount(data.poll.sampleSize),
+  'poll-list': (_a, data, d) => listOf(d.pollRanked.map((p) => `${surname(data, p.id)} ${formatPercentFigure(p.percent)}`)),
+  target: (_a, data) => formatPounds(data.fundraising.crowdfunder.targetPounds),
+  'campaign-cost': (_a, data) => formatPounds(data.fundraising.crowdfunder.fullCampaignCostPounds),
+  raised: (id, data) => {
+    const m = data.fundraising.crowdfunder.milestones.find((x) => x.id === id);
+    return m && formatPounds(m.amountPounds);
+  },
+  donors: (id, data) => {
+    const m = data.fundraising.crowdfunder.milestones.find((x) => x.id === id);
+    return m?.donors === undefined ? undefined : formatCount(m.donors);
+  },
+  offline: (id, data) => {
+    const m = data.fundraising.crowdfunder.milestones.find((x) => x.id === id);
+    return m?.offlinePounds === undefined ? undefined : formatPounds(m.offlinePounds);
+  },
+  milestones: (_a, data) =>
+    listOf(data.fundraising.crowdfunder.milestones.map((m) => `${m.qualifier} ${formatPounds(m.amountPounds)} (${m.when})`)),
+  union: (id, data) => {
+    const u = data.fundraising.unionDonations.find((x) => x.id === id);
+    return u && formatPounds(u.amountPounds);
+  },
+};
+
+export interface TokenUse {
+  token: string;
+  name: string;
+  arg?: string;
+}
+
+export function findTokens(text: string): TokenUse[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({ token: m[0], name: m[1], arg: m[2] }));
+}
+
+/** The value of one token, or undefined when the token or its argument is unknown. */
+export function resolveToken(use: TokenUse, data: ChartData, derived: Derived): string | undefined {
+  const resolver = RESOLVERS[use.name];
+  return resolver ? resolver(use.arg, data, derived) : undefined;
+}
+
+/** Replaces every token. Unknown tokens are a build error (see validate.ts); here they throw. */
+export function fillTokens(text: string, data: ChartData, derived: Derived): string {
+  return text.replace(TOKEN, (token, name: string, arg?: string) => {
+    const value = resolveToken({ token, name, arg }, data, derived);
+    if (value === undefined) throw new Error(`Unknown token ${token}`);
+    return value;
+  });
+}
+
+/** Leftover braces mean a token the pattern did not recognise, e.g. "{{Votes}}". */
+export function hasMalformedToken(text: string): boolean {
+  return text.replace(TOKEN, '').includes('{{') || text.replace(TOKEN, '').includes('}}');
+}

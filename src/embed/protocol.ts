@@ -1,0 +1,285 @@
+/**
+ * The wire formats between the story (child) and the page that embeds it (host): our own
+ * namespaced JSON protocol, the Pym.js string protocol, and AMP's embed-size. Validators are
+ * hand-written and return null for anything unexpected: a hostile page may post anything, and the
+ * only safe reaction is to drop it without a sound. Pure, DOM-free, shared by both sides.
+ */
+
+export const SENTINEL = 'driscoll-embed';
+export const PROTOCOL_VERSION = 1;
+/** Query parameter carrying the embed id that our host script gives each frame. */
+export const EMBED_ID_PARAM = 'embedId';
+
+/** Highest sequence number accepted: far above a year of 60 messages/s, far below float trouble. */
+export const MAX_SEQ = 2 ** 31;
+export const MAX_HEIGHT = 100_000;
+const MAX_VIEWPORT = 20_000;
+const MAX_OFFSET = 1e7;
+const MAX_SCROLL_Y = 1e6;
+
+// ---------------------------------------------------------------------------------------------
+// Host -> child
+
+export interface HostHello {
+  type: 'hello';
+  id: string;
+  seq: number;
+}
+
+/** The frame's rect in the reader's viewport and that viewport's size, once per animation frame. */
+export interface HostViewport {
+  type: 'viewport';
+  id: string;
+  seq: number;
+  /** Reader's (visual) viewport width and height. */
+  vw: number;
+  vh: number;
+  /** Small and large viewport heights measured on the host (toolbars shown / hidden). */
+  svh: number;
+  lvh: number;
+  /** The frame's border box relative to the visual viewport. */
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  /** Height of the host's own sticky header, which hides the top of the viewport. */
+  insetTop: number;
+}
+
+/** The frame left the zone near the viewport: the stream pauses, on purpose. */
+export interface HostBye {
+  type: 'bye';
+  id: string;
+  seq: number;
+}
+
+export type HostMessage = HostHello | HostViewport | HostBye;
+
+// ---------------------------------------------------------------------------------------------
+// Child -> host
+
+export interface ChildHello {
+  type: 'hello';
+  id: string;
+  seq: number;
+}
+
+export interface ChildHeight {
+  type: 'height';
+  id: string;
+  seq: number;
+  height: number;
+}
+
+/** Asks the host to bring our document's y to the top of the reader's viewport. */
+export interface ChildScrollTo {
+  type: 'scrollTo';
+  id: string;
+  seq: number;
+  y: number;
+  smooth: boolean;
+}
+
+export type ChildMessage = ChildHello | ChildHeight | ChildScrollTo;
+
+/** What actually travels: the payload plus the namespace fields. */
+export type Wire<M> = M & { sentinel: typeof SENTINEL; v: typeof PROTOCOL_VERSION };
+
+export function toWire<M extends HostMessage | ChildMessage>(message: M): Wire<M> {
+  return { sentinel: SENTINEL, v: PROTOCOL_VERSION, ...message };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation helpers
+
+type Plain = Record<string, unknown>;
+
+const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
+const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+/**
+ * Only plain data objects: structured clone gives the receiver plain objects, so anything with
+ * another prototype (or carrying prototype-shaped keys) did not come from our peer.
+ */
+export function asPlainObject(data: unknown): Plain | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  const proto = Object.getPrototypeOf(data) as unknown;
+  if (proto !== Object.prototype && proto !== null) return null;
+  for (const key of FORBIDDEN_KEYS) if (hasOwn(data, key)) return null;
+  return data as Plain;
+}
+
+function own(o: Plain, key: string): unknown {
+  return hasOwn(o, key) ? o[key] : undefined;
+}
+
+function num(o: Plain, key: string, min: number, max: number): number | null {
+  const v = own(o, key);
+  return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : null;
+}
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{0,64}$/;
+
+export function isValidEmbedId(id: unknown): id is string {
+  return typeof id === 'string' && ID_PATTERN.test(id);
+}
+
+/** The namespace, version, id and sequence checks both directions share. */
+function envelope(data: unknown, expectedId: string, lastSeq: number): { o: Plain; type: string; seq: number } | null {
+  const o = asPlainObject(data);
+  if (!o) return null;
+  if (own(o, 'sentinel') !== SENTINEL || own(o, 'v') !== PROTOCOL_VERSION) return null;
+  const type = own(o, 'type');
+  const id = own(o, 'id');
+  if (typeof type !== 'string' || !isValidEmbedId(id) || id !== expectedId) return null;
+  const seq = own(o, 'seq');
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq <= lastSeq || seq > MAX_SEQ) return null;
+  return { o, type, seq };
+}
+
+/**
+ * A message from the host, checked for shape, id, numeric sanity and a rising sequence.
+ * The caller has already checked the sending window and origin.
+ */
+export function parseHostMessage(data: unknown, expectedId: string, lastSeq: number): HostMessage | null {
+  const env = envelope(data, expectedId, lastSeq);
+  if (!env) return null;
+  const { o, type, seq } = env;
+  const id = expectedId;
+  if (type === 'hello') return { type, id, seq };
+  if (type === 'bye') return { type, id, seq };
+  if (type !== 'viewport') return null;
+  const vw = num(o, 'vw', 1, MAX_VIEWPORT);
+  const vh = num(o, 'vh', 1, MAX_VIEWPORT);
+  const svh = num(o, 'svh', 1, MAX_VIEWPORT);
+  const lvh = num(o, 'lvh', 1, MAX_VIEWPORT);
+  const top = num(o, 'top', -MAX_OFFSET, MAX_OFFSET);
+  const left = num(o, 'left', -MAX_OFFSET, MAX_OFFSET);
+  const width = num(o, 'width', 0, MAX_OFFSET);
+  const height = num(o, 'height', 0, MAX_OFFSET);
+  const insetTop = num(o, 'insetTop', 0, MAX_VIEWPORT);
+  if (vw === null || vh === null || svh === null || lvh === null || top === null || left === null) return null;
+  if (width === null || height === null || insetTop === null || insetTop >= vh) return null;
+  return { type, id, seq, vw, vh, svh, lvh, top, left, width, height, insetTop };
+}
+
+/** A message from our frame, as the host script sees it (window and origin already checked). */
+export function parseChildMessage(data: unknown, expectedId: string, lastSeq: number): ChildMessage | null {
+  const env = envelope(data, expectedId, lastSeq);
+  if (!env) return null;
+  const { o, type, seq } = env;
+  const id = expectedId;
+  if (type === 'hello') return { type, id, seq };
+  if (type === 'height') {
+    const height = num(o, 'height', 1, MAX_HEIGHT);
+    return height !== null && Number.isInteger(height) ? { type, id, seq, height } : null;
+  }
+  if (type === 'scrollTo') {
+    const y = num(o, 'y', -MAX_SCROLL_Y, MAX_SCROLL_Y);
+    const smooth = own(o, 'smooth');
+    return y !== null && typeof smooth === 'boolean' ? { type, id, seq, y, smooth } : null;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pym.js (strings: pym xPYMx id xPYMx type xPYMx payload)
+
+const PYM_DELIMITER = 'xPYMx';
+
+/** Pym ids are element ids: any non-space text; ours must not be able to smuggle a delimiter. */
+export function isValidPymId(id: unknown): id is string {
+  return typeof id === 'string' && id.length > 0 && id.length <= 200 && !/\s/.test(id) && !id.includes(PYM_DELIMITER);
+}
+
+export function encodePym(id: string, type: string, payload = ''): string {
+  return ['pym', id, type, payload].join(PYM_DELIMITER);
+}
+
+export interface PymPosition {
+  type: 'viewport-iframe-position';
+  vw: number;
+  vh: number;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface PymWidth {
+  type: 'width';
+  width: number;
+}
+
+export type PymMessage = PymPosition | PymWidth;
+
+const PYM_NUMBER = /^-?(?:\d+|\d*\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function pymNumber(text: string, min: number, max: number): number | null {
+  if (!PYM_NUMBER.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) && n >= min && n <= max ? n : null;
+}
+
+/**
+ * Parses the two Pym parent messages we use. The prefix is compared as a plain string (Pym builds
+ * a regex from the id without escaping; we do not repeat that).
+ */
+export function parsePym(data: unknown, id: string): PymMessage | null {
+  if (typeof data !== 'string' || data.length > 1000) return null;
+  const prefix = `pym${PYM_DELIMITER}${id}${PYM_DELIMITER}`;
+  if (!data.startsWith(prefix)) return null;
+  const rest = data.slice(prefix.length);
+  const cut = rest.indexOf(PYM_DELIMITER);
+  if (cut < 0) return null;
+  const type = rest.slice(0, cut);
+  const payload = rest.slice(cut + PYM_DELIMITER.length);
+  if (type === 'width') {
+    const width = pymNumber(payload, 0, MAX_VIEWPORT);
+    return width === null ? null : { type, width };
+  }
+  if (type !== 'viewport-iframe-position') return null;
+  const parts = payload.split(' ');
+  if (parts.length !== 6) return null;
+  const vw = pymNumber(parts[0], 1, MAX_VIEWPORT);
+  const vh = pymNumber(parts[1], 1, MAX_VIEWPORT);
+  const top = pymNumber(parts[2], -MAX_OFFSET, MAX_OFFSET);
+  const left = pymNumber(parts[3], -MAX_OFFSET, MAX_OFFSET);
+  const bottom = pymNumber(parts[4], -MAX_OFFSET, MAX_OFFSET);
+  const right = pymNumber(parts[5], -MAX_OFFSET, MAX_OFFSET);
+  if (vw === null || vh === null || top === null || left === null || bottom === null || right === null) return null;
+  if (bottom < top || right < left) return null;
+  return { type, vw, vh, top, left, bottom, right };
+}
+
+// ---------------------------------------------------------------------------------------------
+// AMP (amp-iframe resizable, Sidechain, @newswire/frames and most "height only" listeners)
+
+export function ampEmbedSize(height: number): { sentinel: 'amp'; type: 'embed-size'; height: number } {
+  return { sentinel: 'amp', type: 'embed-size', height };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Embed parameters in our own URL
+
+export interface EmbedParams {
+  /** Set by our host script; '' when absent. */
+  embedId: string;
+  /** Set by a Pym parent (childId); null when absent or unusable. */
+  pymId: string | null;
+}
+
+export function parseEmbedParams(search: string): EmbedParams {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    return { embedId: '', pymId: null };
+  }
+  const embedId = params.get(EMBED_ID_PARAM) ?? '';
+  const pymId = params.get('childId');
+  return {
+    embedId: isValidEmbedId(embedId) ? embedId : '',
+    pymId: isValidPymId(pymId) ? pymId : null,
+  };
+}

@@ -1,0 +1,13 @@
+/// <reference types="vite/client" />
+
+declare module 'virtual:council-map' {
+  const map: import('./graphics/map/mapLayout').CouncilMap;
+  export default map;
+}
+
+declare module 'virtual:candidate-colours.css';
+
+declare module 'virtual:story-outline' {
+  const steps: { id: string; title: string; graphic: string }[];
+  export default steps;
+}
