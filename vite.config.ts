@@ -8,11 +8,15 @@ import { projectCouncils } from './src/graphics/map/mapLayout.ts';
 
 const root = import.meta.dirname;
 
+/** DATA_DIR lets the build be pointed at another copy of data/ (the tests use it to prove bad data fails the build). */
+const dataDir = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : resolve(root, 'data');
+const dataPath = (path: string) => resolve(dataDir, path.replace(/^data\//, ''));
+
 function readDataFiles(): Record<string, unknown> {
   const files: Record<string, unknown> = {};
   for (const path of Object.values(DATA_FILES)) {
     try {
-      files[path] = JSON.parse(readFileSync(resolve(root, path), 'utf8'));
+      files[path] = JSON.parse(readFileSync(dataPath(path), 'utf8'));
     } catch (error) {
       // A file that does not parse is reported like any other rule, with the parser's reason.
       files[path] = undefined;
@@ -30,14 +34,16 @@ function validateData(): Plugin {
   const check = () => {
     const problems = validateDataset(readDataFiles());
     if (problems.length) {
-      throw new Error(`The dataset in data/ is invalid (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  ${problems.map(formatProblem).join('\n  ')}`);
+      throw new Error(
+        `The dataset in data/ is invalid (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  ${problems.map(formatProblem).join('\n  ')}`,
+      );
     }
   };
   return {
     name: 'driscoll:validate-data',
     buildStart() {
       check();
-      for (const f of readdirSync(resolve(root, 'data'))) this.addWatchFile(resolve(root, 'data', f));
+      for (const f of readdirSync(dataDir)) this.addWatchFile(resolve(dataDir, f));
     },
   };
 }
@@ -50,7 +56,7 @@ function councilMap(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(loaded) {
       if (loaded !== `\0${id}`) return null;
-      const topology = JSON.parse(readFileSync(resolve(root, DATA_FILES.councils), 'utf8'));
+      const topology = JSON.parse(readFileSync(dataPath(DATA_FILES.councils), 'utf8'));
       return `export default ${JSON.stringify(projectCouncils(topology))};`;
     },
   };
@@ -64,7 +70,7 @@ function storyOutline(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(loaded) {
       if (loaded !== `\0${id}`) return null;
-      const story = JSON.parse(readFileSync(resolve(root, DATA_FILES.story), 'utf8')) as { steps: { id: string; title: string; graphic: string }[] };
+      const story = JSON.parse(readFileSync(dataPath(DATA_FILES.story), 'utf8')) as { steps: { id: string; title: string; graphic: string }[] };
       return `export default ${JSON.stringify(story.steps.map(({ id: stepId, title, graphic }) => ({ id: stepId, title, graphic })))};`;
     },
   };
@@ -81,7 +87,7 @@ function candidateColours(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(loaded) {
       if (loaded !== `\0${id}`) return null;
-      const { candidates } = JSON.parse(readFileSync(resolve(root, DATA_FILES.candidates), 'utf8')) as {
+      const { candidates } = JSON.parse(readFileSync(dataPath(DATA_FILES.candidates), 'utf8')) as {
         candidates: { id: string; colour: string; colourDark: string }[];
       };
       const light = candidates.map((c) => `--c-${c.id}:${c.colour};`).join('');

@@ -93,8 +93,14 @@ async function main() {
         await chrome.close();
       }
       const sum = (runs) => ({
-        scores: medians(runs.map((r) => r.scores), CATEGORIES),
-        metrics: medians(runs.map((r) => r.metrics), Object.keys(runs[0].metrics)),
+        scores: medians(
+          runs.map((r) => r.scores),
+          CATEGORIES,
+        ),
+        metrics: medians(
+          runs.map((r) => r.metrics),
+          Object.keys(runs[0].metrics),
+        ),
       });
       const ratios = page.map((p, i) => ({ lcp: p.metrics.lcp / floor[i].metrics.lcp, fcp: p.metrics.fcp / floor[i].metrics.fcp }));
       report.lighthouse = {
@@ -125,7 +131,8 @@ async function main() {
       for (const r of page) for (const f of r.failing) failing.set(`${f.category}: ${f.id}`, f);
       if (failing.size) {
         log('  audits that fell short of 1 in at least one run of our page:');
-        for (const [k, f] of failing) log(`    ${k} (score ${f.score}, weight ${f.weight}) ${f.displayValue ?? ''} ${f.items?.length ? `-> ${f.items.join(' | ')}` : ''}`);
+        for (const [k, f] of failing)
+          log(`    ${k} (score ${f.score}, weight ${f.weight}) ${f.displayValue ?? ''} ${f.items?.length ? `-> ${f.items.join(' | ')}` : ''}`);
       }
       const hints = new Set(page.flatMap((r) => r.hints));
       if (hints.size) log(`  unscored performance hints flagged (no effect on the score): ${[...hints].join(', ')}`);
@@ -150,13 +157,32 @@ async function main() {
       } finally {
         await browser.close();
       }
-      const keys = ['longFrames', 'longestLoafMs', 'longestFrameMs', 'layoutShifts', 'layoutShiftScore', 'heapUsedBytes', 'heapUsedBeforeGcBytes', 'longFramesAtLoad', 'scrollMs'];
+      const keys = [
+        'longFrames',
+        'longestLoafMs',
+        'longestFrameMs',
+        'layoutShifts',
+        'layoutShiftScore',
+        'heapUsedBytes',
+        'heapUsedBeforeGcBytes',
+        'longFramesAtLoad',
+        'scrollMs',
+      ];
       const causes = {};
       for (const r of runs) for (const [k, n] of Object.entries(r.longFrameCauses)) causes[k] = (causes[k] ?? 0) + n;
-      report.scroll = { settings: { viewport: '390x844', cpuThrottle: 4, wheelDeltaPx: 100, wheelIntervalMs: 50 }, medians: medians(runs, keys), longFrameCauses: causes, runs };
+      report.scroll = {
+        settings: { viewport: '390x844', cpuThrottle: 4, wheelDeltaPx: 100, wheelIntervalMs: 50 },
+        medians: medians(runs, keys),
+        longFrameCauses: causes,
+        runs,
+      };
       const m = report.scroll.medians;
-      log(`\n  medians: long animation frames (> 50 ms) ${m.longFrames}; longest LoAF ${round(m.longestLoafMs)} ms; longest frame (rAF gap) ${round(m.longestFrameMs)} ms`);
-      log(`           layout shifts while scrolling ${m.layoutShifts} (score ${round(m.layoutShiftScore, 4)}); JS heap at end ${kb(m.heapUsedBytes)} after GC (${kb(m.heapUsedBeforeGcBytes)} before)`);
+      log(
+        `\n  medians: long animation frames (> 50 ms) ${m.longFrames}; longest LoAF ${round(m.longestLoafMs)} ms; longest frame (rAF gap) ${round(m.longestFrameMs)} ms`,
+      );
+      log(
+        `           layout shifts while scrolling ${m.layoutShifts} (score ${round(m.layoutShiftScore, 4)}); JS heap at end ${kb(m.heapUsedBytes)} after GC (${kb(m.heapUsedBeforeGcBytes)} before)`,
+      );
       if (Object.keys(causes).length) log(`  long-frame causes (all runs): ${JSON.stringify(causes)}`);
     }
   } finally {

@@ -50,9 +50,7 @@ const headTags = [
 let html = template.replace('<!--app-html-->', render());
 
 // The only inline script is the boot script in index.html; the CSP names it by hash, not 'unsafe-inline'.
-const inlineHashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
-  ([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
-);
+const inlineHashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
 export const CSP = [
   "default-src 'self'",
   `script-src 'self' ${inlineHashes.join(' ')}`.trim(),

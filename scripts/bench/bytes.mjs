@@ -69,7 +69,14 @@ export function htmlReferences(html) {
     const a = attrs(m[2]);
     if (m[1].toLowerCase() === 'script') {
       if (a.src) refs.push({ url: a.src, kind: 'script' });
-    } else if (a.href && a.rel && a.rel.toLowerCase().split(/\s+/).some((r) => LOADING_RELS.has(r))) {
+    } else if (
+      a.href &&
+      a.rel &&
+      a.rel
+        .toLowerCase()
+        .split(/\s+/)
+        .some((r) => LOADING_RELS.has(r))
+    ) {
       refs.push({ url: a.href, kind: a.rel.toLowerCase() });
     }
   }
@@ -101,9 +108,7 @@ function resolveLocal(ref, fromFile, files) {
   if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(ref)) return undefined; // other scheme, other origin, fragment
   const clean = ref.split(/[?#]/)[0];
   if (!clean) return undefined;
-  const candidates = clean.startsWith('/')
-    ? [clean.slice(1)]
-    : [posix.normalize(posix.join(posix.dirname(fromFile), clean)), posix.normalize(clean)];
+  const candidates = clean.startsWith('/') ? [clean.slice(1)] : [posix.normalize(posix.join(posix.dirname(fromFile), clean)), posix.normalize(clean)];
   return candidates.find((c) => files.has(c));
 }
 

@@ -4,9 +4,7 @@
  * JavaScript at all. Our LCP and FCP are compared with its.
  */
 export function floorPage(html) {
-  const out = html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
-    .replace(/<link\b[^>]*\brel\s*=\s*["']?(?:modulepreload|preload)["']?[^>]*>/gi, '');
+  const out = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<link\b[^>]*\brel\s*=\s*["']?(?:modulepreload|preload)["']?[^>]*>/gi, '');
   if (/<script\b/i.test(out)) throw new Error('floor page: a <script> survived the strip');
   return out;
 }

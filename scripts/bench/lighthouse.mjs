@@ -46,7 +46,9 @@ export async function runLighthouse(url, port) {
         hints.push(a.id);
         continue;
       }
-      const items = (a.details?.items ?? []).slice(0, 5).map((i) => i.node?.selector ?? i.url ?? i.source?.url ?? i.description ?? JSON.stringify(i).slice(0, 160));
+      const items = (a.details?.items ?? [])
+        .slice(0, 5)
+        .map((i) => i.node?.selector ?? i.url ?? i.source?.url ?? i.description ?? JSON.stringify(i).slice(0, 160));
       failing.push({ category: c, id: a.id, score: a.score, weight: ref.weight, title: a.title, displayValue: a.displayValue, items });
     }
   }

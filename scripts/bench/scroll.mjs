@@ -91,7 +91,11 @@ export async function scrollRun(browser, url, o = {}) {
     const causes = new Map();
     for (const l of loafs) {
       const top = [...l.scripts].sort((a, b) => b.duration - a.duration)[0];
-      const key = top ? `${top.invoker || '?'} ${top.fn || ''} ${top.src ? top.src.replace(/^.*\//, '') : ''}`.trim() : l.render > l.duration / 2 ? 'rendering (style/layout/paint), no script' : 'no script attribution';
+      const key = top
+        ? `${top.invoker || '?'} ${top.fn || ''} ${top.src ? top.src.replace(/^.*\//, '') : ''}`.trim()
+        : l.render > l.duration / 2
+          ? 'rendering (style/layout/paint), no script'
+          : 'no script attribution';
       causes.set(key, (causes.get(key) ?? 0) + 1);
     }
     const shifts = data.shifts.filter((s) => !s.hadRecentInput);

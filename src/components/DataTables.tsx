@@ -13,13 +13,15 @@ export function DataTables() {
       <div className="table-scroll" role="region" aria-labelledby="poll-caption" tabIndex={0}>
         <table className="data-table" data-table="poll">
           <caption id="poll-caption">
-            {poll.pollster} poll, fieldwork {formatIsoDate(poll.fieldworkStart)} to {formatIsoDate(poll.fieldworkEnd)}, published {formatIsoDate(poll.published)},{' '}
-            {formatCount(poll.sampleSize)} people in the North East. {poll.note}
+            {poll.pollster} poll, fieldwork {formatIsoDate(poll.fieldworkStart)} to {formatIsoDate(poll.fieldworkEnd)}, published{' '}
+            {formatIsoDate(poll.published)}, {formatCount(poll.sampleSize)} people in the North East. {poll.note}
           </caption>
           <thead>
             <tr>
               <th scope="col">Candidate</th>
-              <th scope="col" className="num">Voting intention</th>
+              <th scope="col" className="num">
+                Voting intention
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -42,7 +44,9 @@ export function DataTables() {
           <thead>
             <tr>
               <th scope="col">When</th>
-              <th scope="col" className="num">Amount</th>
+              <th scope="col" className="num">
+                Amount
+              </th>
               <th scope="col">Donors</th>
             </tr>
           </thead>

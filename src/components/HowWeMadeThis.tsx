@@ -11,16 +11,14 @@ export function HowWeMadeThis() {
     <section className="appendix-section" id="method" aria-labelledby="method-title">
       <h2 id="method-title">How we made this</h2>
       <p>
-        Every figure on this page comes from the published sources below. Vote counts are as published; shares, totals, margins and the winner of each council count are
-        worked out from them. Where sources differ we say so here.
+        Every figure on this page comes from the published sources below. Vote counts are as published; shares, totals, margins and the winner of each council
+        count are worked out from them. Where sources differ we say so here.
       </p>
 
       <h3 id="note-corrections">Corrected figures</h3>
       <ul>
         {results.corrections.map((c) => (
-          <li key={`${c.areaCode}:${c.candidateId}`}>
-            * {c.note}
-          </li>
+          <li key={`${c.areaCode}:${c.candidateId}`}>* {c.note}</li>
         ))}
       </ul>
 
@@ -30,13 +28,14 @@ export function HowWeMadeThis() {
           const check = derived.areaSums.find((s) => s.candidateId === d.candidateId)!;
           return (
             <li key={`${d.areaCode}:${d.candidateId}`}>
-              † {d.note} ({candidate(d.candidateId).name}: the areas add up to {formatCount(check.areaSum)}; the declared total is {formatCount(check.declared)}.)
+              † {d.note} ({candidate(d.candidateId).name}: the areas add up to {formatCount(check.areaSum)}; the declared total is {formatCount(check.declared)}
+              .)
             </li>
           );
         })}
         <li>
-          Which count was closest depends on the measure: by votes it was {derived.closestByVotes.label} ({formatCount(derived.closestByVotes.marginVotes)}); by share it
-          was {derived.closestByShare.label}. We give both.
+          Which count was closest depends on the measure: by votes it was {derived.closestByVotes.label} ({formatCount(derived.closestByVotes.marginVotes)}); by
+          share it was {derived.closestByShare.label}. We give both.
         </li>
         <li>Official figures for the electorate and rejected ballots were not in any source we could check, so we do not show them.</li>
       </ul>
@@ -46,7 +45,14 @@ export function HowWeMadeThis() {
         {sources.map((s) => (
           <li key={s.id} id={`source-${s.id}`} data-source={s.id}>
             <span className="source-publisher">{s.publisher}</span>
-            {s.date && `, ${formatIsoDate(s.date)}`}: {s.url ? <a href={s.url} rel="noopener noreferrer" target="_blank">{s.title}</a> : s.title}
+            {s.date && `, ${formatIsoDate(s.date)}`}:{' '}
+            {s.url ? (
+              <a href={s.url} rel="noopener noreferrer" target="_blank">
+                {s.title}
+              </a>
+            ) : (
+              s.title
+            )}
             {!s.url && ' (no public link we could verify)'}
           </li>
         ))}
@@ -54,8 +60,8 @@ export function HowWeMadeThis() {
 
       <h3>Map</h3>
       <p className="map-attribution">
-        Contains National Statistics data © Crown copyright and database right 2014. Contains OS data © Crown copyright and database right 2014. Adapted from Office for
-        National Statistics boundaries, licensed under the{' '}
+        Contains National Statistics data © Crown copyright and database right 2014. Contains OS data © Crown copyright and database right 2014. Adapted from
+        Office for National Statistics boundaries, licensed under the{' '}
         <a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" rel="noopener noreferrer" target="_blank">
           Open Government Licence v3.0
         </a>

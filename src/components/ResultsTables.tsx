@@ -24,8 +24,8 @@ export function ResultsTables() {
       <h2 id="results-title">The full result</h2>
       <p>
         {results.election.name}, polling day {formatIsoDate(results.election.pollingDay)}, declared {formatIsoDate(results.election.declarationDay)}.{' '}
-        {results.election.system}. Turnout {results.election.turnoutPercent.toFixed(1)}%. Shares are of the {formatCount(derived.totalVotes)} valid votes for the six
-        candidates, worked out from the declared totals.
+        {results.election.system}. Turnout {results.election.turnoutPercent.toFixed(1)}%. Shares are of the {formatCount(derived.totalVotes)} valid votes for
+        the six candidates, worked out from the declared totals.
       </p>
       <div className="table-scroll" role="region" aria-labelledby="totals-caption" tabIndex={0}>
         <table className="data-table" data-table="totals">
@@ -34,9 +34,15 @@ export function ResultsTables() {
             <tr>
               <th scope="col">Candidate</th>
               <th scope="col">Party</th>
-              <th scope="col" className="num">Votes</th>
-              <th scope="col" className="num">Share</th>
-              <th scope="col" className="num">Poll</th>
+              <th scope="col" className="num">
+                Votes
+              </th>
+              <th scope="col" className="num">
+                Share
+              </th>
+              <th scope="col" className="num">
+                Poll
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -86,7 +92,9 @@ export function ResultsTables() {
               {order.map((id) => (
                 <CandidateHeader key={id} id={id} />
               ))}
-              <th scope="col" className="num">Total</th>
+              <th scope="col" className="num">
+                Total
+              </th>
               <th scope="col">Winner and margin</th>
             </tr>
           </thead>
@@ -100,8 +108,16 @@ export function ResultsTables() {
                   return (
                     <td key={id} className="num" data-candidate={id} data-votes={votes}>
                       {formatCount(votes)}
-                      {correctionsByCell.has(cell) && <a href="#note-corrections" className="note-mark" aria-label="see note on corrected figures">*</a>}
-                      {discrepancyByCell.has(cell) && <a href="#note-discrepancies" className="note-mark" aria-label="see note on discrepancies">†</a>}
+                      {correctionsByCell.has(cell) && (
+                        <a href="#note-corrections" className="note-mark" aria-label="see note on corrected figures">
+                          *
+                        </a>
+                      )}
+                      {discrepancyByCell.has(cell) && (
+                        <a href="#note-discrepancies" className="note-mark" aria-label="see note on discrepancies">
+                          †
+                        </a>
+                      )}
                     </td>
                   );
                 })}

@@ -34,7 +34,7 @@ export function StepCard({ step, index, total }: StepCardProps) {
           <QuoteCard key={id} id={id} />
         ))}
         <p className="graphic-description visually-hidden">
-          Graphic: 
+          Graphic:
           {fill(step.alt)}
         </p>
         <SourceRefs ids={step.sourceIds} />

@@ -13,7 +13,7 @@ const PREVIOUS_KEYS = new Set(['ArrowUp', 'ArrowLeft', 'k', 'PageUp']);
 
 /**
  * Where the reader is (a progress bar and "3 of 12") and buttons to step through the story. Arrow
- * keys and j/k work while focus is inside the control, and only there, so they never hijack reading.
+ * keys and j/k work while a step button has focus, and only there, so they never hijack reading.
  */
 export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavProps) {
   const total = titles.length;
@@ -27,17 +27,17 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
     event.preventDefault();
   };
   return (
-    <nav className="step-nav" aria-label="Story steps" onKeyDown={onKeyDown}>
+    <nav className="step-nav" aria-label="Story steps">
       <div className="step-nav-bar" aria-hidden="true">
         <m.div className="step-nav-fill" style={{ scaleX: storyProgress }} />
       </div>
-      <button type="button" className="step-nav-button" onClick={() => onGo(previous)} disabled={activeIndex <= 0} aria-label="Previous step">
+      <button type="button" className="step-nav-button" onClick={() => onGo(previous)} onKeyDown={onKeyDown} disabled={activeIndex <= 0} aria-label="Previous step">
         <span aria-hidden="true">↑</span>
       </button>
       <p className="step-nav-status" aria-live="polite">
         {activeIndex < 0 ? `${total} steps` : `${activeIndex + 1} of ${total}: ${titles[activeIndex]}`}
       </p>
-      <button type="button" className="step-nav-button" onClick={() => onGo(next)} disabled={activeIndex >= total - 1} aria-label="Next step">
+      <button type="button" className="step-nav-button" onClick={() => onGo(next)} onKeyDown={onKeyDown} disabled={activeIndex >= total - 1} aria-label="Next step">
         <span aria-hidden="true">↓</span>
       </button>
     </nav>

@@ -31,8 +31,7 @@ const RESOLVERS: Record<string, Resolver> = {
   majority: (_a, _data, d) => formatCount(d.majority),
   'others-share': (_a, _data, d) => formatShare(d.othersShare),
   turnout: (_a, data) => `${data.results.election.turnoutPercent.toFixed(1)}%`,
-  'result-list': (_a, data, d) =>
-    listOf(d.results.map((r) => `${surname(data, r.id)} ${formatShare(r.share)} (${formatCount(r.votes)} votes)`)),
+  'result-list': (_a, data, d) => listOf(d.results.map((r) => `${surname(data, r.id)} ${formatShare(r.share)} (${formatCount(r.votes)} votes)`)),
   'area-wins': (id, _data, d) => (id && id in d.areaWins ? formatSmallCount(d.areaWins[id]) : undefined),
   'area-count': (_a, _data, d) => formatSmallCount(d.areas.length),
   'area-margin': (code, _data, d) => {
@@ -46,7 +45,11 @@ const RESOLVERS: Record<string, Resolver> = {
   'area-list': (_a, data, d) =>
     listOf(
       d.areas.map(
-        (a) => `${a.label}: ${a.ranked.slice(0, 3).map((r) => `${surname(data, r.id)} ${formatCount(r.votes)}`).join(', ')}`,
+        (a) =>
+          `${a.label}: ${a.ranked
+            .slice(0, 3)
+            .map((r) => `${surname(data, r.id)} ${formatCount(r.votes)}`)
+            .join(', ')}`,
       ),
     ),
   'area-winners': (_a, data, d) =>
@@ -72,8 +75,7 @@ const RESOLVERS: Record<string, Resolver> = {
     const m = data.fundraising.crowdfunder.milestones.find((x) => x.id === id);
     return m?.offlinePounds === undefined ? undefined : formatPounds(m.offlinePounds);
   },
-  milestones: (_a, data) =>
-    listOf(data.fundraising.crowdfunder.milestones.map((m) => `${m.qualifier} ${formatPounds(m.amountPounds)} (${m.when})`)),
+  milestones: (_a, data) => listOf(data.fundraising.crowdfunder.milestones.map((m) => `${m.qualifier} ${formatPounds(m.amountPounds)} (${m.when})`)),
   union: (id, data) => {
     const u = data.fundraising.unionDonations.find((x) => x.id === id);
     return u && formatPounds(u.amountPounds);

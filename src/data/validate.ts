@@ -11,7 +11,6 @@ import type { RawDataFiles } from './types.ts';
 
 export { DATA_FILES, toDataset };
 
-
 export interface Problem {
   file: string;
   path: string;
@@ -265,7 +264,8 @@ export function validateDataset(files: RawDataFiles): Problem[] {
         const p = `discrepancies[${i}]`;
         if (!res.object(d, p, { required: ['areaCode', 'candidateId', 'difference', 'note', 'sourceIds'] })) return;
         if (typeof d.areaCode !== 'string' || !areaCodes.has(d.areaCode)) res.fail(`${p}.areaCode`, `area ${show(d.areaCode)} does not exist`);
-        if (typeof d.candidateId !== 'string' || !candidateIds.has(d.candidateId)) res.fail(`${p}.candidateId`, `candidate ${show(d.candidateId)} does not exist`);
+        if (typeof d.candidateId !== 'string' || !candidateIds.has(d.candidateId))
+          res.fail(`${p}.candidateId`, `candidate ${show(d.candidateId)} does not exist`);
         if (typeof d.difference !== 'number' || !Number.isInteger(d.difference) || d.difference === 0) {
           res.fail(`${p}.difference`, `expected a non-zero whole number of votes, got ${show(d.difference)}`);
         } else if (typeof d.candidateId === 'string') recorded.set(d.candidateId, (recorded.get(d.candidateId) ?? 0) + d.difference);
@@ -284,7 +284,10 @@ export function validateDataset(files: RawDataFiles): Problem[] {
         const area = (resultsFile.areas as Obj[]).find((a) => isObject(a) && a.code === c.areaCode);
         if (!area) res.fail(`${p}.areaCode`, `area ${show(c.areaCode)} does not exist`);
         else if (!isObject(area.votes) || area.votes[c.candidateId as string] !== c.used) {
-          res.fail(`${p}.used`, `the correction says ${show(c.used)} but the area's count for ${show(c.candidateId)} is ${show(isObject(area.votes) ? area.votes[c.candidateId as string] : undefined)}`);
+          res.fail(
+            `${p}.used`,
+            `the correction says ${show(c.used)} but the area's count for ${show(c.candidateId)} is ${show(isObject(area.votes) ? area.votes[c.candidateId as string] : undefined)}`,
+          );
         }
       });
     }
@@ -312,7 +315,14 @@ export function validateDataset(files: RawDataFiles): Problem[] {
   const pollFile = files[DATA_FILES.poll] as Obj;
   if (pol.object(pollFile, '', { required: ['poll'] })) {
     const p = pollFile.poll;
-    if (pol.object(p, 'poll', { required: ['pollster', 'fieldworkStart', 'fieldworkEnd', 'published', 'sampleSize', 'sharesPercent', 'note', 'sourceIds'] }, ' (the lead is computed from the shares)')) {
+    if (
+      pol.object(
+        p,
+        'poll',
+        { required: ['pollster', 'fieldworkStart', 'fieldworkEnd', 'published', 'sampleSize', 'sharesPercent', 'note', 'sourceIds'] },
+        ' (the lead is computed from the shares)',
+      )
+    ) {
       pol.string(p.pollster, 'poll.pollster');
       pol.string(p.note, 'poll.note');
       const okStart = pol.date(p.fieldworkStart, 'poll.fieldworkStart');
@@ -342,11 +352,18 @@ export function validateDataset(files: RawDataFiles): Problem[] {
         let previous = -1;
         c.milestones.forEach((m, i) => {
           const p = `crowdfunder.milestones[${i}]`;
-          if (!fund.object(m, p, { required: ['id', 'when', 'amountPounds', 'qualifier', 'sourceIds'], optional: ['donors', 'donorsQualifier', 'offlinePounds'] })) return;
+          if (
+            !fund.object(m, p, { required: ['id', 'when', 'amountPounds', 'qualifier', 'sourceIds'], optional: ['donors', 'donorsQualifier', 'offlinePounds'] })
+          )
+            return;
           fund.string(m.when, `${p}.when`);
           if (fund.wholeNumber(m.amountPounds, `${p}.amountPounds`)) {
             // Reported totals only grow; a smaller one later means the list is out of order.
-            if (m.amountPounds < previous) fund.fail(`${p}.amountPounds`, `milestones must be in the order reported, and a running total cannot fall (${show(m.amountPounds)} after ${show(previous)})`);
+            if (m.amountPounds < previous)
+              fund.fail(
+                `${p}.amountPounds`,
+                `milestones must be in the order reported, and a running total cannot fall (${show(m.amountPounds)} after ${show(previous)})`,
+              );
             previous = m.amountPounds;
           }
           fund.oneOf(m.qualifier, `${p}.qualifier`, ['past', 'more than', 'about']);
@@ -361,7 +378,8 @@ export function validateDataset(files: RawDataFiles): Problem[] {
       fund.uniqueIds(fundFile.unionDonations, 'unionDonations');
       fundFile.unionDonations.forEach((u, i) => {
         const p = `unionDonations[${i}]`;
-        if (!fund.object(u, p, { required: ['id', 'union', 'unionFullName', 'amountPounds', 'when', 'labourAffiliated', 'expelledFromLabour', 'sourceIds'] })) return;
+        if (!fund.object(u, p, { required: ['id', 'union', 'unionFullName', 'amountPounds', 'when', 'labourAffiliated', 'expelledFromLabour', 'sourceIds'] }))
+          return;
         fund.string(u.union, `${p}.union`);
         fund.string(u.unionFullName, `${p}.unionFullName`);
         fund.wholeNumber(u.amountPounds, `${p}.amountPounds`);
@@ -438,7 +456,10 @@ export function validateDataset(files: RawDataFiles): Problem[] {
         st.string(s.alt, `${p}.alt`);
         if (st.array(s.paragraphs, `${p}.paragraphs`)) s.paragraphs.forEach((t, j) => st.string(t, `${p}.paragraphs[${j}]`));
         if (typeof s.graphic !== 'string' || !parseGraphicState(s.graphic, eventIds)) {
-          st.fail(`${p}.graphic`, `unknown graphic state ${show(s.graphic)}; expected "map:…", "timeline:<event id>", "money:…", "bars:…" or "areas:…" (see src/data/graphicStates.ts)`);
+          st.fail(
+            `${p}.graphic`,
+            `unknown graphic state ${show(s.graphic)}; expected "map:…", "timeline:<event id>", "money:…", "bars:…" or "areas:…" (see src/data/graphicStates.ts)`,
+          );
         }
         st.references(s.quoteIds, `${p}.quoteIds`, quoteIds, 'quote', false);
         st.references(s.sourceIds, `${p}.sourceIds`, sourceIds, 'source');

@@ -65,7 +65,6 @@ export function useStoryEngine(
   const geometry = useRef<Geometry | null>(null);
   const lastBand = useRef<Band | null>(null);
   const emulate = useRef(emulateSticky);
-  emulate.current = emulateSticky;
 
   const update = useCallback(
     (band: Band) => {
@@ -126,6 +125,7 @@ export function useStoryEngine(
 
   // Switching between native sticky and emulation changes where the graphic sits: re-apply.
   useEffect(() => {
+    emulate.current = emulateSticky;
     if (lastBand.current) update(lastBand.current);
   }, [emulateSticky, update]);
 

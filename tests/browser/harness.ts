@@ -23,7 +23,7 @@ export function chromiumPath(): string {
     '################################################################',
     '#  NO CHROMIUM FOUND: the browser tests cannot run.',
     `#  Looked at: ${fromEnv ? `CHROMIUM_PATH=${fromEnv}` : CANDIDATE_PATHS.join(', ')}`,
-    '#  Install Debian\'s Chromium:  sudo apt-get install -y chromium',
+    "#  Install Debian's Chromium:  sudo apt-get install -y chromium",
     '#  or point CHROMIUM_PATH at a Chromium or Chrome binary.',
     process.env.CI === 'true' ? '#  CI=true: this is a failure.' : '#  These tests fail rather than pass without a browser.',
     '################################################################',

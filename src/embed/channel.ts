@@ -1,0 +1,93 @@
+/**
+ * The child's end of the wire: one message listener that lets through only what our parent window
+ * sent in a shape we expect, and helpers that post our messages to it.
+ */
+import {
+  ampEmbedSize,
+  encodePym,
+  parseHostMessage,
+  parsePym,
+  toWire,
+  type ChildMessage,
+  type EmbedParams,
+  type HostMessage,
+  type PymMessage,
+} from './protocol.ts';
+
+/** Child messages without the fields the channel fills in. */
+export type Outgoing = ChildMessage extends infer M ? (M extends ChildMessage ? Omit<M, 'id' | 'seq'> : never) : never;
+
+export interface ChildChannel {
+  post(message: Outgoing): void;
+  postPym(type: string, payload?: string): void;
+  postAmpHeight(height: number): void;
+  stop(): void;
+}
+
+export interface ChannelHandlers {
+  host(message: HostMessage): void;
+  pym(message: PymMessage): void;
+}
+
+/** The parent's origin as the browser states it, where it does (not Firefox before 148). */
+function ancestorOrigin(win: Window): string | null {
+  try {
+    const origins = win.location.ancestorOrigins;
+    const first = origins && origins.length ? origins[0] : null;
+    return first && first !== 'null' ? first : null;
+  } catch {
+    return null;
+  }
+}
+
+export function openChildChannel(win: Window, params: EmbedParams, handlers: ChannelHandlers): ChildChannel {
+  const parent = win.parent;
+  // The first valid message pins the origin; where the browser already knows it, that wins.
+  let origin: string | null = ancestorOrigin(win);
+  let lastSeq = 0;
+  let seq = 0;
+
+  const targetOrigin = () => (origin && origin !== 'null' ? origin : '*');
+  const send = (data: unknown) => {
+    try {
+      parent.postMessage(data, targetOrigin());
+    } catch {
+      // A parent that went away mid-send: nothing to tell anyone.
+    }
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (parent === win || event.source !== parent) return;
+    if (origin !== null && event.origin !== origin) return;
+    const { data } = event;
+    if (typeof data === 'string') {
+      const message = params.pymId === null ? null : parsePym(data, params.pymId);
+      if (!message) return;
+      origin ??= event.origin;
+      handlers.pym(message);
+      return;
+    }
+    const message = parseHostMessage(data, params.embedId, lastSeq);
+    if (!message) return;
+    lastSeq = message.seq;
+    origin ??= event.origin;
+    handlers.host(message);
+  };
+  win.addEventListener('message', onMessage);
+
+  return {
+    post(message) {
+      seq += 1;
+      send(toWire({ ...message, id: params.embedId, seq } as ChildMessage));
+    },
+    postPym(type, payload) {
+      if (params.pymId !== null) send(encodePym(params.pymId, type, payload));
+    },
+    postAmpHeight(height) {
+      send(ampEmbedSize(height));
+    },
+    stop() {
+      win.removeEventListener('message', onMessage);
+    },
+  };
+}
