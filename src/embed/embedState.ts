@@ -25,6 +25,7 @@ export function createEmbedStateStore(root: HTMLElement | null, initial: EmbedSt
     root.dataset.embedContext = state.context;
     root.dataset.scrollSource = state.source;
   };
+  reflect();
   return {
     get: () => state,
     set(next) {

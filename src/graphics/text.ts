@@ -11,34 +11,34 @@ export const FONT_SIZE = 13;
 export const FONT_SIZE_LARGE = 15;
 export const LINE_HEIGHT = 16;
 
-// Advance widths in em, Helvetica/Arial regular. Anything not listed counts as a wide glyph.
+// Advance widths in em, rounded up from DejaVu Sans (the fallback sans on Linux, and the widest of
+// the faces our stack can land on: Roboto, San Francisco, Segoe UI and Arial are all narrower).
 const NARROW = new Map<string, number>([
-  ...[...'ijl|'].map((c) => [c, 0.23] as [string, number]),
-  ...[...".,:;'!"].map((c) => [c, 0.28] as [string, number]),
-  ...[...'ftrI()[]-/ '].map((c) => [c, 0.34] as [string, number]),
-  ...[..."\u2019\u2018"].map((c) => [c, 0.23] as [string, number]),
-  ...[...'\u00b7'].map((c) => [c, 0.28] as [string, number]),
+  ...[...'ijl|'].map((c) => [c, 0.28] as [string, number]),
+  ...[...".,:;'!\u2019\u2018\u00b7"].map((c) => [c, 0.33] as [string, number]),
+  ...[...'ftrI()[]/ '].map((c) => [c, 0.4] as [string, number]),
+  ['-', 0.37],
 ]);
-const DIGIT = 0.56;
-const LOWER = 0.56;
-const UPPER = 0.68;
+const DIGIT = 0.66;
+const LOWER = 0.63;
+const UPPER = 0.74;
 const WIDE = new Set([...'mwMW%@\u2014']);
 
 function advance(c: string): number {
   const narrow = NARROW.get(c);
   if (narrow !== undefined) return narrow;
-  if (WIDE.has(c)) return 0.9;
+  if (WIDE.has(c)) return 0.98;
   if (c >= '0' && c <= '9') return DIGIT;
   if (c >= 'A' && c <= 'Z') return UPPER;
   if (c >= 'a' && c <= 'z') return LOWER;
-  return 0.6;
+  return 0.7;
 }
 
-/** Estimated rendered width of `text` in user units; bold adds 7%, as it does in Arial. */
+/** Estimated rendered width of `text` in user units; bold is about 13% wider. */
 export function estimateTextWidth(text: string, fontSize = FONT_SIZE, bold = false): number {
   let em = 0;
   for (const c of text) em += advance(c);
-  return em * fontSize * (bold ? 1.07 : 1);
+  return em * fontSize * (bold ? 1.13 : 1);
 }
 
 /** Greedy word wrap to lines no wider than maxWidth (a single over-long word gets its own line). */
@@ -68,15 +68,32 @@ export interface Box {
 
 /** True when two boxes overlap by more than `tolerance` in both directions. */
 export function boxesOverlap(a: Box, b: Box, tolerance = 0): boolean {
-  return (
-    a.x + a.width - tolerance > b.x &&
-    b.x + b.width - tolerance > a.x &&
-    a.y + a.height - tolerance > b.y &&
-    b.y + b.height - tolerance > a.y
-  );
+  return a.x + a.width - tolerance > b.x && b.x + b.width - tolerance > a.x && a.y + a.height - tolerance > b.y && b.y + b.height - tolerance > a.y;
 }
 
 /** An id usable inside url(#...): React's useId may contain characters a url reference chokes on. */
 export function svgId(reactId: string, name: string): string {
   return `g${reactId.replace(/[^a-zA-Z0-9_-]/g, '')}-${name}`;
+}
+
+/** Rounds a coordinate to a tenth of a unit: finer detail is invisible and only bloats the markup. */
+export function r1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/**
+ * Word wrap to as few lines as wrapText needs at maxWidth, but with the lines as even as possible
+ * (no single-word last line under a long first one).
+ */
+export function balancedWrap(text: string, maxWidth: number, fontSize = FONT_SIZE, bold = false): string[] {
+  const lines = wrapText(text, maxWidth, fontSize, bold);
+  if (lines.length < 2) return lines;
+  let lo = 0;
+  let hi = maxWidth;
+  for (let i = 0; i < 20; i += 1) {
+    const mid = (lo + hi) / 2;
+    if (wrapText(text, mid, fontSize, bold).length <= lines.length) hi = mid;
+    else lo = mid;
+  }
+  return wrapText(text, hi, fontSize, bold);
 }

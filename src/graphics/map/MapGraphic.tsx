@@ -5,10 +5,9 @@ import { useStoryTransition } from '../../motion.tsx';
 import { derived } from '../../data/dataset.ts';
 import { FONT_SIZE, LINE_HEIGHT, svgId } from '../text.ts';
 import { marginOpacity } from './mapLabels.ts';
-import { councilStyles, MAP_OFFSET, MAP_VIEW, mapKey, mapLabels, type MapVariant } from './mapModel.ts';
+import { councilStyles, MAP_OFFSET, MAP_VIEW, mapKeyLayout, mapLabels, type MapVariant } from './mapModel.ts';
 
 const KEY_X = 226;
-const KEY_Y = 14;
 const SWATCH = 14;
 
 export function MapGraphic({ variant }: { variant: MapVariant }) {
@@ -16,16 +15,9 @@ export function MapGraphic({ variant }: { variant: MapVariant }) {
   const hatchId = svgId(useId(), 'hatch');
   const styles = councilStyles(variant, hatchId);
   const labels = mapLabels(variant);
-  const key = mapKey(variant);
+  const { items: keyItems, bottom: keyY } = mapKeyLayout(variant);
   const [dx, dy] = MAP_OFFSET;
   const maxMargin = Math.max(...derived.areas.map((a) => a.marginShare));
-
-  let keyY = KEY_Y;
-  const keyItems = key.map((item) => {
-    const y = keyY;
-    keyY += item.lines.length * LINE_HEIGHT + 8;
-    return { ...item, y };
-  });
 
   return (
     <svg
@@ -87,9 +79,7 @@ export function MapGraphic({ variant }: { variant: MapVariant }) {
         const textX = item.swatch === 'none' ? KEY_X : KEY_X + SWATCH + 6;
         return (
           <g key={`${variant}-key-${i}`} className="g-key">
-            {item.swatch === 'solid' && (
-              <rect x={KEY_X} y={item.y} width={SWATCH} height={SWATCH} style={{ fill: 'var(--fg)', fillOpacity: 0.42 }} />
-            )}
+            {item.swatch === 'solid' && <rect x={KEY_X} y={item.y} width={SWATCH} height={SWATCH} style={{ fill: 'var(--fg)', fillOpacity: 0.42 }} />}
             {item.swatch === 'hatched' && (
               <rect x={KEY_X} y={item.y} width={SWATCH} height={SWATCH} className="g-group-outline" style={{ fill: `url(#${hatchId})`, strokeWidth: 1 }} />
             )}

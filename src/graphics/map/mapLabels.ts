@@ -44,20 +44,57 @@ export interface LabelLayoutOptions {
   lineHeight?: number;
 }
 
-/** Bounds of an SVG path made of absolute commands (what d3-geo's geoPath emits). */
+/**
+ * Bounds of an SVG path of straight segments: M/L/H/V/Z, absolute or relative (d3-geo writes
+ * absolute M/L/Z; the build compacts them to relative m/l/z). Curves are not expected here.
+ */
 export function pathBounds(d: string): Box {
-  const numbers = d.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g)?.map(Number) ?? [];
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
   let y1 = -Infinity;
-  for (let i = 0; i + 1 < numbers.length; i += 2) {
-    const x = numbers[i];
-    const y = numbers[i + 1];
+  let x = 0;
+  let y = 0;
+  let startX = 0;
+  let startY = 0;
+  const visit = () => {
     if (x < x0) x0 = x;
     if (x > x1) x1 = x;
     if (y < y0) y0 = y;
     if (y > y1) y1 = y;
+  };
+  for (const [, command, args] of d.matchAll(/([MLHVZmlhvz])([^MLHVZmlhvz]*)/g)) {
+    const n = args.match(/-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/gi)?.map(Number) ?? [];
+    const relative = command === command.toLowerCase();
+    switch (command.toUpperCase()) {
+      case 'Z':
+        x = startX;
+        y = startY;
+        break;
+      case 'H':
+        for (const v of n) {
+          x = relative ? x + v : v;
+          visit();
+        }
+        break;
+      case 'V':
+        for (const v of n) {
+          y = relative ? y + v : v;
+          visit();
+        }
+        break;
+      default:
+        // M and L; extra pairs after a move are implicit line-tos.
+        for (let i = 0; i + 1 < n.length; i += 2) {
+          x = relative ? x + n[i] : n[i];
+          y = relative ? y + n[i + 1] : n[i + 1];
+          if (i === 0 && command.toUpperCase() === 'M') {
+            startX = x;
+            startY = y;
+          }
+          visit();
+        }
+    }
   }
   if (x0 === Infinity) return { x: 0, y: 0, width: 0, height: 0 };
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
@@ -150,17 +187,19 @@ export function layoutMapLabels(requests: LabelRequest[], options: LabelLayoutOp
   }
   callouts.sort((a, b) => a.request.anchor[1] - b.request.anchor[1] || a.request.anchor[0] - b.request.anchor[0]);
   const tops = dodge(callouts, options.gap, options.minY, options.maxY);
+  // A column whose widest label would run off the view moves left just enough to fit.
+  const columnX = Math.min(options.columnX, options.width - 2 - Math.max(0, ...callouts.map((c) => c.width)));
   callouts.forEach((item, i) => {
-    const box = { x: options.columnX, y: tops[i], width: item.width, height: item.height };
+    const box = { x: columnX, y: tops[i], width: item.width, height: item.height };
     placed.push({
       id: item.request.id,
       lines: item.request.lines,
       anchor: item.request.anchor,
       box,
       textAnchor: 'start',
-      textX: options.columnX,
+      textX: columnX,
       firstBaseline: box.y + (lineHeight - fontSize) / 2 + ascent,
-      leader: { x1: item.request.anchor[0], y1: item.request.anchor[1], x2: options.columnX - 4, y2: box.y + lineHeight / 2 },
+      leader: { x1: item.request.anchor[0], y1: item.request.anchor[1], x2: columnX - 4, y2: box.y + lineHeight / 2 },
     });
   });
   // Keep the caller's order, so the output is stable whatever the geometry.

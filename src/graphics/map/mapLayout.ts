@@ -34,9 +34,38 @@ interface CouncilProps {
   group: 'north-of-tyne' | 'lamb';
 }
 
-/** Keeps one decimal place: sub-pixel detail at this size is bytes with nothing to see. */
-function roundPath(d: string): string {
-  return d.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10));
+/**
+ * Rewrites an absolute path (M/L/Z, as d3-geo writes it) with whole-unit coordinates and relative
+ * moves. One map unit is about one screen pixel on a phone, so finer detail is bytes with nothing to
+ * see; absolute points are rounded before differencing, so the rounding never drifts.
+ */
+export function compactPath(d: string): string {
+  let out = '';
+  let x = 0;
+  let y = 0;
+  let startX = 0;
+  let startY = 0;
+  for (const [, command, args] of d.matchAll(/([MLZ])([^MLZ]*)/gi)) {
+    if (command.toUpperCase() === 'Z') {
+      out += 'z';
+      // After a close, SVG's current point is the subpath's start, and the next relative move counts from there.
+      x = startX;
+      y = startY;
+      continue;
+    }
+    const [px, py] = args.split(',').map((n) => Math.round(Number(n)));
+    const dx = px - x;
+    const dy = py - y;
+    x = px;
+    y = py;
+    if (command.toUpperCase() === 'M') {
+      startX = px;
+      startY = py;
+    } else if (dx === 0 && dy === 0) continue;
+    const pair = `${dx}${dy < 0 ? '' : ' '}${dy}`;
+    out += `${command.toUpperCase() === 'M' ? 'm' : 'l'}${pair}`;
+  }
+  return out;
 }
 
 export function projectCouncils(topology: Topology<{ councils: GeometryCollection<CouncilProps> }>): CouncilMap {
@@ -58,13 +87,13 @@ export function projectCouncils(topology: Topology<{ councils: GeometryCollectio
       code: f.properties.code,
       name: f.properties.name,
       group: f.properties.group,
-      d: roundPath(path(f) ?? ''),
+      d: compactPath(path(f) ?? ''),
       centroid: [Math.round(x * 10) / 10, Math.round(y * 10) / 10] as [number, number],
     };
   });
   const groups = (['north-of-tyne', 'lamb'] as const).map((group) => {
     const members = topology.objects.councils.geometries.filter((g) => (g.properties as CouncilProps | undefined)?.group === group);
-    return { group, d: roundPath(path(merge(topology, members as never)) ?? '') };
+    return { group, d: compactPath(path(merge(topology, members as never)) ?? '') };
   });
   return { width: MAP_WIDTH, height: MAP_HEIGHT, councils, groups };
 }

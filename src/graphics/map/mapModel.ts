@@ -12,8 +12,8 @@ export const MAP_VARIANTS: readonly MapVariant[] = ['north-of-tyne', 'region', '
 
 /** The view: as wide as the projected map; the map is shifted left to leave a label column off the coast. */
 export const MAP_VIEW = { width: 400, height: 480 } as const;
-export const MAP_OFFSET: [number, number] = [-46, 0];
-const COLUMN_X = 300;
+export const MAP_OFFSET: [number, number] = [-56, 0];
+const COLUMN_X = 296;
 
 export interface CouncilStyle {
   code: string;
@@ -110,8 +110,22 @@ export function mapKey(variant: MapVariant, areas: AreaResult[] = derived.areas)
       : ["Winner's colour", 'in each council'];
     return [
       { swatch: 'none', lines: head },
-      { swatch: 'none', lines: ['Figure: lead in votes.', 'Darker: wider lead'] },
+      { swatch: 'none', lines: ['Figure: lead in votes.', 'Stronger colour:', 'wider lead'] },
     ];
   }
   return [];
+}
+
+export const KEY_TOP = 14;
+const KEY_GAP = 8;
+
+/** The key's items with their top y, and the y below the last one (where the result map's shade scale goes). */
+export function mapKeyLayout(variant: MapVariant, areas: AreaResult[] = derived.areas): { items: (KeyItem & { y: number })[]; bottom: number } {
+  const items: (KeyItem & { y: number })[] = [];
+  let y = KEY_TOP;
+  for (const item of mapKey(variant, areas)) {
+    items.push({ ...item, y });
+    y += item.lines.length * LINE_HEIGHT + KEY_GAP;
+  }
+  return { items, bottom: y };
 }

@@ -1,9 +1,10 @@
 import { m, useTransform, type MotionValue } from 'framer-motion';
 import { useId } from 'react';
+import storyOutline from 'virtual:story-outline';
 import { dataset } from '../../data/dataset.ts';
 import { formatIsoDate } from '../../data/format.ts';
 import { useStoryTransition } from '../../motion.tsx';
-import { FONT_SIZE_LARGE, svgId, wrapText } from '../text.ts';
+import { balancedWrap, FONT_SIZE_LARGE, r1, svgId } from '../text.ts';
 import { isoToDay, placeShortLabels, timelineCentre, unitsPerDay, yearStarts } from './timelineLayout.ts';
 
 export const TIMELINE_VIEW = { width: 400, height: 300 } as const;
@@ -15,11 +16,12 @@ const TITLE_Y = 34;
 const LABEL_LINE = 19;
 
 const events = dataset.timeline;
-const focusIds = dataset.story.steps.filter((s) => s.graphic.startsWith('timeline:')).map((s) => s.graphic.slice('timeline:'.length));
+/** The events the story stops at; the track's scale is chosen for them. */
+const focusIds = storyOutline.filter((s) => s.graphic.startsWith('timeline:')).map((s) => s.graphic.slice('timeline:'.length));
 const day0 = events.length ? isoToDay(events[0].date) : 0;
 /** Units per day: each story event stays in view until the window reaches the next event. */
 const K = unitsPerDay(events, focusIds, W / 2, 36, 3);
-const x = (day: number) => (day - day0) * K;
+const x = (day: number) => r1((day - day0) * K);
 const years = yearStarts(events);
 
 export function TimelineGraphic({ eventId, progress }: { eventId: string; progress: MotionValue<number> }) {
@@ -31,18 +33,11 @@ export function TimelineGraphic({ eventId, progress }: { eventId: string; progre
   const shift = useTransform(progress, (p) => W / 2 - x(timelineCentre(events, eventId, p)));
   const current = events.find((e) => e.id === eventId);
   const labels = placeShortLabels(events, eventId, (d) => x(d), ROWS);
-  const titleLines = current ? wrapText(current.label, W - 40, FONT_SIZE_LARGE) : [];
+  const titleLines = current ? balancedWrap(current.label, W - 40, FONT_SIZE_LARGE) : [];
   const titleBottom = TITLE_Y + titleLines.length * LABEL_LINE + 4;
 
   return (
-    <svg
-      className="graphic-svg"
-      viewBox={`0 0 ${W} ${H}`}
-      aria-hidden="true"
-      focusable="false"
-      data-graphic-kind="timeline"
-      data-event={eventId}
-    >
+    <svg className="graphic-svg" viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false" data-graphic-kind="timeline" data-event={eventId}>
       <defs>
         <clipPath id={clipId}>
           <rect x="0" y="0" width={W} height={H} />
@@ -83,9 +78,7 @@ export function TimelineGraphic({ eventId, progress }: { eventId: string; progre
               </text>
             </g>
           ))}
-          {current && (
-            <line className="g-leader" x1={x(isoToDay(current.date))} x2={x(isoToDay(current.date))} y1={titleBottom} y2={AXIS_Y - 10} />
-          )}
+          {current && <line className="g-leader" x1={x(isoToDay(current.date))} x2={x(isoToDay(current.date))} y1={titleBottom} y2={AXIS_Y - 10} />}
           {[...events.filter((e) => e.id !== eventId), ...(current ? [current] : [])].map((e) => {
             const on = e.id === eventId;
             return (
@@ -104,7 +97,14 @@ export function TimelineGraphic({ eventId, progress }: { eventId: string; progre
           })}
         </m.g>
         <rect x="0" y={AXIS_Y - 16} width="28" height={H - AXIS_Y + 16} style={{ fill: `url(#${fadeId})` }} />
-        <rect x={W - 28} y={AXIS_Y - 16} width="28" height={H - AXIS_Y + 16} transform={`rotate(180 ${W - 14} ${(AXIS_Y - 16 + H) / 2})`} style={{ fill: `url(#${fadeId})` }} />
+        <rect
+          x={W - 28}
+          y={AXIS_Y - 16}
+          width="28"
+          height={H - AXIS_Y + 16}
+          transform={`rotate(180 ${W - 14} ${(AXIS_Y - 16 + H) / 2})`}
+          style={{ fill: `url(#${fadeId})` }}
+        />
       </g>
     </svg>
   );

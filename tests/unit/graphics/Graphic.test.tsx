@@ -1,0 +1,285 @@
+import { act, cleanup, render } from '@testing-library/react';
+import { motionValue } from 'framer-motion';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import storyOutline from 'virtual:story-outline';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { candidate, dataset, derived } from '../../../src/data/dataset.ts';
+import { formatCount, formatIsoDate, formatPoints, formatShare } from '../../../src/data/format.ts';
+import { knownGraphicStates } from '../../../src/data/graphicStates.ts';
+import { Graphic } from '../../../src/graphics/Graphic.tsx';
+import { MotionRoot } from '../../../src/motion.tsx';
+
+afterEach(cleanup);
+
+function draw(stateId: string, progress = 1) {
+  const { container } = render(
+    <MotionRoot>
+      <Graphic stateId={stateId} progress={motionValue(progress)} />
+    </MotionRoot>,
+  );
+  const svg = container.querySelector('svg')!;
+  return { container, svg };
+}
+
+const html = (stateId: string, progress = 1) =>
+  renderToString(
+    <MotionRoot>
+      <Graphic stateId={stateId} progress={motionValue(progress)} />
+    </MotionRoot>,
+  );
+
+const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('Graphic', () => {
+  const states = knownGraphicStates(dataset.timeline.map((e) => e.id));
+
+  it.each(states)('%s renders one hidden, unfocusable SVG tagged with its kind', (stateId) => {
+    const { container, svg } = draw(stateId);
+    expect(container.children).toHaveLength(1);
+    expect(svg.getAttribute('aria-hidden')).toBe('true');
+    expect(svg.getAttribute('focusable')).toBe('false');
+    expect(svg.getAttribute('data-graphic-kind')).toBe(stateId.split(':')[0]);
+    expect(svg.getAttribute('viewBox')).toMatch(/^0 0 \d+ \d+$/);
+  });
+
+  it('draws every state the story uses', () => {
+    for (const step of storyOutline) expect(states).toContain(step.graphic);
+  });
+
+  it('keeps one fixed size per graphic across its states (no layout shift)', () => {
+    const byKind = new Map<string, Set<string>>();
+    for (const s of states) {
+      const kind = s.split(':')[0];
+      if (!byKind.has(kind)) byKind.set(kind, new Set());
+      byKind.get(kind)!.add(draw(s).svg.getAttribute('viewBox')!);
+      cleanup();
+    }
+    for (const [, boxes] of byKind) expect(boxes.size).toBe(1);
+  });
+
+  it('draws an empty, tagged SVG for an unknown state instead of throwing', () => {
+    const { svg } = draw('pie:chart');
+    expect(svg.getAttribute('data-graphic-kind')).toBe('none');
+    expect(svg.children).toHaveLength(0);
+  });
+
+  it.each(states)('%s hydrates without a mismatch (same markup on server and client)', async (stateId) => {
+    const container = document.createElement('div');
+    container.innerHTML = html(stateId);
+    document.body.appendChild(container);
+    const errors: unknown[] = [];
+    const consoleError = vi.spyOn(console, 'error').mockImplementation((...args) => errors.push(args));
+    await act(async () => {
+      hydrateRoot(
+        container,
+        <MotionRoot>
+          <Graphic stateId={stateId} progress={motionValue(1)} />
+        </MotionRoot>,
+        { onRecoverableError: (e) => errors.push(e) },
+      );
+    });
+    consoleError.mockRestore();
+    container.remove();
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('bars', () => {
+  it('result: one row per candidate with exact votes, shares and labels', () => {
+    const { svg } = draw('bars:result');
+    const rows = [...svg.querySelectorAll('[data-candidate]')];
+    expect(rows.map((r) => r.getAttribute('data-candidate'))).toEqual(derived.results.map((r) => r.id));
+    for (const r of derived.results) {
+      const row = svg.querySelector(`[data-candidate="${r.id}"]`)!;
+      expect(row.getAttribute('data-votes')).toBe(String(r.votes));
+      expect(Number(row.getAttribute('data-share'))).toBe(r.share);
+      const label = text(row.querySelector('[data-value-label]'));
+      expect(label).toBe(`${formatShare(r.share)} · ${formatCount(r.votes)}`);
+      expect(text(row)).toContain(candidate(r.id).surname);
+      expect(text(row)).toContain(candidate(r.id).partyShort);
+      expect(text(row.querySelector('[data-poll-label]'))).toBe(`poll ${dataset.poll.sharesPercent[r.id]}%`);
+    }
+    const top = svg.querySelector(`[data-candidate="${derived.winnerId}"]`)!;
+    expect(text(top.querySelector('[data-value-label]'))).toBe('41.3% · 185,051');
+  });
+
+  it('poll: rows carry the poll figure and show it as "35%", in the same row order as the result', () => {
+    const { svg } = draw('bars:poll');
+    const rows = [...svg.querySelectorAll('[data-candidate]')];
+    expect(rows.map((r) => r.getAttribute('data-candidate'))).toEqual(derived.results.map((r) => r.id));
+    for (const p of derived.pollRanked) {
+      const row = svg.querySelector(`[data-candidate="${p.id}"]`)!;
+      expect(row.getAttribute('data-poll-percent')).toBe(String(p.percent));
+      expect(text(row.querySelector('[data-poll-label]'))).toBe(`${p.percent}%`);
+      expect(row.hasAttribute('data-votes')).toBe(false);
+    }
+    expect(svg.querySelectorAll('.g-result-bar')).toHaveLength(0);
+  });
+
+  it('the result bars grow with progress: nothing at 0, full from 0.25', () => {
+    // framer-motion writes no transform (or "none") for the identity, i.e. a full-length bar.
+    const scales = (p: number) =>
+      [...html('bars:result', p).matchAll(/<rect class="g-result-bar"[^>]*>/g)].map((m) => {
+        const scale = /scaleX\(([\d.e-]+)\)/.exec(m[0]);
+        return scale ? Number(scale[1]) : 1;
+      });
+    expect(scales(0)).toEqual(Array(derived.results.length).fill(0));
+    expect(scales(0.25)).toEqual(Array(derived.results.length).fill(1));
+    const mid = scales(0.1);
+    expect(mid.every((s) => s > 0 && s < 1)).toBe(true);
+  });
+
+  it('poll and result share one x scale: equal shares draw equal lengths', () => {
+    const { svg } = draw('bars:result');
+    const pollBar = (id: string) => Number(svg.querySelector(`[data-candidate="${id}"] .g-poll-bar`)!.getAttribute('width'));
+    const resultBar = (id: string) => Number(svg.querySelector(`[data-candidate="${id}"] .g-result-bar`)!.getAttribute('width'));
+    const id = derived.winnerId;
+    const perPollPoint = pollBar(id) / dataset.poll.sharesPercent[id];
+    const perResultPoint = resultBar(id) / (derived.results[0].share * 100);
+    // Coordinates are rounded to 0.1 units.
+    expect(Math.abs(perResultPoint - perPollPoint) * 50).toBeLessThan(0.1);
+  });
+});
+
+describe('map', () => {
+  it('result: a label per council with its short name and the winner’s lead; winner colours', () => {
+    const { svg } = draw('map:result');
+    const labels = [...svg.querySelectorAll('[data-label-for]')];
+    expect(labels).toHaveLength(derived.areas.length);
+    for (const area of derived.areas) {
+      const label = svg.querySelector(`[data-label-for="${area.code}"]`)!;
+      expect(label.getAttribute('data-label')).toBe(`${area.label} +${formatCount(area.marginVotes)}`);
+      expect(text(label)).toBe(`${area.label}+${formatCount(area.marginVotes)}`);
+      const shape = svg.querySelector(`path[data-area="${area.code}"]`) as SVGPathElement;
+      expect(shape.style.fill).toBe(`var(--c-${area.winnerId})`);
+    }
+    expect(svg.querySelector('[data-label="Newcastle +1,411"]')).not.toBeNull();
+    expect(text(svg)).toContain('McGuinness (Lab)won all seven');
+  });
+
+  it('north-of-tyne: labels the three North of Tyne councils only', () => {
+    const { svg } = draw('map:north-of-tyne');
+    const labels = [...svg.querySelectorAll('[data-label-for]')].map((l) => l.getAttribute('data-label')).sort();
+    expect(labels).toEqual(['Newcastle', 'North Tyneside', 'Northumberland']);
+  });
+
+  it('region: a key names both former authorities, one drawn with a pattern', () => {
+    const { svg } = draw('map:region');
+    const keyLines = [...svg.querySelectorAll('.g-key text')].map((t) => [...t.querySelectorAll('tspan')].map((l) => l.textContent).join(' '));
+    expect(keyLines).toEqual(['Former North of Tyne authority', 'Former Durham, Gateshead, South Tyneside and Sunderland authority']);
+    const hatched = [...svg.querySelectorAll('path[data-area]')].filter((p) => (p as SVGPathElement).style.fill.replace(/"/g, '').startsWith('url(#'));
+    expect(hatched).toHaveLength(4);
+    const patternId = svg.querySelector('pattern')!.id;
+    expect((hatched[0] as SVGPathElement).style.fill.replace(/"/g, '')).toBe(`url(#${patternId})`);
+  });
+
+  it('gives two copies of a graphic different pattern ids', () => {
+    const { container } = render(
+      <MotionRoot>
+        <Graphic stateId="map:region" progress={motionValue(1)} />
+        <Graphic stateId="map:region" progress={motionValue(1)} />
+      </MotionRoot>,
+    );
+    const ids = [...container.querySelectorAll('pattern')].map((p) => p.id);
+    expect(new Set(ids).size).toBe(2);
+  });
+});
+
+describe('timeline', () => {
+  it.each(['loach-event', 'barred', 'starmer-defends', 'resigns'])('%s: highlights the event with its date and label', (id) => {
+    const event = dataset.timeline.find((e) => e.id === id)!;
+    const { svg } = draw(`timeline:${id}`);
+    expect(svg.getAttribute('data-event')).toBe(id);
+    const marks = [...svg.querySelectorAll('[data-event-mark]')];
+    expect(marks).toHaveLength(dataset.timeline.length);
+    expect(svg.querySelectorAll('[data-current="true"]')).toHaveLength(1);
+    expect(svg.querySelector('[data-current="true"]')!.getAttribute('data-event-mark')).toBe(id);
+    const title = text(svg.querySelector('[data-highlight]'));
+    expect(title.startsWith(formatIsoDate(event.date))).toBe(true);
+    expect(title.replace(/\s/g, '')).toContain(event.label.replace(/\s/g, ''));
+    expect(svg.querySelector(`[data-short-label="${id}"]`)).toBeNull();
+  });
+
+  it('slides the track from the event towards the next one as progress runs', () => {
+    const shift = (p: number) => Number(/class="g-track"[^>]*translateX\((-?[\d.]+)px\)/.exec(html('timeline:loach-event', p))![1]);
+    const events = dataset.timeline;
+    const i = events.findIndex((e) => e.id === 'loach-event');
+    const days = (Date.parse(events[i + 1].date) - Date.parse(events[i].date)) / 86_400_000;
+    expect(shift(0)).toBeGreaterThan(shift(1));
+    expect(Math.abs(shift(0.5) - (shift(0) + shift(1)) / 2)).toBeLessThanOrEqual(0.1);
+    // The highlighted mark stays in view at the end of the step.
+    const mark = Number(
+      /data-event-mark="loach-event"[^>]*cx="([\d.]+)"|cx="([\d.]+)"[^>]*data-event-mark="loach-event"/
+        .exec(html('timeline:loach-event', 1))!
+        .slice(1)
+        .find(Boolean),
+    );
+    expect(mark + shift(1)).toBeGreaterThan(0);
+    expect(days).toBeGreaterThan(0);
+  });
+});
+
+describe('money', () => {
+  it('crowdfund: the milestones in order with their labels, the target line labelled, no union bar shown', () => {
+    const { svg } = draw('money:crowdfund');
+    const bars = [...svg.querySelectorAll('[data-kind="milestone"]')];
+    expect(bars.map((b) => b.getAttribute('data-bar'))).toEqual(dataset.fundraising.crowdfunder.milestones.map((m) => m.id));
+    expect(bars.map((b) => b.getAttribute('data-label'))).toEqual(['£25,000+', '£81,000+', '£93,000+', '£131,000+', '£142,000+']);
+    const target = svg.querySelector('[data-target]')!;
+    expect(target.getAttribute('data-target')).toBe(String(dataset.fundraising.crowdfunder.targetPounds));
+    expect(text(target)).toBe('£25,000target');
+    const union = svg.querySelector('[data-kind="union"]')!;
+    expect((union.querySelector('rect') as SVGRectElement).style.opacity).toBe('0');
+    expect(svg.querySelectorAll('[data-dimmed]')).toHaveLength(0);
+  });
+
+  it('rmt: adds the RMT bar, patterned and labelled, and dims the milestones', () => {
+    const { svg } = draw('money:rmt');
+    const union = svg.querySelector('[data-kind="union"]')!;
+    expect(union.getAttribute('data-label')).toBe('RMT £10,000');
+    expect(union.getAttribute('data-amount')).toBe('10000');
+    expect(text(union)).toContain('£10,000');
+    expect(text(union)).toContain('RMT');
+    const rect = union.querySelector('rect') as SVGRectElement;
+    expect(rect.style.fill).toMatch(/^url\("?#/);
+    expect(rect.style.opacity).toBe('1');
+    expect(svg.querySelectorAll('[data-dimmed="true"]')).toHaveLength(dataset.fundraising.crowdfunder.milestones.length);
+  });
+});
+
+describe('areas', () => {
+  it('has a panel per council with winner, runner-up and margin', () => {
+    const { svg } = draw('areas:margins');
+    const panels = [...svg.querySelectorAll('[data-area]')];
+    expect(panels.map((p) => p.getAttribute('data-area'))).toEqual(derived.areas.map((a) => a.code));
+    for (const a of derived.areas) {
+      const panel = svg.querySelector(`[data-area="${a.code}"]`)!;
+      expect(panel.getAttribute('data-winner')).toBe(a.winnerId);
+      expect(panel.getAttribute('data-runner-up')).toBe(a.runnerUpId);
+      expect(panel.getAttribute('data-margin')).toBe(String(a.marginVotes));
+      expect(text(panel.querySelector('[data-caption]'))).toBe(
+        `${candidate(a.winnerId).surname} +${formatCount(a.marginVotes)} (${formatPoints(a.marginShare)})`,
+      );
+      const bars = [...panel.querySelectorAll('[data-candidate]')];
+      expect(bars.map((b) => b.getAttribute('data-candidate'))).toEqual(a.ranked.slice(0, 3).map((r) => r.id));
+      for (const b of bars) {
+        const r = a.ranked.find((x) => x.id === b.getAttribute('data-candidate'))!;
+        expect(text(b)).toContain(candidate(r.id).surname);
+        expect(text(b)).toContain(formatCount(r.votes));
+      }
+    }
+  });
+
+  it('shows the story’s three findings', () => {
+    const { svg } = draw('areas:margins');
+    const panels = [...svg.querySelectorAll('[data-area]')];
+    expect(panels.map((p) => p.getAttribute('data-winner'))).toEqual(Array(7).fill('mcguinness'));
+    const byName = (name: string) => svg.querySelector(`[data-area="${derived.areas.find((a) => a.label === name)!.code}"]`)!;
+    expect(byName('Sunderland').getAttribute('data-runner-up')).toBe('donaghy');
+    expect(text(byName('Sunderland'))).toContain('Reform');
+    expect(byName('Newcastle').getAttribute('data-close')).toBe('true');
+    expect(byName('South Tyneside').getAttribute('data-close')).toBe('true');
+    expect(svg.querySelectorAll('[data-close="true"]')).toHaveLength(2);
+  });
+});

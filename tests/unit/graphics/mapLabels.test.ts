@@ -1,0 +1,192 @@
+import councilMap from 'virtual:council-map';
+import { describe, expect, it } from 'vitest';
+import { derived } from '../../../src/data/dataset.ts';
+import { formatCount } from '../../../src/data/format.ts';
+import { labelOverlaps, layoutMapLabels, marginOpacity, pathBounds, type LabelRequest } from '../../../src/graphics/map/mapLabels.ts';
+import { councilStyles, MAP_VARIANTS, MAP_VIEW, mapKey, mapLabels, singleWinner } from '../../../src/graphics/map/mapModel.ts';
+import { estimateTextWidth } from '../../../src/graphics/text.ts';
+
+describe('pathBounds', () => {
+  it('bounds an absolute path', () => {
+    expect(pathBounds('M10,20L30,5L25.5,40Z')).toEqual({ x: 10, y: 5, width: 20, height: 35 });
+  });
+  it('handles multiple rings and negative numbers', () => {
+    expect(pathBounds('M-5,2L3,4ZM100,-1L101,1Z')).toEqual({ x: -5, y: -1, width: 106, height: 5 });
+  });
+  it('follows relative commands, including moves after a close', () => {
+    // The build's compacted form: whole units, relative moves, a second ring after z.
+    expect(pathBounds('m10 20l20-15l-4.5 35zm90-21l1 2z')).toEqual({ x: 10, y: -1, width: 91, height: 41 });
+    expect(pathBounds('M0,0h10v5H-2V-3Z')).toEqual({ x: -2, y: -3, width: 12, height: 8 });
+  });
+  it('agrees on the real map: every council’s centroid lies inside its bounds', () => {
+    for (const c of councilMap.councils) {
+      const b = pathBounds(c.d);
+      expect(b.width).toBeGreaterThan(0);
+      expect(c.centroid[0]).toBeGreaterThan(b.x);
+      expect(c.centroid[0]).toBeLessThan(b.x + b.width);
+      expect(c.centroid[1]).toBeGreaterThan(b.y);
+      expect(c.centroid[1]).toBeLessThan(b.y + b.height);
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(councilMap.width);
+    }
+  });
+  it('is empty for an empty path', () => {
+    expect(pathBounds('')).toEqual({ x: 0, y: 0, width: 0, height: 0 });
+  });
+});
+
+const options = { width: 400, height: 480, columnX: 300, gap: 6, minY: 100, maxY: 400 };
+const small = (x: number, y: number) => ({ x: x - 5, y: y - 5, width: 10, height: 10 });
+
+describe('layoutMapLabels', () => {
+  it('labels a large shape inline, centred on its anchor, with no leader', () => {
+    const [label] = layoutMapLabels([{ id: 'big', anchor: [150, 200], lines: ['Big'], shape: { x: 50, y: 100, width: 200, height: 200 } }], options);
+    expect(label.leader).toBeNull();
+    expect(label.textAnchor).toBe('middle');
+    expect(label.box.x + label.box.width / 2).toBeCloseTo(150);
+    expect(label.box.y + label.box.height / 2).toBeCloseTo(200);
+  });
+
+  it('moves labels for small, crowded shapes to the column, in anchor order, without overlaps', () => {
+    const requests: LabelRequest[] = [
+      { id: 'c', anchor: [250, 212], lines: ['Gamma', '+3'], shape: small(250, 212) },
+      { id: 'a', anchor: [240, 200], lines: ['Alpha', '+1'], shape: small(240, 200) },
+      { id: 'b', anchor: [260, 205], lines: ['Beta', '+2'], shape: small(260, 205) },
+    ];
+    const labels = layoutMapLabels(requests, options);
+    expect(labels.map((l) => l.id)).toEqual(['c', 'a', 'b']); // caller's order kept
+    expect(labelOverlaps(labels)).toEqual([]);
+    const byId = Object.fromEntries(labels.map((l) => [l.id, l]));
+    expect(byId.a.box.y).toBeLessThan(byId.b.box.y);
+    expect(byId.b.box.y).toBeLessThan(byId.c.box.y);
+    for (const l of labels) {
+      expect(l.box.x).toBe(300);
+      expect(l.leader).toMatchObject({ x1: l.anchor[0], y1: l.anchor[1] });
+      expect(l.leader!.x2).toBeLessThan(300);
+    }
+    // The block stays centred on its anchors rather than drifting down.
+    const mid = (Math.min(...labels.map((l) => l.box.y)) + Math.max(...labels.map((l) => l.box.y + l.box.height))) / 2;
+    expect(Math.abs(mid - 205.7)).toBeLessThan(8);
+  });
+
+  it('keeps a crowded column inside [minY, maxY]', () => {
+    const requests: LabelRequest[] = Array.from({ length: 6 }, (_, i) => ({
+      id: `n${i}`,
+      anchor: [250, 395 + i] as [number, number],
+      lines: ['Name', '+1'],
+      shape: small(250, 395 + i),
+    }));
+    const labels = layoutMapLabels(requests, options);
+    expect(labelOverlaps(labels)).toEqual([]);
+    for (const l of labels) {
+      expect(l.box.y).toBeGreaterThanOrEqual(100);
+      expect(l.box.y + l.box.height).toBeLessThanOrEqual(400 + 1e-9);
+    }
+  });
+});
+
+describe('mapLabels on the real map', () => {
+  for (const variant of MAP_VARIANTS) {
+    it(`${variant}: no two labels overlap and every label is inside the view`, () => {
+      const labels = mapLabels(variant);
+      expect(labels.length).toBeGreaterThan(0);
+      expect(labelOverlaps(labels)).toEqual([]);
+      for (const l of labels) {
+        const width = Math.max(...l.lines.map((line, i) => estimateTextWidth(line, 13, i === 0)));
+        const left = l.textAnchor === 'middle' ? l.textX - width / 2 : l.textX;
+        expect(left).toBeGreaterThanOrEqual(0);
+        expect(left + width).toBeLessThanOrEqual(MAP_VIEW.width);
+        expect(l.box.y).toBeGreaterThanOrEqual(0);
+        expect(l.box.y + l.box.height).toBeLessThanOrEqual(MAP_VIEW.height);
+      }
+    });
+  }
+
+  it('north-of-tyne labels only the three North of Tyne councils', () => {
+    const codes = mapLabels('north-of-tyne')
+      .map((l) => l.id)
+      .sort();
+    const expected = councilMap.councils
+      .filter((c) => c.group === 'north-of-tyne')
+      .map((c) => c.code)
+      .sort();
+    expect(codes).toEqual(expected);
+    expect(codes).toHaveLength(3);
+  });
+
+  it('result labels every council with its short name and the winner’s lead in votes', () => {
+    const labels = mapLabels('result');
+    expect(labels).toHaveLength(derived.areas.length);
+    for (const area of derived.areas) {
+      const label = labels.find((l) => l.id === area.code)!;
+      expect(label.lines.join(' ')).toBe(`${area.label} +${formatCount(area.marginVotes)}`);
+    }
+    expect(labels.find((l) => l.lines[0] === 'Newcastle')!.lines.join(' ')).toBe('Newcastle +1,411');
+  });
+
+  it('gives the small Tyne and Wear councils callouts and the two large ones inline labels', () => {
+    const labels = mapLabels('result');
+    const inline = labels
+      .filter((l) => !l.leader)
+      .map((l) => l.lines[0])
+      .sort();
+    expect(inline).toEqual(['County Durham', 'Northumberland']);
+    // Leaders do not cross: callouts keep their anchors' vertical order.
+    const callouts = labels.filter((l) => l.leader).sort((a, b) => a.anchor[1] - b.anchor[1]);
+    for (let i = 1; i < callouts.length; i += 1) expect(callouts[i].box.y).toBeGreaterThan(callouts[i - 1].box.y);
+  });
+});
+
+describe('council fills', () => {
+  it('result: each council in its winner’s colour, stronger for a wider lead', () => {
+    const styles = councilStyles('result', 'h');
+    for (const s of styles) {
+      const area = derived.areas.find((a) => a.code === s.code)!;
+      expect(s.fill).toBe(`var(--c-${area.winnerId})`);
+    }
+    const op = (label: string) => styles.find((s) => s.code === derived.areas.find((a) => a.label === label)!.code)!.fillOpacity;
+    expect(op('Newcastle')).toBeLessThan(op('Sunderland'));
+  });
+  it('region: the two former authorities differ by pattern, not shade alone', () => {
+    const styles = councilStyles('region', 'hatch-1');
+    const north = styles.filter((s) => councilMap.councils.find((c) => c.code === s.code)!.group === 'north-of-tyne');
+    const lamb = styles.filter((s) => !north.includes(s));
+    expect(north.every((s) => !s.fill.includes('url('))).toBe(true);
+    expect(lamb.every((s) => s.fill === 'url(#hatch-1)')).toBe(true);
+  });
+  it('north-of-tyne: the other four are faint', () => {
+    const styles = councilStyles('north-of-tyne', 'h');
+    expect(styles.filter((s) => s.emphasis === 'faint')).toHaveLength(4);
+  });
+});
+
+describe('map key', () => {
+  it('names both former authorities in the region state', () => {
+    const text = mapKey('region').map((k) => k.lines.join(' '));
+    expect(text).toEqual(['Former North of Tyne authority', 'Former Durham, Gateshead, South Tyneside and Sunderland authority']);
+  });
+  it('says one candidate won every council when that is so', () => {
+    expect(singleWinner()).toBe('mcguinness');
+    expect(mapKey('result')[0].lines.join(' ')).toBe('McGuinness (Lab) won all seven');
+  });
+});
+
+describe('marginOpacity', () => {
+  it('runs from the floor to 1, monotonically, and clamps', () => {
+    expect(marginOpacity(0, 0.2)).toBeCloseTo(0.3);
+    expect(marginOpacity(0.2, 0.2)).toBe(1);
+    expect(marginOpacity(0.1, 0.2)).toBeCloseTo(0.65);
+    expect(marginOpacity(0.5, 0.2)).toBe(1);
+    expect(marginOpacity(-1, 0.2)).toBeCloseTo(0.3);
+    expect(marginOpacity(0.1, 0)).toBe(1);
+  });
+});
+
+describe('callout column', () => {
+  it('moves left when its widest label would overflow the view', () => {
+    const labels = layoutMapLabels([{ id: 'long', anchor: [250, 200], lines: ['A very long council name indeed'], shape: small(250, 200) }], options);
+    const width = estimateTextWidth('A very long council name indeed', 13, true);
+    expect(labels[0].box.x + width).toBeLessThanOrEqual(400);
+    expect(labels[0].leader!.x2).toBeLessThan(labels[0].box.x);
+  });
+});

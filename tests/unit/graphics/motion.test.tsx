@@ -1,0 +1,44 @@
+import { act, cleanup, render, waitFor } from '@testing-library/react';
+import { motionValue } from 'framer-motion';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Graphic } from '../../../src/graphics/Graphic.tsx';
+import { MotionRoot } from '../../../src/motion.tsx';
+
+afterEach(cleanup);
+
+// Scroll progress reaches the DOM through motion values, after the lazily loaded motion features
+// arrive: no React render per frame.
+describe('progress drives the graphics without re-rendering', () => {
+  it('grows the result bars as progress moves from 0 to 0.25', async () => {
+    const progress = motionValue(0);
+    const { container } = render(
+      <MotionRoot>
+        <Graphic stateId="bars:result" progress={progress} />
+      </MotionRoot>,
+    );
+    const bar = () => container.querySelector<SVGRectElement>('.g-result-bar')!;
+    expect(bar().style.transform).toBe('scaleX(0)');
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      progress.set(0.25);
+    });
+    await waitFor(() => expect(bar().style.transform).toMatch(/^(none|scaleX\(1\))?$/));
+  });
+
+  it('slides the timeline track as progress moves', async () => {
+    const progress = motionValue(0);
+    const { container } = render(
+      <MotionRoot>
+        <Graphic stateId="timeline:loach-event" progress={progress} />
+      </MotionRoot>,
+    );
+    const track = () => container.querySelector<SVGGElement>('.g-track')!;
+    const before = track().style.transform;
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      progress.set(1);
+    });
+    await waitFor(() => expect(track().style.transform).not.toBe(before));
+    expect(track().style.transform).toMatch(/^translateX\(-?[\d.]+px\)$/);
+  });
+});

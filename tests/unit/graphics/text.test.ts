@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { balancedWrap, boxesOverlap, estimateTextWidth, svgId, wrapText } from '../../../src/graphics/text.ts';
+
+describe('estimateTextWidth', () => {
+  it('grows with length, font size and weight', () => {
+    expect(estimateTextWidth('Newcastle', 13)).toBeGreaterThan(estimateTextWidth('Newcas', 13));
+    expect(estimateTextWidth('Newcastle', 15)).toBeGreaterThan(estimateTextWidth('Newcastle', 13));
+    expect(estimateTextWidth('Newcastle', 13, true)).toBeGreaterThan(estimateTextWidth('Newcastle', 13));
+  });
+  it('errs on the generous side for a typical label (Arial "North Tyneside" at 13px is about 88 units)', () => {
+    const w = estimateTextWidth('North Tyneside', 13);
+    expect(w).toBeGreaterThanOrEqual(86);
+    expect(w).toBeLessThan(110);
+  });
+  it('is zero for empty text', () => {
+    expect(estimateTextWidth('')).toBe(0);
+  });
+});
+
+describe('wrapText', () => {
+  it('keeps every line within the width and loses no words', () => {
+    const text = 'Former Durham, Gateshead, South Tyneside and Sunderland authority';
+    const lines = wrapText(text, 150);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(estimateTextWidth(line)).toBeLessThanOrEqual(150);
+    expect(lines.join(' ')).toBe(text);
+  });
+  it('gives an over-long word its own line', () => {
+    expect(wrapText('a Renner-Thompson b', 20)).toEqual(['a', 'Renner-Thompson', 'b']);
+  });
+});
+
+describe('boxesOverlap', () => {
+  const a = { x: 0, y: 0, width: 10, height: 10 };
+  it('detects overlap and separation', () => {
+    expect(boxesOverlap(a, { x: 5, y: 5, width: 10, height: 10 })).toBe(true);
+    expect(boxesOverlap(a, { x: 10, y: 0, width: 10, height: 10 })).toBe(false);
+    expect(boxesOverlap(a, { x: 0, y: 11, width: 10, height: 10 })).toBe(false);
+  });
+});
+
+describe('svgId', () => {
+  it('makes React ids safe inside url(#...)', () => {
+    expect(svgId('«r1»', 'hatch')).toMatch(/^[A-Za-z][\w-]*$/);
+    expect(svgId(':r1:', 'hatch')).not.toBe(svgId(':r2:', 'hatch'));
+  });
+});
+
+describe('balancedWrap', () => {
+  it('uses no more lines than wrapText but evens them out', () => {
+    const text = "Left off Labour's longlist for North East mayor";
+    const greedy = wrapText(text, 360, 15);
+    const even = balancedWrap(text, 360, 15);
+    expect(even).toHaveLength(greedy.length);
+    expect(even.join(' ')).toBe(text);
+    const spread = (lines: string[]) => Math.max(...lines.map((l) => estimateTextWidth(l, 15))) - Math.min(...lines.map((l) => estimateTextWidth(l, 15)));
+    expect(spread(even)).toBeLessThanOrEqual(spread(greedy));
+    if (greedy.length > 1) expect(even[even.length - 1].split(' ').length).toBeGreaterThan(1);
+  });
+  it('leaves a one-line text alone', () => {
+    expect(balancedWrap('Polling day', 360)).toEqual(['Polling day']);
+  });
+});
