@@ -47,7 +47,7 @@ const headTags = [
   `<meta name="twitter:image:alt" content="${escape(meta.shareImageAlt)}" />`,
 ].filter(Boolean);
 
-let html = template.replace('<!--app-html-->', render());
+let html = template.replace('<!--app-html-->', await render());
 
 // The only inline script is the boot script in index.html; the CSP names it by hash, not 'unsafe-inline'.
 const inlineHashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);

@@ -5,12 +5,31 @@ import './styles/appendix.css';
 import './styles/print.css';
 import { hydrateRoot } from 'react-dom/client';
 import { embedState } from './embed/embedState.ts';
-import { startEmbedRuntime } from './embed/runtime.ts';
+import { preloadGraphics } from './graphics/LiveGraphic.tsx';
 import { ISLANDS } from './islands.tsx';
+import { nativeProvider } from './scroll/nativeProvider.ts';
 import { scrollStore } from './scroll/store.ts';
+
+function isTopLevel(): boolean {
+  try {
+    return window.self === window.top;
+  } catch {
+    return false;
+  }
+}
 
 for (const [name, Island] of Object.entries(ISLANDS)) {
   const container = document.querySelector(`[data-island="${name}"]`);
   if (container) hydrateRoot(container, <Island />);
 }
-startEmbedRuntime(scrollStore, embedState);
+
+// A top-level page only needs native scroll; the iframe machinery is fetched only inside a frame.
+if (isTopLevel()) {
+  scrollStore.useProvider(nativeProvider());
+  embedState.set({ context: 'top', source: 'native' });
+} else {
+  void import('./embed/runtime.ts').then(({ startEmbedRuntime }) => startEmbedRuntime(scrollStore, embedState));
+}
+
+const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+idle(() => void preloadGraphics());

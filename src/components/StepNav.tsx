@@ -31,13 +31,27 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
       <div className="step-nav-bar" aria-hidden="true">
         <m.div className="step-nav-fill" style={{ scaleX: storyProgress }} />
       </div>
-      <button type="button" className="step-nav-button" onClick={() => onGo(previous)} onKeyDown={onKeyDown} disabled={activeIndex <= 0} aria-label="Previous step">
+      <button
+        type="button"
+        className="step-nav-button"
+        onClick={() => onGo(previous)}
+        onKeyDown={onKeyDown}
+        disabled={activeIndex <= 0}
+        aria-label="Previous step"
+      >
         <span aria-hidden="true">↑</span>
       </button>
       <p className="step-nav-status" aria-live="polite">
         {activeIndex < 0 ? `${total} steps` : `${activeIndex + 1} of ${total}: ${titles[activeIndex]}`}
       </p>
-      <button type="button" className="step-nav-button" onClick={() => onGo(next)} onKeyDown={onKeyDown} disabled={activeIndex >= total - 1} aria-label="Next step">
+      <button
+        type="button"
+        className="step-nav-button"
+        onClick={() => onGo(next)}
+        onKeyDown={onKeyDown}
+        disabled={activeIndex >= total - 1}
+        aria-label="Next step"
+      >
         <span aria-hidden="true">↓</span>
       </button>
     </nav>

@@ -2,7 +2,7 @@ import { useReducedMotion } from 'framer-motion';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import steps from 'virtual:story-outline';
 import { embedState } from '../embed/embedState.ts';
-import { Graphic } from '../graphics/Graphic.tsx';
+import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
 import { scrollStore } from '../scroll/store.ts';
 import { useStoryEngine } from '../scroll/useStoryEngine.ts';
 import { StepNav } from './StepNav.tsx';
@@ -85,7 +85,7 @@ export function StoryChrome() {
       </div>
       <div className="graphic-layer" ref={graphicRef}>
         <div className="graphic-frame" data-graphic data-graphic-state={shown.graphic} aria-hidden="true">
-          <Graphic stateId={shown.graphic} progress={engine.progress} />
+          <LiveGraphic stateId={shown.graphic} progress={engine.progress} />
         </div>
       </div>
     </>

@@ -140,11 +140,17 @@ describe('jumps, reloads and deep links', () => {
 });
 
 describe('the charts show the computed figures', () => {
-  it('draws every candidate\'s computed share and votes at the result step', async () => {
+  it("draws every candidate's computed share and votes at the result step", async () => {
     const { page, context } = await open({ width: 390, height: 844 }, '#result');
-    await waitFor(async () => (await graphicState(page)) === 'bars:result');
+    // The state switches at once; the chart's own code may still be arriving, so wait for its marks.
+    await waitFor(async () => (await page.locator('[data-graphic] [data-candidate][data-share]').count()) === derived.results.length);
     const bars = await page.$$eval('[data-graphic] [data-candidate][data-share]', (els) =>
-      els.map((el) => ({ id: el.getAttribute('data-candidate'), share: Number(el.getAttribute('data-share')), votes: Number(el.getAttribute('data-votes')), text: el.textContent })),
+      els.map((el) => ({
+        id: el.getAttribute('data-candidate'),
+        share: Number(el.getAttribute('data-share')),
+        votes: Number(el.getAttribute('data-votes')),
+        text: el.textContent,
+      })),
     );
     expect(bars).toHaveLength(derived.results.length);
     for (const r of derived.results) {
@@ -157,11 +163,17 @@ describe('the charts show the computed figures', () => {
     await context.close();
   });
 
-  it('shows each area\'s winner and margin at the by-area step', async () => {
+  it("shows each area's winner and margin at the by-area step", async () => {
     const { page, context } = await open({ width: 1280, height: 800 }, '#by-area');
-    await waitFor(async () => (await graphicState(page)) === 'areas:margins');
+    await waitFor(async () => (await page.locator('[data-graphic] [data-area]').count()) === 7);
     const areas = await page.$$eval('[data-graphic] [data-area]', (els) =>
-      els.map((el) => ({ code: el.getAttribute('data-area'), winner: el.getAttribute('data-winner'), runnerUp: el.getAttribute('data-runner-up'), margin: Number(el.getAttribute('data-margin')), text: el.textContent })),
+      els.map((el) => ({
+        code: el.getAttribute('data-area'),
+        winner: el.getAttribute('data-winner'),
+        runnerUp: el.getAttribute('data-runner-up'),
+        margin: Number(el.getAttribute('data-margin')),
+        text: el.textContent,
+      })),
     );
     expect(areas).toHaveLength(7);
     for (const a of derived.areas) {
