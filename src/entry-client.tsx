@@ -23,6 +23,9 @@ for (const [name, Island] of Object.entries(ISLANDS)) {
   if (container) hydrateRoot(container, <Island />);
 }
 
+// Tells the boot script in index.html that the story is live (else it falls back to stacked).
+document.documentElement.dataset.storyReady = '';
+
 // A top-level page only needs native scroll; the iframe machinery is fetched only inside a frame.
 if (isTopLevel()) {
   scrollStore.useProvider(nativeProvider());

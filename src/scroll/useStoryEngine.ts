@@ -15,6 +15,9 @@ export function triggerFraction(viewportWidth: number): number {
   return viewportWidth < 900 ? 0.7 : 0.5;
 }
 
+/** Where in a step a jump (deep link, step button) lands, as progress through the step. */
+export const LANDING_PROGRESS = 0.12;
+
 interface Geometry {
   stepTops: number[];
   stepHeights: number[];
@@ -134,8 +137,10 @@ export function useStoryEngine(
     const band = lastBand.current;
     if (!g || index < 0 || index >= g.stepTops.length) return null;
     const height = band?.viewportHeight ?? window.innerHeight;
-    // Put the step's top just above the trigger line, so that step (and no earlier one) is active.
-    return Math.max(0, g.stepTops[index] - height * triggerFraction(window.innerWidth) + 2);
+    // Land with the trigger line a third of the way into the step: that step (and no other) is active,
+    // and scroll-linked parts of its graphic (growing bars) are complete.
+    const into = Math.min(g.stepHeights[index] * LANDING_PROGRESS, g.stepHeights[index] - 1);
+    return Math.max(0, g.stepTops[index] + into - height * triggerFraction(window.innerWidth));
   }, []);
 
   return { activeIndex, progress, storyProgress, scrollTargetFor };

@@ -1,4 +1,4 @@
-import { m, useTransform, type MotionValue } from 'framer-motion';
+import { m, useTransform, type MotionValue, useReducedMotion } from 'framer-motion';
 import { candidate, dataset, derived } from '../../data/dataset.ts';
 import { formatCount, formatIsoDate, formatPercentFigure, formatShare } from '../../data/format.ts';
 import { useStoryTransition } from '../../motion.tsx';
@@ -21,8 +21,10 @@ const axis = axisGeometry(order.length);
 function ResultBar({ id, progress, top }: { id: string; progress: MotionValue<number>; top: number }) {
   const r = resultsById.get(id)!;
   const full = r1(x(r.share) - BARS_PLOT.left);
-  const scale = useTransform(progress, (p) => growth(p));
-  const shift = useTransform(progress, (p) => -full * (1 - growth(p)));
+  // Under reduced motion the bars are simply complete; they do not grow with the scroll.
+  const reduced = useReducedMotion();
+  const scale = useTransform(progress, (p) => (reduced ? 1 : growth(p)));
+  const shift = useTransform(progress, (p) => (reduced ? 0 : -full * (1 - growth(p))));
   return (
     <>
       <m.rect

@@ -13,7 +13,7 @@ export const BARS_PLOT = { left: 8, right: 296, top: 30, rowHeight: 56 } as cons
 export const ROW = { nameBaseline: 14, barY: 20, barHeight: 18, ghostY: 43, ghostHeight: 8 } as const;
 
 /** Progress at which the result bars are fully grown. */
-export const GROWTH_END = 0.25;
+export const GROWTH_END = 0.1;
 
 /**
  * Fraction of its full length a result bar has at a given step progress: 0 at the start of the

@@ -1,4 +1,4 @@
-import { m, useTransform, type MotionValue } from 'framer-motion';
+import { m, useTransform, type MotionValue, useReducedMotion } from 'framer-motion';
 import { useId } from 'react';
 import storyOutline from 'virtual:story-outline';
 import { dataset } from '../../data/dataset.ts';
@@ -30,7 +30,9 @@ export function TimelineGraphic({ eventId, progress }: { eventId: string; progre
   const clipId = svgId(uid, 'clip');
   const fadeId = svgId(uid, 'fade');
   // Per frame: a transform on the track, not a React render.
-  const shift = useTransform(progress, (p) => W / 2 - x(timelineCentre(events, eventId, p)));
+  // Under reduced motion the timeline does not pan with the scroll: it stays centred on the event.
+  const reduced = useReducedMotion();
+  const shift = useTransform(progress, (p) => W / 2 - x(timelineCentre(events, eventId, reduced ? 0 : p)));
   const current = events.find((e) => e.id === eventId);
   const labels = placeShortLabels(events, eventId, (d) => x(d), ROWS);
   const titleLines = current ? balancedWrap(current.label, W - 40, FONT_SIZE_LARGE) : [];

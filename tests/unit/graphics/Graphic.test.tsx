@@ -1,6 +1,7 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { motionValue } from 'framer-motion';
 import { hydrateRoot } from 'react-dom/client';
+import { GROWTH_END } from '../../../src/graphics/bars/barsLayout.ts';
 import { renderToString } from 'react-dom/server';
 import storyOutline from 'virtual:story-outline';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -117,7 +118,7 @@ describe('bars', () => {
     expect(svg.querySelectorAll('.g-result-bar')).toHaveLength(0);
   });
 
-  it('the result bars grow with progress: nothing at 0, full from 0.25', () => {
+  it('the result bars grow with progress: nothing at 0, full from GROWTH_END', () => {
     // framer-motion writes no transform (or "none") for the identity, i.e. a full-length bar.
     const scales = (p: number) =>
       [...html('bars:result', p).matchAll(/<rect class="g-result-bar"[^>]*>/g)].map((m) => {
@@ -125,8 +126,8 @@ describe('bars', () => {
         return scale ? Number(scale[1]) : 1;
       });
     expect(scales(0)).toEqual(Array(derived.results.length).fill(0));
-    expect(scales(0.25)).toEqual(Array(derived.results.length).fill(1));
-    const mid = scales(0.1);
+    expect(scales(GROWTH_END)).toEqual(Array(derived.results.length).fill(1));
+    const mid = scales(GROWTH_END / 2);
     expect(mid.every((s) => s > 0 && s < 1)).toBe(true);
   });
 

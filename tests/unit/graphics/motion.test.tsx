@@ -1,3 +1,4 @@
+import { GROWTH_END } from '../../../src/graphics/bars/barsLayout.ts';
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { motionValue } from 'framer-motion';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ afterEach(cleanup);
 // Scroll progress reaches the DOM through motion values, after the lazily loaded motion features
 // arrive: no React render per frame.
 describe('progress drives the graphics without re-rendering', () => {
-  it('grows the result bars as progress moves from 0 to 0.25', async () => {
+  it('grows the result bars as progress moves from 0 to GROWTH_END', async () => {
     const progress = motionValue(0);
     const { container } = render(
       <MotionRoot>
@@ -20,7 +21,7 @@ describe('progress drives the graphics without re-rendering', () => {
     expect(bar().style.transform).toBe('scaleX(0)');
     await act(async () => {
       await new Promise((r) => setTimeout(r, 50));
-      progress.set(0.25);
+      progress.set(GROWTH_END);
     });
     await waitFor(() => expect(bar().style.transform).toMatch(/^(none|scaleX\(1\))?$/));
   });

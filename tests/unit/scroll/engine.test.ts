@@ -98,3 +98,12 @@ describe('createScrollStore', () => {
     expect(store.getSnapshot()?.viewportTop).toBe(5);
   });
 });
+
+describe('landing on a step', () => {
+  it('lands past the point where scroll-linked bars are complete, so a deep link shows the whole state', async () => {
+    const { LANDING_PROGRESS } = await import('../../../src/scroll/useStoryEngine.ts');
+    const { GROWTH_END } = await import('../../../src/graphics/bars/barsLayout.ts');
+    expect(LANDING_PROGRESS).toBeGreaterThan(GROWTH_END);
+    expect(LANDING_PROGRESS).toBeLessThan(0.5);
+  });
+});
