@@ -100,6 +100,7 @@ function candidateColours(): Plugin {
 
 export default defineConfig({
   base: './',
+  define: { __SITE_URL__: JSON.stringify(process.env.SITE_URL ?? '') },
   plugins: [validateData(), councilMap(), storyOutline(), candidateColours(), react()],
   build: {
     target: 'es2020',

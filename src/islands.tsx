@@ -1,6 +1,7 @@
 /** The parts of the page React hydrates in the browser; everything else is static HTML. */
 import { StrictMode, type ComponentType } from 'react';
 import { StoryChrome } from './components/StoryChrome.tsx';
+import { EmbedPanel } from './embed/EmbedPanel.tsx';
 import { MotionRoot } from './motion.tsx';
 
 function StoryIsland() {
@@ -13,6 +14,16 @@ function StoryIsland() {
   );
 }
 
+function EmbedIsland() {
+  return (
+    <StrictMode>
+      {/* Built with SITE_URL, the codes carry the story's real address even without JavaScript. */}
+      <EmbedPanel url={__SITE_URL__ || undefined} />
+    </StrictMode>
+  );
+}
+
 export const ISLANDS: Record<string, ComponentType> = {
   story: StoryIsland,
+  embed: EmbedIsland,
 };

@@ -11,3 +11,6 @@ declare module 'virtual:story-outline' {
   const steps: { id: string; title: string; graphic: string }[];
   export default steps;
 }
+
+/** The story's public address, from SITE_URL at build time ('' when unset). */
+declare const __SITE_URL__: string;

@@ -31,6 +31,7 @@ export function StaticPage() {
         <ResultsTables />
         <DataTables />
         <HowWeMadeThis />
+        <Island name="embed" />
       </div>
     </main>
   );

@@ -23,11 +23,14 @@ export interface ContextInput {
    * applied: the mismatch is in flight, not a sign that the frame is fixed.
    */
   resizeInFlight: boolean;
-  /**
-   * We expect a host to size us soon (our id or Pym's childId is in the URL, or the first height
-   * handshake window is still open): do not commit to a fixed layout yet.
-   */
+  /** The first height handshake window is still open: do not commit to a fixed layout yet. */
   awaitingHost: boolean;
+  /**
+   * Our URL says a sizing host made this frame (our id from embed.js, or Pym's childId): until
+   * the handshake window closes, lay out for the auto-height frame we are about to become, so
+   * the first height we report is already the right one.
+   */
+  hostExpected: boolean;
   /** The best band source available for an auto-height frame, or null when none can work. */
   autoSource: AutoSource | null;
 }
@@ -39,7 +42,7 @@ export interface ContextDecision {
 
 export function decideContext(input: ContextInput): ContextDecision {
   if (input.isTop) return { context: 'top', source: 'native' };
-  const autoHeight = input.frameHeight >= input.docHeight - SLACK || input.resizeInFlight;
+  const autoHeight = input.frameHeight >= input.docHeight - SLACK || input.resizeInFlight || (input.awaitingHost && input.hostExpected);
   if (autoHeight) {
     return input.autoSource ? { context: 'auto', source: input.autoSource } : { context: 'stacked', source: 'none' };
   }

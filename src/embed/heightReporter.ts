@@ -6,7 +6,7 @@
 import { createHeightGate } from './heightGate.ts';
 
 export interface HeightReporter {
-  /** Measures now and sends if the height changed. */
+  /** Measures now and sends if the height changed (the first call sends the first height). */
   refresh(): void;
   /** The last height sent, or null. */
   readonly last: number | null;
@@ -38,12 +38,11 @@ export function startHeightReporter(win: Window, send: (height: number) => void)
     if (!timer) timer = win.setTimeout(refresh, 200);
   };
 
-  const observer = typeof win.ResizeObserver === 'function' ? new win.ResizeObserver(schedule) : null;
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
   observer?.observe(doc.documentElement);
   if (doc.body) observer?.observe(doc.body);
   win.addEventListener('load', schedule);
   void doc.fonts?.ready.then(schedule, () => {});
-  refresh();
 
   return {
     refresh,

@@ -15,22 +15,22 @@ export interface Probe {
 }
 
 export function startProbe(win: Window, onReading: (reading: ProbeReading | null) => void): Probe | null {
-  if (typeof win.IntersectionObserver !== 'function') return null;
+  if (typeof IntersectionObserver !== 'function') return null;
   const doc = win.document;
   const layer = doc.createElement('div');
   layer.setAttribute('aria-hidden', 'true');
   layer.setAttribute('data-embed-probe', '');
-  // Spans the frame's viewport (the initial containing block) and clips its strips, so the
-  // probe can never make our document taller than the frame, which would loop with the host.
-  layer.style.cssText =
-    'position:absolute;top:0;left:0;bottom:0;width:1px;overflow:clip;contain:strict;pointer-events:none;visibility:visible;opacity:0;z-index:-1';
+  // Fixed to the frame's own viewport and clipped to it: the probe never adds to our document's
+  // height (which would loop with a sizing host), and still tells whether the frame is on screen
+  // when the frame scrolls by itself. In an auto-height frame, viewport and document coincide.
+  layer.style.cssText = 'position:fixed;top:0;left:0;bottom:0;width:1px;overflow:clip;contain:strict;pointer-events:none;opacity:0;z-index:-1';
 
   const strips: HTMLElement[] = [];
   const index = new Map<Element, number>();
   const rects = new Map<number, readonly [number, number]>();
   let last: ProbeReading | null = null;
 
-  const observer = new win.IntersectionObserver(
+  const observer = new IntersectionObserver(
     (entries) => {
       const scrollY = win.scrollY;
       for (const entry of entries) {

@@ -86,7 +86,8 @@ export type ChildMessage = ChildHello | ChildHeight | ChildScrollTo;
 export type Wire<M> = M & { sentinel: typeof SENTINEL; v: typeof PROTOCOL_VERSION };
 
 export function toWire<M extends HostMessage | ChildMessage>(message: M): Wire<M> {
-  return { sentinel: SENTINEL, v: PROTOCOL_VERSION, ...message };
+  // Object.assign, not spread: the host script targets ES2017, where spread needs helpers.
+  return Object.assign({ sentinel: SENTINEL, v: PROTOCOL_VERSION } as const, message);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,10 +1,31 @@
 /**
- * Decides the context and feeds the scroll store from the right provider.
- * TODO(embed issue): iframe contexts (fixed, auto with relay/Pym/probe, stacked fallback).
+ * Decides the context the story runs in and feeds the scroll store from the right source:
+ * - top-level page, or a frame that scrolls and is tall enough: native scroll, CSS sticky;
+ * - a frame the host sizes to our height (it never scrolls): the band comes from our host script,
+ *   else from a Pym parent, else from probe strips; the story engine moves the graphic;
+ * - a frame too short to read in, or no way to know the band: the stacked (no-JS) layout.
+ * Re-decided on every resize and whenever a feed appears or goes quiet.
  */
+import type { Band, BandProvider, ScrollSourceName } from '../scroll/band.ts';
 import { nativeProvider } from '../scroll/nativeProvider.ts';
-import type { ScrollStore } from '../scroll/store.ts';
+import type { ScrollStore, ScrollToFn } from '../scroll/store.ts';
+import { autoStableHeight, bandFromProbe, bandFromPym, bandFromRelay, type BandGeometry, type ProbeReading } from './bands.ts';
+import { openChildChannel } from './channel.ts';
+import { decideContext, pickAutoSource, type AutoSource, type ContextDecision } from './context.ts';
 import type { EmbedStateStore } from './embedState.ts';
+import { measureDocumentHeight, startHeightReporter } from './heightReporter.ts';
+import { startProbe } from './probe.ts';
+import { parseEmbedParams, type HostMessage, type PymMessage } from './protocol.ts';
+
+/** A feed that stays silent this long while the probe sees the frame move is demoted. */
+const QUIET_MS = 1000;
+/** How long a reported height may take to be applied before the mismatch counts as "fixed". */
+const IN_FLIGHT_MS = 1500;
+/** How long to wait for a host to size us before settling on a fixed frame. */
+const HANDSHAKE_EXPECTED_MS = 1500;
+const HANDSHAKE_BARE_MS = 400;
+/** A Pym position request with no answer after this is retried. */
+const PULL_TIMEOUT_MS = 500;
 
 function isTopLevel(): boolean {
   try {
@@ -15,12 +36,299 @@ function isTopLevel(): boolean {
 }
 
 export function startEmbedRuntime(store: ScrollStore, state: EmbedStateStore): () => void {
+  if (typeof window === 'undefined') return () => {};
   if (isTopLevel()) {
     store.useProvider(nativeProvider());
     state.set({ context: 'top', source: 'native' });
-  } else {
-    store.useProvider(nativeProvider());
-    state.set({ context: 'fixed', source: 'native' });
+    return () => store.useProvider(null);
   }
-  return () => store.useProvider(null);
+  return startFramed(window, store, state);
+}
+
+/** Until a feed measures the reader's viewport, the screen is the best guess at its height. */
+function guessViewportHeight(win: Window): number {
+  const h = win.screen?.availHeight;
+  return typeof h === 'number' && h >= 320 && h <= 2000 ? h : 700;
+}
+
+function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): () => void {
+  const doc = win.document;
+  const root = doc.documentElement;
+  const now = () => win.performance.now();
+  const params = parseEmbedParams(win.location.search);
+  const bootAt = now();
+  const hostExpected = params.embedId !== '' || params.pymId !== null;
+  const handshakeMs = hostExpected ? HANDSHAKE_EXPECTED_MS : HANDSHAKE_BARE_MS;
+  const timers = new Set<number>();
+  const later = (ms: number, fn: () => void) => {
+    const t = win.setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
+    timers.add(t);
+  };
+  const docHeight = () => measureDocumentHeight(doc);
+
+  let current: ContextDecision | null = null;
+  let providerKind: ScrollSourceName | null = null;
+
+  // ------------------------------------------------------------------ the three auto-height feeds
+  const latest: Record<AutoSource, Band | null> = { relay: null, pym: null, probe: null };
+  const listeners: Record<AutoSource, Set<(band: Band) => void>> = { relay: new Set(), pym: new Set(), probe: new Set() };
+  const stable = autoStableHeight();
+  let knownVh = guessViewportHeight(win);
+  let knownVhMeasured = false;
+  const stableNow = () => stable(win.innerWidth, knownVh, knownVhMeasured);
+
+  /**
+   * The layout's viewport units, written as soon as a feed knows them. The story engine writes
+   * the same values on its next animation frame, but an off-screen frame gets none, and the
+   * height we report must already be the final one.
+   */
+  let vars = '';
+  const writeViewportVars = (viewportHeight: number, stableHeight: number) => {
+    const next = `${viewportHeight}/${stableHeight}`;
+    if (next === vars) return;
+    vars = next;
+    root.style.setProperty('--reader-vh', `${viewportHeight / 100}px`);
+    root.style.setProperty('--stable-vh', `${stableHeight / 100}px`);
+  };
+
+  const publish = (source: AutoSource, g: BandGeometry, stableHeight: number) => {
+    const band: Band = {
+      viewportTop: g.viewportTop + win.scrollY,
+      viewportHeight: g.viewportHeight,
+      stableViewportHeight: stableHeight,
+      source,
+    };
+    latest[source] = band;
+    if (current?.context === 'auto' && current.source === source) writeViewportVars(band.viewportHeight, band.stableViewportHeight);
+    for (const l of listeners[source]) l(band);
+  };
+  const feedProvider = (source: AutoSource): BandProvider => ({
+    name: source,
+    start(push) {
+      const band = latest[source];
+      if (band) push(band);
+      listeners[source].add(push);
+      return () => listeners[source].delete(push);
+    },
+  });
+
+  const relay = { hello: false, demoted: false, lastAt: -Infinity };
+  const pym = { answered: false, demoted: false, lastAt: -Infinity, pullAt: -Infinity, pullAgain: false };
+  let frameVisible = false;
+  let healthCheckDue = false;
+
+  /** A height from the host's own numbers may re-space the layout once; the probe's may not. */
+  const measured = (vh: number, fromHost: boolean) => {
+    knownVh = vh;
+    if (fromHost) knownVhMeasured = true;
+  };
+
+  const onHost = (m: HostMessage) => {
+    const first = !relay.hello;
+    relay.hello = true;
+    // Answer the host's first hello: if our boot hello got lost (the host script loaded after
+    // us), this one tells it we are listening. Each side answers at most once: no ping-pong.
+    if (m.type === 'hello' && first) channel.post({ type: 'hello' });
+    if (m.type === 'viewport') {
+      relay.lastAt = now();
+      const g = bandFromRelay(m);
+      measured(g.viewportHeight, true);
+      publish('relay', g, stable(win.innerWidth, Math.max(m.lvh, m.vh) - m.insetTop, true));
+      if (relay.demoted) {
+        relay.demoted = false;
+        evaluate();
+      }
+    }
+    if (first) evaluate();
+  };
+
+  const onPym = (m: PymMessage) => {
+    if (m.type === 'width') {
+      reporter.refresh();
+      return;
+    }
+    pym.lastAt = now();
+    pym.pullAt = -Infinity;
+    const g = bandFromPym(m);
+    measured(g.viewportHeight, true);
+    publish('pym', g, stable(win.innerWidth, m.vh, true));
+    if (!pym.answered || pym.demoted) {
+      pym.answered = true;
+      pym.demoted = false;
+      evaluate();
+    }
+    if (pym.pullAgain) {
+      pym.pullAgain = false;
+      pullPym();
+    }
+  };
+
+  const channel = openChildChannel(win, params, { host: onHost, pym: onPym });
+
+  /**
+   * A Pym parent without trackscroll answers parentPositionInfo on request only; asking whenever
+   * the probe sees movement gives exact positions at the probe's granularity.
+   */
+  const pullPym = () => {
+    if (params.pymId === null || relay.hello) return;
+    if (now() - pym.pullAt < PULL_TIMEOUT_MS) {
+      pym.pullAgain = true;
+      return;
+    }
+    pym.pullAt = now();
+    channel.postPym('parentPositionInfo');
+  };
+
+  const checkHealth = (since: number) => {
+    healthCheckDue = false;
+    let changed = false;
+    if (relay.hello && !relay.demoted && relay.lastAt < since) changed = relay.demoted = true;
+    if (pym.answered && !pym.demoted && pym.lastAt < since) changed = pym.demoted = true;
+    if (changed) evaluate();
+  };
+
+  const onProbe = (r: ProbeReading | null) => {
+    if (!r) {
+      frameVisible = false;
+      return;
+    }
+    if (!frameVisible) {
+      frameVisible = true;
+      // Off-screen, the frame's size and our resize events lag (no rendering): now they are
+      // current, so measure and decide again.
+      evaluate();
+    }
+    const g = bandFromProbe(r, knownVh);
+    // Only an auto-height frame maps strip rects to the band; elsewhere the reading is noise.
+    if (g.measured && win.scrollY === 0 && win.innerHeight >= docHeight() - 2) measured(g.viewportHeight, false);
+    // The probe measures the reader's viewport only once the story fills it, mid-read: too late
+    // to re-space the steps (the text would jump), so the layout keeps its first estimate.
+    publish('probe', g, stableNow());
+    pullPym();
+    if (!healthCheckDue && (relay.hello || pym.answered)) {
+      healthCheckDue = true;
+      const since = now();
+      later(QUIET_MS, () => checkHealth(since));
+    }
+  };
+
+  const probe = startProbe(win, onProbe);
+  // Without IntersectionObserver nothing can say when we are on screen: assume we are.
+  if (!probe) frameVisible = true;
+
+  // ------------------------------------------------------------------ context
+  const recentReports: number[] = [];
+  let reportedAt = -Infinity;
+  let sizedByHost = false;
+
+  const scrollAnchor = (y: number, smooth: boolean) => {
+    const anchor = doc.createElement('div');
+    anchor.setAttribute('aria-hidden', 'true');
+    anchor.style.cssText = 'position:absolute;left:0;top:0;width:1px;height:1px;pointer-events:none;opacity:0';
+    doc.body.appendChild(anchor);
+    // The anchor's containing block may not start at the document's top (a positioned body).
+    const offset = anchor.getBoundingClientRect().top + win.scrollY;
+    const target = Math.min(Math.max(0, y), Math.max(0, docHeight() - 1));
+    anchor.style.top = `${target - offset}px`;
+    // Chromium carries scrollIntoView from a cross-origin frame up to the host's scroller.
+    anchor.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+    anchor.remove();
+  };
+
+  const scrollToFor = (source: ScrollSourceName): ScrollToFn => {
+    if (source === 'relay') return (y, smooth) => channel.post({ type: 'scrollTo', y, smooth });
+    if (source === 'pym') return (y) => channel.postPym('scrollToChildPos', String(Math.round(y)));
+    if (source === 'native') return (y, smooth) => win.scrollTo({ top: y, behavior: smooth ? 'smooth' : 'auto' });
+    return scrollAnchor;
+  };
+
+  const apply = (next: ContextDecision) => {
+    if (current && next.context === current.context && next.source === current.source) return;
+    const contextChanged = current?.context !== next.context;
+    current = next;
+    // The frame is sized to us: no scrollbar may ever appear (it would narrow the text, rewrap
+    // it and change our height), and the reader's wheel must pass straight through to the host.
+    if (next.context === 'auto') {
+      root.style.setProperty('overflow', 'hidden');
+      const band = latest[next.source as AutoSource];
+      if (band) writeViewportVars(band.viewportHeight, band.stableViewportHeight);
+      else writeViewportVars(knownVh, stableNow());
+    } else root.style.removeProperty('overflow');
+    state.set(next);
+    if (next.source !== providerKind) {
+      providerKind = next.source;
+      store.useProvider(next.source === 'native' ? nativeProvider(win) : next.source === 'none' ? null : feedProvider(next.source));
+    }
+    store.setScrollTo(scrollToFor(next.source));
+    // The new layout lands after React's commit; measure it then, even if no frame is drawn.
+    if (contextChanged) {
+      queueMicrotask(() => reporter.refresh());
+      later(60, () => reporter.refresh());
+    }
+  };
+
+  let evaluating = false;
+  function evaluate() {
+    if (evaluating) return;
+    evaluating = true;
+    // Whatever triggered this may have changed our height: the host hears it first.
+    reporter.refresh();
+    evaluating = false;
+    const frameHeight = win.innerHeight;
+    const t = now();
+    if (recentReports.some((h) => Math.abs(h - frameHeight) <= 2)) sizedByHost = true;
+    const pending = recentReports.length ? recentReports[recentReports.length - 1] : null;
+    // Off-screen, a cross-origin frame's size is not updated (nor are resize events sent), so a
+    // mismatch there proves nothing: decide on geometry only once we have been on screen.
+    apply(
+      decideContext({
+        isTop: false,
+        frameHeight,
+        docHeight: docHeight(),
+        resizeInFlight: sizedByHost && pending !== null && Math.abs(frameHeight - pending) > 2 && (!frameVisible || t - reportedAt < IN_FLIGHT_MS),
+        awaitingHost: !sizedByHost && (!frameVisible || t - bootAt < handshakeMs),
+        hostExpected,
+        autoSource: pickAutoSource({
+          relay: relay.hello && !relay.demoted,
+          pym: pym.answered && !pym.demoted,
+          probe: probe !== null,
+        }),
+      }),
+    );
+  }
+
+  // ------------------------------------------------------------------ height reports
+  const reporter = startHeightReporter(win, (height) => {
+    channel.post({ type: 'height', height });
+    channel.postPym('height', String(height));
+    channel.postAmpHeight(height);
+    recentReports.push(height);
+    if (recentReports.length > 3) recentReports.shift();
+    reportedAt = now();
+    later(IN_FLIGHT_MS + 50, evaluate);
+    queueMicrotask(evaluate);
+  });
+
+  const onResize = () => {
+    probe?.resize();
+    evaluate();
+  };
+  win.addEventListener('resize', onResize);
+
+  channel.post({ type: 'hello' });
+  pullPym();
+  evaluate();
+  later(handshakeMs + 50, evaluate);
+
+  return () => {
+    win.removeEventListener('resize', onResize);
+    for (const t of timers) win.clearTimeout(t);
+    channel.stop();
+    probe?.stop();
+    reporter.stop();
+    store.useProvider(null);
+  };
 }

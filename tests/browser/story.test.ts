@@ -44,14 +44,15 @@ async function wheelThrough(page: Page, direction: 1 | -1, notch: number): Promi
   const seen: string[] = [];
   const viewport = page.viewportSize()!;
   await page.mouse.move(viewport.width / 2, viewport.height / 2);
-  for (let i = 0; i < 400; i++) {
+  // Stop at the end of the page: three notches in a row that move nothing (one may be swallowed).
+  for (let i = 0, stalls = 0; i < 400 && stalls < 3; i++) {
     const before = await page.evaluate(() => window.scrollY);
     await page.mouse.wheel(0, direction * notch);
-    await page.waitForFunction((y) => window.scrollY !== y, before, { timeout: 2000 }).catch(() => undefined);
+    await page.waitForFunction((y) => window.scrollY !== y, before, { timeout: 1000 }).catch(() => undefined);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     seen.push(await activeStep(page));
     const after = await page.evaluate(() => window.scrollY);
-    if (after === before) break;
+    stalls = after === before ? stalls + 1 : 0;
   }
   return seen;
 }

@@ -1,0 +1,86 @@
+/**
+ * The three embed codes the "Embed this story" panel offers, as plain strings. Pure, so the
+ * server can render them and tests can check them without a browser.
+ */
+
+export interface EmbedCode {
+  id: 'script' | 'pym' | 'iframe';
+  title: string;
+  /** What a newsroom gets with this code, in a sentence or two. */
+  help: string;
+  code: string;
+}
+
+/** Where the prerendered page points before the browser knows its own address. */
+export const PLACEHOLDER_URL = 'https://example.org/driscoll/';
+
+export const IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
+const PYM_SCRIPT = 'https://pym.nprapps.org/pym.v1.min.js';
+/** A bare frame's height: tall enough for the scrolly layout (below 420 px the story stacks). */
+export const BARE_IFRAME_HEIGHT = 700;
+
+function attr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function text(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The story's shareable address: the canonical link if the page has one, else its own address,
+ * without query or hash (our embed parameters, Pym's childId, a step's #id).
+ */
+export function storyUrl(canonical: string | null | undefined, href: string): string {
+  for (const candidate of [canonical, href]) {
+    if (!candidate) continue;
+    try {
+      const url = new URL(candidate);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') continue;
+      url.search = '';
+      url.hash = '';
+      return url.href;
+    } catch {
+      // Not a URL: try the next candidate.
+    }
+  }
+  return PLACEHOLDER_URL;
+}
+
+export function embedCodes(address: string, title: string): EmbedCode[] {
+  let url = PLACEHOLDER_URL;
+  try {
+    url = new URL(address).href;
+  } catch {
+    // Keep the placeholder: a code with a broken address is worse than an obvious example.
+  }
+  const src = attr(url);
+  const name = attr(title);
+  const fallback = `  <a href="${src}">${text(title)}</a>`;
+  const script = new URL('embed.js', url).href;
+  return [
+    {
+      id: 'script',
+      title: 'Our embed script (recommended)',
+      help: 'The full scrolling story, sized to fit your article, with the graphic following the reader and keyboard step-through. Works in any page that allows a script tag; without it, readers get a link.',
+      code: [`<div data-driscoll-src="${src}" data-driscoll-title="${name}">`, fallback, '</div>', `<script src="${attr(script)}" async></script>`].join('\n'),
+    },
+    {
+      id: 'pym',
+      title: 'Pym.js',
+      help: 'For CMSs that already allow Pym embeds. Same full experience through Pym\u2019s scroll tracking; leave out the script line if your page already loads Pym.',
+      code: [
+        `<div data-pym-src="${src}" data-pym-title="${name}" data-pym-trackscroll data-pym-scrollwait="0">`,
+        fallback,
+        '</div>',
+        `<script src="${PYM_SCRIPT}"></script>`,
+      ].join('\n'),
+    },
+    {
+      id: 'iframe',
+      title: 'Plain iframe',
+      help: `Where no script is allowed. The story scrolls inside a ${BARE_IFRAME_HEIGHT}px frame with its own sticky graphic; in a frame shorter than 420px it shows each step followed by its chart.`,
+      code: `<iframe src="${src}" title="${name}" width="100%" height="${BARE_IFRAME_HEIGHT}" loading="lazy" style="border:0;width:1px;min-width:100%" sandbox="${IFRAME_SANDBOX}" allow="clipboard-write"></iframe>`,
+    },
+  ];
+}

@@ -1,0 +1,144 @@
+/**
+ * Forged messages, from a sibling frame on a third origin (an ad) and from the host page itself
+ * (the console), change nothing on either side and raise no error. Both sides check the sending
+ * window, the origin, the shape, the numbers and the sequence, and drop the rest silently.
+ */
+import type { Browser, Frame } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DESKTOP, launchBrowser, requireBuild, waitFor } from './harness.ts';
+import {
+  childState,
+  hostScrollY,
+  iframeBox,
+  openHost,
+  pointAtFrame,
+  settle,
+  startEmbedServers,
+  stepIds,
+  waitForContext,
+  type EmbedServers,
+} from './embedHarness.ts';
+
+let browser: Browser;
+let servers: EmbedServers;
+
+beforeAll(async () => {
+  requireBuild();
+  servers = await startEmbedServers();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+
+/** Everything a forged message could try to move, on both sides. */
+async function snapshot(h: { page: import('playwright-core').Page; child: Frame }) {
+  const s = await childState(h.child);
+  const extra = await h.child.evaluate(() => ({
+    title: document.title,
+    href: location.href,
+    readerVh: document.documentElement.style.getPropertyValue('--reader-vh'),
+    navLayer: document.querySelector<HTMLElement>('.nav-layer')?.style.transform ?? '',
+    polluted: ({} as Record<string, unknown>).polluted ?? null,
+  }));
+  const host = await h.page.evaluate(() => ({
+    title: document.title,
+    href: location.href,
+    polluted: ({} as Record<string, unknown>).polluted ?? null,
+    frameStyle: document.querySelector<HTMLIFrameElement>('iframe:not(#ad)')!.style.height,
+  }));
+  return {
+    context: s.context,
+    source: s.source,
+    active: s.active,
+    graphicState: s.graphicState,
+    transform: s.transform,
+    ...extra,
+    host,
+    hostY: await hostScrollY(h.page),
+    frameHeight: (await iframeBox(h.page)).height,
+  };
+}
+
+test('forged messages from a third-origin frame and from the host console change nothing', async () => {
+  const h = await openHost(browser, servers, 'evil', DESKTOP);
+  try {
+    const sibling = await waitFor(async () => h.page.frames().find((f) => f.url().startsWith(`${servers.third.origin}/`)) ?? null);
+    expect(sibling, 'the hostile sibling frame loaded').toBeTruthy();
+    // Into the story, with a step active and the graphic moved by the relay.
+    await h.page.evaluate(() => document.querySelector('iframe:not(#ad)')!.scrollIntoView());
+    await waitForContext(h.child, 'auto', 'relay');
+    await settle(async () => (await iframeBox(h.page)).height, { quiet: 400 });
+    await h.page.evaluate(() => {
+      const r = document.querySelector('iframe:not(#ad)')!.getBoundingClientRect();
+      window.scrollTo(0, window.scrollY + r.top + 3000);
+    });
+    const id = await h.page.evaluate(() => document.querySelector('iframe:not(#ad)')!.getAttribute('data-driscoll-embed')!);
+    expect(id).toBe('driscoll-1');
+    const before = await settle(() => snapshot(h), { quiet: 300 });
+    expect(before.active).not.toBe('');
+    expect(before.transform).toMatch(/translate/);
+
+    // 1. The ad posts everything it can think of to the host and to every frame, the story's too.
+    const sent = await sibling!.evaluate((embedId) => (window as unknown as { forge(id: string): number }).forge(embedId), id);
+    expect(sent).toBeGreaterThan(60);
+    // 2. The host page's console posts the same to the story (right window, wrong everything
+    //    else) and to itself (child-shaped messages from the wrong window).
+    await h.page.evaluate((embedId) => {
+      const messages = (window as unknown as { forgedMessages(id: string): unknown[] }).forgedMessages(embedId);
+      const frame = document.querySelector<HTMLIFrameElement>('iframe:not(#ad)')!.contentWindow!;
+      for (const m of messages) {
+        // Only the shapes that a real host would never send: our id with bad numbers, other ids,
+        // strings and junk. A perfect message from the real host window is the host's right.
+        const o = m as Record<string, unknown> | null;
+        const perfect =
+          o && typeof o === 'object' && !Array.isArray(o) && o.id === embedId && Number.isFinite(o.top as number) && Math.abs(o.top as number) < 1e7;
+        if (!perfect) frame.postMessage(m, '*');
+        window.postMessage(m, '*');
+      }
+    }, id);
+    await new Promise((r) => setTimeout(r, 800));
+    const after = await settle(() => snapshot(h), { quiet: 300 });
+    expect(after).toEqual(before);
+    expect(after.host.polluted).toBeNull();
+    expect(after.polluted).toBeNull();
+    expect(h.errors.errors, 'no errors or console noise on either side').toEqual([]);
+
+    // 3. The real host is still heard: no forged sequence number locked it out.
+    const ids = await stepIds(h.child);
+    const startIndex = ids.indexOf(before.active ?? '');
+    await pointAtFrame(h.page);
+    for (let i = 0; i < 6; i++) await h.page.mouse.wheel(0, 400);
+    const moved = await waitFor(async () => {
+      const s = await childState(h.child);
+      return ids.indexOf(s.active ?? '') > startIndex ? s : null;
+    });
+    expect(moved, 'the story still follows the real host').toBeTruthy();
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});
+
+test('the host ignores height messages from frames that are not its own', async () => {
+  const h = await openHost(browser, servers, 'evil', DESKTOP);
+  try {
+    await h.page.evaluate(() => document.querySelector('iframe:not(#ad)')!.scrollIntoView());
+    await waitForContext(h.child, 'auto', 'relay');
+    const height = await settle(async () => (await iframeBox(h.page)).height, { quiet: 400 });
+    const sibling = h.page.frames().find((f) => f.url().startsWith(`${servers.third.origin}/`))!;
+    // A perfect height message, from the ad, and from the host's own window.
+    await sibling.evaluate(() => {
+      parent.postMessage({ sentinel: 'driscoll-embed', v: 1, type: 'height', id: 'driscoll-1', seq: 99, height: 77 }, '*');
+      parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: 77 }, '*');
+    });
+    await h.page.evaluate(() => window.postMessage({ sentinel: 'driscoll-embed', v: 1, type: 'height', id: 'driscoll-1', seq: 100, height: 77 }, '*'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await iframeBox(h.page)).height).toBe(height);
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});

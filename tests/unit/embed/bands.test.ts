@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { autoStableHeight, bandFromProbe, bandFromPym, bandFromRelay, PROBE_STRIP, stripCount, unionOfRects } from '../../../src/embed/bands.ts';
+
+describe('bands from host numbers', () => {
+  test('relay: the frame 1820 px above the viewport top means we show from y=1820', () => {
+    const m = { type: 'viewport' as const, id: '', seq: 1, vw: 390, vh: 664, svh: 630, lvh: 748, top: -1820, left: 0, width: 390, height: 5400, insetTop: 0 };
+    expect(bandFromRelay(m)).toEqual({ viewportTop: 1820, viewportHeight: 664 });
+    // A 60 px sticky site header hides the top of the viewport.
+    expect(bandFromRelay({ ...m, insetTop: 60 })).toEqual({ viewportTop: 1880, viewportHeight: 604 });
+  });
+  test('pym: six numbers, vw vh top left bottom right', () => {
+    expect(bandFromPym({ type: 'viewport-iframe-position', vw: 800, vh: 600, top: 300, left: 0, bottom: 2800, right: 800 })).toEqual({
+      viewportTop: -300,
+      viewportHeight: 600,
+    });
+  });
+});
+
+describe('bands from probe strips', () => {
+  test('clipped at both ends: exact, and measures the viewport', () => {
+    expect(bandFromProbe({ top: 1200, bottom: 2000, frameHeight: 9000 }, 700)).toEqual({ viewportTop: 1200, viewportHeight: 800, measured: true });
+  });
+  test('frame entering from below: the top is unknown, taken from the known height', () => {
+    expect(bandFromProbe({ top: 0, bottom: 300, frameHeight: 9000 }, 800)).toEqual({ viewportTop: -500, viewportHeight: 800, measured: false });
+  });
+  test('frame leaving at the top: the top is exact', () => {
+    expect(bandFromProbe({ top: 8700, bottom: 9000, frameHeight: 9000 }, 800)).toEqual({ viewportTop: 8700, viewportHeight: 800, measured: false });
+  });
+  test('the known height never undercuts what is visibly there', () => {
+    expect(bandFromProbe({ top: 8000, bottom: 9000, frameHeight: 9000 }, 700).viewportHeight).toBe(1000);
+  });
+  test('a frame wholly on screen is centred', () => {
+    expect(bandFromProbe({ top: 0, bottom: 400, frameHeight: 400 }, 800)).toEqual({ viewportTop: -200, viewportHeight: 800, measured: false });
+  });
+  test('union of strips', () => {
+    expect(unionOfRects([])).toBeNull();
+    expect(
+      unionOfRects([
+        [40, 80],
+        [0, 40],
+        [80, 95],
+      ]),
+    ).toEqual({ top: 0, bottom: 95 });
+  });
+  test('strips cover the whole frame', () => {
+    expect(stripCount(0)).toBe(1);
+    expect(stripCount(PROBE_STRIP * 10)).toBe(10);
+    expect(stripCount(PROBE_STRIP * 10 + 1)).toBe(11);
+  });
+});
+
+describe('autoStableHeight', () => {
+  test('fixed per width: viewport height changes alone never move the layout', () => {
+    const stable = autoStableHeight();
+    expect(stable(760, 800, true)).toBe(800);
+    expect(stable(760, 600, true)).toBe(800);
+    expect(stable(760, 1000, true)).toBe(800);
+    expect(stable(390, 844, true)).toBe(844);
+  });
+  test('a guess gives way to the first measurement, once', () => {
+    const stable = autoStableHeight();
+    expect(stable(760, 600, false)).toBe(600);
+    expect(stable(760, 700, false)).toBe(600);
+    expect(stable(760, 800, true)).toBe(800);
+    expect(stable(760, 900, true)).toBe(800);
+  });
+});
