@@ -6,7 +6,7 @@
 
 /** Installed before any page script: records frames, LoAFs, layout shifts and step changes. */
 export const OBSERVER_SCRIPT = `(() => {
-  const b = (window.__bench = { loaf: [], shifts: [], steps: [], frames: [], phase: 'load' });
+  const b = (window.__bench = { loaf: [], shifts: [], steps: [], stepTimes: [], frames: [], phase: 'load' });
   const po = (type, cb) => {
     try { new PerformanceObserver((l) => l.getEntries().forEach(cb)).observe({ type, buffered: true }); } catch (e) { b.unsupported = (b.unsupported || []).concat(type); }
   };
@@ -24,7 +24,7 @@ export const OBSERVER_SCRIPT = `(() => {
   const watch = () => {
     const root = document.querySelector('[data-active-step]');
     if (!root) return void setTimeout(watch, 50);
-    const note = () => { const s = root.getAttribute('data-active-step'); if (s && b.steps[b.steps.length - 1] !== s) b.steps.push(s); };
+    const note = () => { const s = root.getAttribute('data-active-step'); if (s && b.steps[b.steps.length - 1] !== s) { b.steps.push(s); b.stepTimes.push(performance.now()); } };
     new MutationObserver(note).observe(root, { attributes: true, attributeFilter: ['data-active-step'] });
     note();
   };
@@ -89,14 +89,25 @@ export async function scrollRun(browser, url, o = {}) {
     const inScroll = (x) => x.phase === 'scroll' || x.phase === 'after';
     const loafs = data.loaf.filter(inScroll).filter((l) => l.duration > 50);
     const causes = new Map();
+    const longFrames = [];
     for (const l of loafs) {
       const top = [...l.scripts].sort((a, b) => b.duration - a.duration)[0];
-      const key = top
-        ? `${top.invoker || '?'} ${top.fn || ''} ${top.src ? top.src.replace(/^.*\//, '') : ''}`.trim()
-        : l.render > l.duration / 2
-          ? 'rendering (style/layout/paint), no script'
-          : 'no script attribution';
+      const script = top ? `${top.invoker || '?'} ${top.fn || ''} ${top.src ? top.src.replace(/^.*\//, '') : ''}`.replace(/\s+/g, ' ').trim() : null;
+      // Did the active step change during the frame, or just before it (a React re-render of the story)?
+      const i = data.stepTimes.findIndex((t) => t >= l.start - 100 && t <= l.start + l.duration);
+      const atStep = i >= 0 ? data.steps[i] : null;
+      const what = script ?? (l.render > l.duration / 2 ? 'rendering (style/layout/paint), no script' : 'no script attribution');
+      const key = `${what}${atStep ? ' (at a step change)' : ''}`;
       causes.set(key, (causes.get(key) ?? 0) + 1);
+      longFrames.push({
+        durationMs: Math.round(l.duration),
+        blockingMs: Math.round(l.blocking),
+        styleLayoutMs: Math.round(l.style),
+        script,
+        scriptMs: top ? Math.round(top.duration) : 0,
+        forcedLayoutMs: top ? Math.round(top.forcedLayout ?? 0) : 0,
+        atStep,
+      });
     }
     const shifts = data.shifts.filter((s) => !s.hadRecentInput);
     return {
@@ -118,6 +129,7 @@ export async function scrollRun(browser, url, o = {}) {
       heapUsedBytes: heap.usedSize,
       heapUsedBeforeGcBytes: heapBeforeGc,
       longFrameCauses: Object.fromEntries(causes),
+      longFrameDetails: longFrames,
       unsupported: data.unsupported ?? [],
     };
   } finally {

@@ -25,6 +25,11 @@ interface Geometry {
   sectionHeight: number;
   /** Heights of the layers that stay in view (graphic, step control). */
   layerHeights: number[];
+  viewportWidth: number;
+}
+
+function setRootProperty(root: HTMLElement, name: string, value: string): void {
+  if (root.style.getPropertyValue(name) !== value) root.style.setProperty(name, value);
 }
 
 export interface StoryEngine {
@@ -51,6 +56,7 @@ function measure(section: HTMLElement, layers: (HTMLElement | null)[]): Geometry
     sectionTop: sectionRect.top + scrollY,
     sectionHeight: sectionRect.height,
     layerHeights: layers.map((layer) => layer?.getBoundingClientRect().height ?? 0),
+    viewportWidth: document.documentElement.clientWidth,
   };
 }
 
@@ -75,9 +81,10 @@ export function useStoryEngine(
       const g = geometry.current;
       if (!g || g.stepTops.length === 0) return;
       const root = document.documentElement;
-      root.style.setProperty('--reader-vh', `${band.viewportHeight / 100}px`);
-      root.style.setProperty('--stable-vh', `${band.stableViewportHeight / 100}px`);
-      const trigger = triggerLine(band.viewportTop, band.viewportHeight, triggerFraction(window.innerWidth));
+      // Writing a style invalidates layout, and the next read would force it mid-frame: write only on change.
+      setRootProperty(root, '--reader-vh', `${band.viewportHeight / 100}px`);
+      setRootProperty(root, '--stable-vh', `${band.stableViewportHeight / 100}px`);
+      const trigger = triggerLine(band.viewportTop, band.viewportHeight, triggerFraction(g.viewportWidth));
       const index = activeStepIndex(trigger, g.stepTops);
       setActiveIndex(index);
       progress.set(index < 0 ? 0 : stepProgress(trigger, g.stepTops[index], g.stepHeights[index]));
@@ -140,7 +147,7 @@ export function useStoryEngine(
     // Land with the trigger line a third of the way into the step: that step (and no other) is active,
     // and scroll-linked parts of its graphic (growing bars) are complete.
     const into = Math.min(g.stepHeights[index] * LANDING_PROGRESS, g.stepHeights[index] - 1);
-    return Math.max(0, g.stepTops[index] + into - height * triggerFraction(window.innerWidth));
+    return Math.max(0, g.stepTops[index] + into - height * triggerFraction(g.viewportWidth));
   }, []);
 
   return { activeIndex, progress, storyProgress, scrollTargetFor };

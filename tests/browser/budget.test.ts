@@ -7,7 +7,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUDGETS, byteReport, formatByteReport, kb, sizesOf, type ByteReport } from '../../scripts/bench/bytes.mjs';
-import { DIST, launchBrowser, PHONE, requireBuild, serveDir, type StaticServer } from './harness.ts';
+import { CHROMIUM_FLAGS as BENCH_FLAGS } from '../../scripts/bench/chromium.mjs';
+import { CHROMIUM_FLAGS, DIST, launchBrowser, PHONE, requireBuild, serveDir, type StaticServer } from './harness.ts';
 import { settle, STEP_IDS, wheelThrough } from './qualityHarness.ts';
 
 let report: ByteReport;
@@ -20,7 +21,9 @@ beforeAll(() => {
 
 describe('byte budgets (gzip, exact)', () => {
   test('first-load JS is at most 100 KB gzip', () => {
-    console.log(`first-load JS: ${report.firstLoadJs.files.join(', ')} + ${report.firstLoadJs.inlineScripts} inline = ${report.firstLoadJs.gzip} B gzip (${kb(report.firstLoadJs.gzip)})`);
+    console.log(
+      `first-load JS: ${report.firstLoadJs.files.join(', ')} + ${report.firstLoadJs.inlineScripts} inline = ${report.firstLoadJs.gzip} B gzip (${kb(report.firstLoadJs.gzip)})`,
+    );
     expect(report.firstLoadJs.files.length).toBeGreaterThan(0);
     expect(report.firstLoadJs.gzip).toBeLessThanOrEqual(BUDGETS.firstLoadJsGzip);
   });
@@ -78,4 +81,8 @@ describe('the byte figures match what a browser loads', () => {
     }
     expect(requestedBytes.gzip).toBeLessThanOrEqual(BUDGETS.totalGzip);
   });
+});
+
+test('the benchmark launches Chromium with the same flags as the tests (no network but localhost)', () => {
+  expect(BENCH_FLAGS).toEqual(CHROMIUM_FLAGS);
 });

@@ -80,7 +80,9 @@ export async function runAxe(target: Target): Promise<AxeViolation[]> {
 }
 
 export function describeViolations(where: string, violations: AxeViolation[]): string[] {
-  return violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} -> ${v.targets.slice(0, 6).join(' | ')}${v.targets.length > 6 ? ` (+${v.targets.length - 6})` : ''}`);
+  return violations.map(
+    (v) => `${where}: ${v.id} (${v.impact}) ${v.help} -> ${v.targets.slice(0, 6).join(' | ')}${v.targets.length > 6 ? ` (+${v.targets.length - 6})` : ''}`,
+  );
 }
 
 export const activeStep = (target: Target): Promise<string | null> =>
@@ -91,17 +93,38 @@ export const settle = (target: Target): Promise<void> =>
   target.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
 /**
+ * Waits until the live graphic has drawn its current state: an <svg data-graphic-kind> of the
+ * state's kind ("bars" for "bars:poll") with some text in it. Graphic code loads lazily, so the
+ * first time a kind appears it can take a moment. Returns how long it took (ms), or -1 on timeout.
+ */
+export async function graphicDrawn(target: Target, timeout = 3000): Promise<number> {
+  const started = Date.now();
+  const ok = await waitFor(
+    () =>
+      target.evaluate(() => {
+        const g = document.querySelector('[data-graphic]');
+        const kind = g?.getAttribute('data-graphic-state')?.split(':')[0];
+        const svg = kind ? g?.querySelector(`svg[data-graphic-kind="${kind}"]`) : null;
+        return Boolean(svg && (svg.textContent ?? '').trim());
+      }),
+    { timeout, interval: 20 },
+  );
+  return ok ? Date.now() - started : -1;
+}
+
+/**
  * Brings a step to the trigger line by scrolling (block: start, then center if the engine wants the
  * step further up) and waits until the page reports it active. Returns the active step seen.
  */
 export async function scrollToStep(target: Target, id: string): Promise<string | null> {
   for (const block of ['start', 'center'] as const) {
-    await target.evaluate(
-      ([stepId, b]) => document.querySelector(`[data-step="${stepId}"]`)?.scrollIntoView({ block: b, behavior: 'instant' }),
-      [id, block] as const,
-    );
+    await target.evaluate(([stepId, b]) => document.querySelector(`[data-step="${stepId}"]`)?.scrollIntoView({ block: b, behavior: 'instant' }), [
+      id,
+      block,
+    ] as const);
     const seen = await waitFor(async () => ((await activeStep(target)) === id ? id : null), { timeout: 2000 });
     if (seen) {
+      await graphicDrawn(target);
       await settle(target);
       return seen;
     }
@@ -129,7 +152,9 @@ export function horizontalOverflow(target: Target): Promise<{ scrollWidth: numbe
         }
         if (covered) continue;
         found.add(el);
-        offenders.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''} right=${Math.round(r.right)}`);
+        offenders.push(
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''} right=${Math.round(r.right)}`,
+        );
         if (offenders.length >= 8) break;
       }
     }
@@ -138,7 +163,10 @@ export function horizontalOverflow(target: Target): Promise<{ scrollWidth: numbe
 }
 
 /** Scrolls a page with real wheel input from top to bottom; calls back after each wheel notch. */
-export async function wheelThrough(page: Page, { delta = 400, pause = 30, onStep }: { delta?: number; pause?: number; onStep?: () => Promise<void> } = {}): Promise<number> {
+export async function wheelThrough(
+  page: Page,
+  { delta = 400, pause = 30, onStep }: { delta?: number; pause?: number; onStep?: () => Promise<void> } = {},
+): Promise<number> {
   const vp = page.viewportSize() ?? { width: 390, height: 844 };
   await page.mouse.move(vp.width / 2, vp.height / 2);
   let events = 0;
