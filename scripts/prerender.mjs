@@ -49,15 +49,43 @@ const headTags = [
 
 let html = template.replace('<!--app-html-->', await render());
 
-// The only inline script is the boot script in index.html; the CSP names it by hash, not 'unsafe-inline'.
-const inlineHashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+/*
+ * On a top-level page the prerendered story paints first and the script is fetched after that paint:
+ * the text and first graphic are already there, so nothing waits for JavaScript. Inside a frame the
+ * script loads at once, because it reports the frame's height (and an off-screen frame gets no
+ * animation frames). The loader reads the entry's address from its own data-entry attribute.
+ */
+const ENTRY_TAG = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/;
+const entry = ENTRY_TAG.exec(html)?.[1];
+if (!entry) throw new Error('dist/index.html: no module entry script found to defer');
+const LOADER = `(function (entry) {
+  function load() {
+    var s = document.createElement('script');
+    s.type = 'module';
+    s.src = entry;
+    document.head.appendChild(s);
+  }
+  var top = false;
+  try { top = window.self === window.top; } catch (e) {}
+  if (top) requestAnimationFrame(function () { setTimeout(load, 0); });
+  else load();
+})(document.currentScript.dataset.entry);`;
+html = html
+  .replace(ENTRY_TAG, '')
+  .replace(/<link rel="modulepreload"[^>]*>\s*/g, '')
+  .replace('</body>', `  <script data-entry="${entry}">${LOADER}</script>\n  </body>`);
+
+// Inline scripts (the boot script in index.html and the entry loader) are allowed by hash, never by 'unsafe-inline'.
+const inlineHashes = [...html.matchAll(/<script(?![^>]*\ssrc=)(?:\s[^>]*)?>([\s\S]*?)<\/script>/g)].map(
+  ([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
+);
 export const CSP = [
   "default-src 'self'",
   `script-src 'self' ${inlineHashes.join(' ')}`.trim(),
   "style-src 'self'",
   // React and framer-motion set style attributes (transforms, bar widths); no style elements are allowed.
   "style-src-attr 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

@@ -69,6 +69,8 @@ export function htmlReferences(html) {
     const a = attrs(m[2]);
     if (m[1].toLowerCase() === 'script') {
       if (a.src) refs.push({ url: a.src, kind: 'script' });
+      // The deferred-entry loader (scripts/prerender.mjs) names the module it loads after first paint.
+      if (a['data-entry']) refs.push({ url: a['data-entry'], kind: 'script' });
     } else if (
       a.href &&
       a.rel &&

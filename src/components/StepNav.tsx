@@ -19,10 +19,12 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
   const total = titles.length;
   const previous = Math.max(0, activeIndex - 1);
   const next = Math.min(total - 1, activeIndex + 1);
+  const atStart = activeIndex <= 0;
+  const atEnd = activeIndex >= total - 1;
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey || event.metaKey || event.ctrlKey) return;
-    if (NEXT_KEYS.has(event.key) && activeIndex < total - 1) onGo(next);
-    else if (PREVIOUS_KEYS.has(event.key) && activeIndex > 0) onGo(previous);
+    if (NEXT_KEYS.has(event.key) && !atEnd) onGo(next);
+    else if (PREVIOUS_KEYS.has(event.key) && !atStart) onGo(previous);
     else return;
     event.preventDefault();
   };
@@ -31,12 +33,13 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
       <div className="step-nav-bar" aria-hidden="true">
         <m.div className="step-nav-fill" style={{ scaleX: storyProgress }} />
       </div>
+      {/* aria-disabled, not disabled: a disabled button would drop keyboard focus to the page at either end. */}
       <button
         type="button"
         className="step-nav-button"
-        onClick={() => onGo(previous)}
+        onClick={() => atStart || onGo(previous)}
         onKeyDown={onKeyDown}
-        disabled={activeIndex <= 0}
+        aria-disabled={atStart}
         aria-label="Previous step"
       >
         <span aria-hidden="true">↑</span>
@@ -44,14 +47,7 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
       <p className="step-nav-status" aria-live="polite">
         {activeIndex < 0 ? `${total} steps` : `${activeIndex + 1} of ${total}: ${titles[activeIndex]}`}
       </p>
-      <button
-        type="button"
-        className="step-nav-button"
-        onClick={() => onGo(next)}
-        onKeyDown={onKeyDown}
-        disabled={activeIndex >= total - 1}
-        aria-label="Next step"
-      >
+      <button type="button" className="step-nav-button" onClick={() => atEnd || onGo(next)} onKeyDown={onKeyDown} aria-disabled={atEnd} aria-label="Next step">
         <span aria-hidden="true">↓</span>
       </button>
     </nav>

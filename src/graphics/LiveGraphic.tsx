@@ -1,36 +1,63 @@
 /**
  * The graphic in the browser: each graphic's code is its own chunk, so the first load carries none
- * of it. While a chunk loads during hydration React keeps the prerendered SVG on screen; after
- * hydration every chunk is fetched in idle time, so a step change never waits.
+ * of it. During hydration React keeps the prerendered SVG on screen until the chunk arrives; after
+ * hydration every chunk is fetched in idle time and cached here, so a step change renders at once
+ * (React.lazy would suspend, and flash an empty graphic, the first time each one is shown).
  */
-import { lazy, Suspense, type JSX } from 'react';
+import { Suspense, use, type ComponentType, type JSX } from 'react';
 import { GraphicSwitch, type GraphicComponents, type GraphicProps } from './GraphicSwitch.tsx';
 
-const loaders = {
-  map: () => import('./map/MapGraphic.tsx').then((m) => ({ default: m.MapGraphic })),
-  timeline: () => import('./timeline/TimelineGraphic.tsx').then((m) => ({ default: m.TimelineGraphic })),
-  money: () => import('./money/MoneyGraphic.tsx').then((m) => ({ default: m.MoneyGraphic })),
-  bars: () => import('./bars/BarsGraphic.tsx').then((m) => ({ default: m.BarsGraphic })),
-  areas: () => import('./areas/AreasGraphic.tsx').then((m) => ({ default: m.AreasGraphic })),
+type Kind = keyof GraphicComponents;
+
+const loaders: { [K in Kind]: () => Promise<GraphicComponents[K]> } = {
+  map: () => import('./map/MapGraphic.tsx').then((m) => m.MapGraphic),
+  timeline: () => import('./timeline/TimelineGraphic.tsx').then((m) => m.TimelineGraphic),
+  money: () => import('./money/MoneyGraphic.tsx').then((m) => m.MoneyGraphic),
+  bars: () => import('./bars/BarsGraphic.tsx').then((m) => m.BarsGraphic),
+  areas: () => import('./areas/AreasGraphic.tsx').then((m) => m.AreasGraphic),
 };
 
-const LAZY: GraphicComponents = {
-  map: lazy(loaders.map),
-  timeline: lazy(loaders.timeline),
-  money: lazy(loaders.money),
-  bars: lazy(loaders.bars),
-  areas: lazy(loaders.areas),
+const loaded: Partial<GraphicComponents> = {};
+const loading: Partial<Record<Kind, Promise<unknown>>> = {};
+
+function load(kind: Kind): Promise<unknown> {
+  loading[kind] ??= loaders[kind]().then((component) => {
+    (loaded as Record<Kind, unknown>)[kind] = component;
+  });
+  return loading[kind];
+}
+
+/** A stand-in that renders the real graphic once its chunk is in, suspending (via use) until then. */
+function deferred<K extends Kind>(kind: K): GraphicComponents[K] {
+  function Deferred(props: object) {
+    const Component = loaded[kind] as ComponentType<object> | undefined;
+    if (!Component) {
+      use(load(kind));
+      return null;
+    }
+    return <Component {...props} />;
+  }
+  Deferred.displayName = `Deferred(${kind})`;
+  return Deferred as unknown as GraphicComponents[K];
+}
+
+const DEFERRED: GraphicComponents = {
+  map: deferred('map'),
+  timeline: deferred('timeline'),
+  money: deferred('money'),
+  bars: deferred('bars'),
+  areas: deferred('areas'),
 };
 
-/** Fetches every graphic's chunk (the browser caches them; lazy() then resolves at once). */
+/** Fetches every graphic's chunk ahead of need. */
 export function preloadGraphics(): Promise<unknown> {
-  return Promise.all(Object.values(loaders).map((load) => load()));
+  return Promise.all((Object.keys(loaders) as Kind[]).map(load));
 }
 
 export function LiveGraphic(props: GraphicProps): JSX.Element {
   return (
     <Suspense fallback={null}>
-      <GraphicSwitch {...props} components={LAZY} />
+      <GraphicSwitch {...props} components={DEFERRED} />
     </Suspense>
   );
 }
