@@ -67,8 +67,13 @@ const LOADER = `(function (entry) {
   }
   var top = false;
   try { top = window.self === window.top; } catch (e) {}
-  if (top) requestAnimationFrame(function () { setTimeout(load, 0); });
-  else load();
+  // Two animation frames after the load event: the first paint has been presented by then.
+  function afterFirstPaint() {
+    requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(load, 0); }); });
+  }
+  if (!top) load();
+  else if (document.readyState === 'complete') afterFirstPaint();
+  else addEventListener('load', afterFirstPaint);
 })(document.currentScript.dataset.entry);`;
 html = html
   .replace(ENTRY_TAG, '')
