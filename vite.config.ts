@@ -18,12 +18,8 @@ function readDataFiles(): Record<string, unknown> {
     try {
       files[path] = JSON.parse(readFileSync(dataPath(path), 'utf8'));
     } catch (error) {
-      // A file that does not parse is reported like any other rule, with the parser's reason.
-      files[path] = undefined;
-      if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) {
-        throw new Error(`${path}: (file): not valid JSON: ${(error as Error).message}`);
-      }
-      delete files[path];
+      // A missing file is left for the validator to report; one that does not parse stops here.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${path}: (file): not valid JSON: ${(error as Error).message}`);
     }
   }
   return files;

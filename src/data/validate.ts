@@ -182,10 +182,9 @@ export function validateDataset(files: RawDataFiles): Problem[] {
   const problems: Problem[] = [];
   const checker = (key: keyof typeof DATA_FILES) => new FileChecker(DATA_FILES[key], problems);
 
-  for (const [key, file] of Object.entries(DATA_FILES)) {
+  for (const file of Object.values(DATA_FILES)) {
     if (!(file in files)) problems.push({ file, path: '(file)', message: 'file is missing' });
     else if (!isObject(files[file])) problems.push({ file, path: '(file)', message: `expected a JSON object, got ${show(files[file])}` });
-    void key;
   }
   if (problems.length) return problems;
 

@@ -12,12 +12,15 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 let dir = '';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests reach into arbitrary JSON to break it
-async function buildWith(file: string, breakIt: (json: any) => void): Promise<string> {
+async function buildWith(file: string, breakIt: string | ((json: any) => void)): Promise<string> {
   dir = mkdtempSync(join(tmpdir(), 'driscoll-data-'));
   cpSync(join(ROOT, 'data'), dir, { recursive: true });
-  const json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-  breakIt(json);
-  writeFileSync(join(dir, file), JSON.stringify(json));
+  if (typeof breakIt === 'string') writeFileSync(join(dir, file), breakIt);
+  else {
+    const json = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    breakIt(json);
+    writeFileSync(join(dir, file), JSON.stringify(json));
+  }
   process.env.DATA_DIR = dir;
   try {
     await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { write: false } });
@@ -50,5 +53,10 @@ describe('npm run build with a broken dataset', () => {
   it('fails when an event is out of date order', async () => {
     const message = await buildWith('timeline.json', (t) => (t.events[2].date = '2024-01-01'));
     expect(message).toContain('data/timeline.json: events[3].date: events must be in date order, but 2023-06-02 comes after 2024-01-01');
+  });
+
+  it('fails on a file that is not valid JSON, naming it', async () => {
+    const message = await buildWith('poll.json', '{ "poll": ');
+    expect(message).toContain('data/poll.json: (file): not valid JSON');
   });
 });
