@@ -5,18 +5,10 @@ import './styles/appendix.css';
 import './styles/print.css';
 import { hydrateRoot } from 'react-dom/client';
 import { embedState } from './embed/embedState.ts';
+import { isTopLevel, startTopLevel } from './embed/topLevel.ts';
 import { preloadGraphics } from './graphics/LiveGraphic.tsx';
 import { ISLANDS } from './islands.tsx';
-import { nativeProvider } from './scroll/nativeProvider.ts';
 import { scrollStore } from './scroll/store.ts';
-
-function isTopLevel(): boolean {
-  try {
-    return window.self === window.top;
-  } catch {
-    return false;
-  }
-}
 
 for (const [name, Island] of Object.entries(ISLANDS)) {
   const container = document.querySelector(`[data-island="${name}"]`);
@@ -28,8 +20,7 @@ document.documentElement.dataset.storyReady = '';
 
 // A top-level page only needs native scroll; the iframe machinery is fetched only inside a frame.
 if (isTopLevel()) {
-  scrollStore.useProvider(nativeProvider());
-  embedState.set({ context: 'top', source: 'native' });
+  startTopLevel(scrollStore, embedState);
 } else {
   void import('./embed/runtime.ts').then(({ startEmbedRuntime }) => startEmbedRuntime(scrollStore, embedState));
 }

@@ -13,6 +13,7 @@ import { autoStableHeight, bandFromProbe, bandFromPym, bandFromRelay, type BandG
 import { openChildChannel } from './channel.ts';
 import { decideContext, pickAutoSource, type AutoSource, type ContextDecision } from './context.ts';
 import type { EmbedStateStore } from './embedState.ts';
+import { isTopLevel, startTopLevel } from './topLevel.ts';
 import { measureDocumentHeight, startHeightReporter } from './heightReporter.ts';
 import { startProbe } from './probe.ts';
 import { parseEmbedParams, type HostMessage, type PymMessage } from './protocol.ts';
@@ -27,21 +28,9 @@ const HANDSHAKE_BARE_MS = 400;
 /** A Pym position request with no answer after this is retried. */
 const PULL_TIMEOUT_MS = 500;
 
-function isTopLevel(): boolean {
-  try {
-    return window.self === window.top;
-  } catch {
-    return false;
-  }
-}
-
 export function startEmbedRuntime(store: ScrollStore, state: EmbedStateStore): () => void {
   if (typeof window === 'undefined') return () => {};
-  if (isTopLevel()) {
-    store.useProvider(nativeProvider());
-    state.set({ context: 'top', source: 'native' });
-    return () => store.useProvider(null);
-  }
+  if (isTopLevel()) return startTopLevel(store, state);
   return startFramed(window, store, state);
 }
 
