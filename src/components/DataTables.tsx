@@ -47,7 +47,7 @@ export function DataTables() {
               <th scope="col" className="num">
                 Amount
               </th>
-              <th scope="col">Donors</th>
+              <th scope="col">Donors or donations</th>
             </tr>
           </thead>
           <tbody>
@@ -58,7 +58,11 @@ export function DataTables() {
                   {mile.qualifier} {formatPounds(mile.amountPounds)}
                   {mile.offlinePounds !== undefined && ` online, plus ${formatPounds(mile.offlinePounds)} offline`}
                 </td>
-                <td>{mile.donors !== undefined ? `${mile.donorsQualifier ?? ''} ${formatCount(mile.donors)}`.trim() : 'not reported'}</td>
+                <td>
+                  {mile.donors !== undefined
+                    ? `${mile.donorsQualifier ?? ''} ${formatCount(mile.donors)} ${mile.donorsUnit ?? 'donors'}`.trim()
+                    : 'not reported'}
+                </td>
               </tr>
             ))}
             {unionDonations.map((u) => (

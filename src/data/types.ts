@@ -89,6 +89,8 @@ export interface FundraisingMilestone {
   qualifier: 'past' | 'more than' | 'about';
   donors?: number;
   donorsQualifier?: 'about' | 'more than';
+  /** Some reports count donations, not donors; the two are not the same number. Default "donors". */
+  donorsUnit?: 'donors' | 'donations';
   offlinePounds?: number;
   sourceIds: SourceId[];
 }

@@ -352,7 +352,10 @@ export function validateDataset(files: RawDataFiles): Problem[] {
         c.milestones.forEach((m, i) => {
           const p = `crowdfunder.milestones[${i}]`;
           if (
-            !fund.object(m, p, { required: ['id', 'when', 'amountPounds', 'qualifier', 'sourceIds'], optional: ['donors', 'donorsQualifier', 'offlinePounds'] })
+            !fund.object(m, p, {
+              required: ['id', 'when', 'amountPounds', 'qualifier', 'sourceIds'],
+              optional: ['donors', 'donorsQualifier', 'donorsUnit', 'offlinePounds'],
+            })
           )
             return;
           fund.string(m.when, `${p}.when`);
@@ -368,6 +371,7 @@ export function validateDataset(files: RawDataFiles): Problem[] {
           fund.oneOf(m.qualifier, `${p}.qualifier`, ['past', 'more than', 'about']);
           if (m.donors !== undefined) fund.wholeNumber(m.donors, `${p}.donors`);
           if (m.donorsQualifier !== undefined) fund.oneOf(m.donorsQualifier, `${p}.donorsQualifier`, ['about', 'more than']);
+          if (m.donorsUnit !== undefined) fund.oneOf(m.donorsUnit, `${p}.donorsUnit`, ['donors', 'donations']);
           if (m.offlinePounds !== undefined) fund.wholeNumber(m.offlinePounds, `${p}.offlinePounds`);
           fund.references(m.sourceIds, `${p}.sourceIds`, sourceIds, 'source');
         });

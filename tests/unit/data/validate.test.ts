@@ -132,6 +132,12 @@ describe('validateDataset', () => {
     );
   });
 
+  it('rejects a donor count of unknown unit (donors and donations are different numbers)', () => {
+    expect(problemsAfter((f) => (f['data/fundraising.json'].crowdfunder.milestones[3].donorsUnit = 'people'))).toContain(
+      'data/fundraising.json: crowdfunder.milestones[3].donorsUnit: expected one of "donors", "donations", got "people"',
+    );
+  });
+
   it('rejects a crowdfunder running total that falls', () => {
     expect(problemsAfter((f) => (f['data/fundraising.json'].crowdfunder.milestones[2].amountPounds = 50000))[0]).toMatch(
       /^data\/fundraising\.json: crowdfunder\.milestones\[2\]\.amountPounds: milestones must be in the order reported/,
