@@ -1,0 +1,39 @@
+/**
+ * A vitest reporter that ends every run with one line per browser engine: how many tests it ran
+ * and how they ended. CI's log (and a reader of it) can see at a glance that Firefox and WebKit
+ * really ran, and how many tests each ran, rather than trusting a green total.
+ */
+import type { Reporter, TestModule } from 'vitest/node';
+
+const ENGINE_PROJECTS: Record<string, string> = {
+  browser: 'chromium (Chromium-only browser tests)',
+  chromium: 'chromium (cross-engine tests)',
+  firefox: 'firefox (cross-engine tests)',
+  webkit: 'webkit (cross-engine tests)',
+};
+
+export default class EngineSummary implements Reporter {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+    const rows = new Map<string, { files: number; passed: number; failed: number; skipped: number }>();
+    for (const module of testModules) {
+      const name = module.project.name;
+      if (!(name in ENGINE_PROJECTS)) continue;
+      const row = rows.get(name) ?? { files: 0, passed: 0, failed: 0, skipped: 0 };
+      row.files++;
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === 'passed') row.passed++;
+        else if (state === 'failed') row.failed++;
+        else row.skipped++;
+      }
+      rows.set(name, row);
+    }
+    if (!rows.size) return;
+    const lines = [...rows].map(
+      ([name, r]) =>
+        `engine ${ENGINE_PROJECTS[name]}: ${r.passed + r.failed + r.skipped} tests in ${r.files} file${r.files === 1 ? '' : 's'}: ` +
+        `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} not run` : ''}`,
+    );
+    process.stdout.write(`\n${lines.join('\n')}\n`);
+  }
+}
