@@ -73,7 +73,7 @@ export interface Rect {
 /** An element as read without running the page's JavaScript. */
 export interface ElementInfo {
   attrs: Record<string, string | null>;
-  /** Relative to the viewport, CSS pixels. */
+  /** In document coordinates (as WebDriver's element rect), CSS pixels. */
   rect: Rect;
 }
 
@@ -116,6 +116,9 @@ export const ERROR_COLLECTOR_PATH = '/__engine-errors.js';
 export const ERROR_COLLECTOR = `(function () {
   var errors = (window.__engineErrors = []);
   addEventListener('error', function (e) {
+    // Firefox fires error on a modulepreload <link> for a module already fetched as a static import,
+    // with no failed request and nothing in the console: not an error a reader meets (README).
+    if (e.target && e.target.tagName === 'LINK' && e.target.rel === 'modulepreload') return;
     if (e.target && e.target !== window && e.target.tagName) errors.push('load failed: ' + (e.target.src || e.target.href || e.target.tagName));
     else errors.push('uncaught: ' + e.message + ' at ' + e.filename + ':' + e.lineno);
   }, true);
@@ -142,7 +145,7 @@ function readElements([selector, names]: [string, string[]]): ElementInfo[] {
     const r = el.getBoundingClientRect();
     return {
       attrs: Object.fromEntries(names.map((n) => [n, el.getAttribute(n)])),
-      rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+      rect: { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height },
     };
   });
 }
@@ -247,16 +250,8 @@ async function launchFirefox(options: LaunchOptions): Promise<Engine> {
           const frame = await until(`a frame at ${prefix}`, async () => page.frames().find((f) => f.url().startsWith(prefix)), timeout);
           return { evaluate: (fn, arg) => frame.evaluate(fn as never, arg) as never };
         },
-        async elements(selector, attrs) {
-          const handles = await page.$$(selector);
-          const out: ElementInfo[] = [];
-          for (const h of handles) {
-            const values = await Promise.all(attrs.map((a) => h.evaluate((el, n) => el.getAttribute(n), a)));
-            const box = await h.boundingBox();
-            out.push({ attrs: Object.fromEntries(attrs.map((a, i) => [a, values[i]])), rect: box ?? { x: 0, y: 0, width: 0, height: 0 } });
-          }
-          return out;
-        },
+        // Page-level evaluation works with javascript.enabled off; element-handle evaluation hangs then.
+        elements: (selector, attrs) => page.evaluate(readElements, [selector, attrs] as [string, string[]]),
         text: (selector) => page.$eval(selector, (el) => (el as HTMLElement).innerText),
         async errors() {
           const inFrames = await Promise.all(page.frames().map((f) => f.evaluate(readCollected).catch(() => [] as string[])));
