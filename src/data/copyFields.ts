@@ -11,7 +11,7 @@ export type CopyShape = 'text' | 'lines' | 'runs' | { readonly [key: string]: Co
 /** The reader-visible copy that used to live in components, key by key (all required, no others allowed). */
 export const COPY_SHAPE = {
   kicker: 'text',
-  page: { skipLink: 'text', scrollCue: 'text', stepCount: 'text', graphicDescription: 'text', stepSources: 'text', quoteSource: 'text' },
+  page: { skipLink: 'text', scrollCue: 'text', storyLabel: 'text', stepCount: 'text', graphicDescription: 'text', stepSources: 'text', quoteSource: 'text' },
   tables: {
     results: {
       title: 'text',

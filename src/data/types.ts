@@ -162,6 +162,8 @@ export interface TextRun {
 export interface PageCopy {
   skipLink: string;
   scrollCue: string;
+  /** The accessible name of the scrolling story's region. */
+  storyLabel: string;
   /** {step} {steps} */
   stepCount: string;
   graphicDescription: string;
