@@ -73,8 +73,8 @@ function storyOutline(): Plugin {
 }
 
 /**
- * The few words the browser's JavaScript shows itself: the headline (the embed codes' title) and the
- * labels drawn in the charts. The rest of the copy stays in the prerendered HTML.
+ * The few words the browser's JavaScript shows itself: the headline (the embed codes' title), the
+ * labels drawn in the charts and those of the step-through control. The rest of the copy stays in the prerendered HTML.
  */
 function islandCopy(): Plugin {
   const id = 'virtual:island-copy';
@@ -83,8 +83,12 @@ function islandCopy(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(loaded) {
       if (loaded !== `\0${id}`) return null;
-      const { headline, graphicLabels } = JSON.parse(readFileSync(dataPath(DATA_FILES.story), 'utf8')) as { headline: string; graphicLabels: unknown };
-      return `export default ${JSON.stringify({ headline, graphicLabels })};`;
+      const { headline, graphicLabels, page } = JSON.parse(readFileSync(dataPath(DATA_FILES.story), 'utf8')) as {
+        headline: string;
+        graphicLabels: unknown;
+        page: { stepNav: unknown };
+      };
+      return `export default ${JSON.stringify({ headline, graphicLabels, stepNav: page.stepNav })};`;
     },
   };
 }

@@ -14,7 +14,7 @@ declare module 'virtual:story-outline' {
 
 /** Words the browser's JavaScript shows: the headline (embed codes' title) and chart labels, from data/story.json. */
 declare module 'virtual:island-copy' {
-  const copy: { headline: string; graphicLabels: import('./data/types').GraphicLabels };
+  const copy: { headline: string; graphicLabels: import('./data/types').GraphicLabels; stepNav: import('./data/types').PageCopy['stepNav'] };
   export default copy;
 }
 

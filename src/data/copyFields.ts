@@ -11,7 +11,16 @@ export type CopyShape = 'text' | 'lines' | 'runs' | { readonly [key: string]: Co
 /** The reader-visible copy that used to live in components, key by key (all required, no others allowed). */
 export const COPY_SHAPE = {
   kicker: 'text',
-  page: { skipLink: 'text', scrollCue: 'text', storyLabel: 'text', stepCount: 'text', graphicDescription: 'text', stepSources: 'text', quoteSource: 'text' },
+  page: {
+    skipLink: 'text',
+    scrollCue: 'text',
+    storyLabel: 'text',
+    stepCount: 'text',
+    graphicDescription: 'text',
+    stepSources: 'text',
+    quoteSource: 'text',
+    stepNav: { label: 'text', previous: 'text', next: 'text', idle: 'text', status: 'text' },
+  },
   tables: {
     results: {
       title: 'text',
@@ -83,6 +92,8 @@ export const TOKEN_FIELDS = [
 /** Fields that take per-row {slots}, with the slots each may use. */
 export const SLOT_FIELDS: Record<string, readonly string[]> = {
   'page.stepCount': ['step', 'steps'],
+  'page.stepNav.idle': ['steps'],
+  'page.stepNav.status': ['step', 'steps', 'title'],
   'tables.results.majorityBetween': ['winner', 'runnerUp'],
   'tables.results.winnerMargin': ['winner', 'votes', 'points', 'runnerUp'],
   'tables.chartData.offline': ['online', 'offline'],

@@ -169,6 +169,8 @@ export interface PageCopy {
   graphicDescription: string;
   stepSources: string;
   quoteSource: string;
+  /** The step-through control: idle takes {steps}; status takes {step} {steps} {title}. */
+  stepNav: { label: string; previous: string; next: string; idle: string; status: string };
 }
 
 export interface TablesCopy {

@@ -17,8 +17,6 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const NOT_YET_MOVED: Record<string, string> = {
   // The embed panel (owned by the embed work) keeps its instructions; its title is the headline from data/.
   'src/embed/EmbedPanel.tsx': 'embed panel instructions and button text',
-  // The step-through control is an island; its labels ("Previous step", "3 of 12") are the next to move.
-  'src/components/StepNav.tsx': 'step-through control labels',
 };
 
 /** Attributes whose value a reader (or a screen reader) is given. */
