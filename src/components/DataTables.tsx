@@ -71,7 +71,8 @@ export function DataTables() {
               return (
                 <tr key={mile.id} data-milestone={mile.id}>
                   <th scope="row">{mile.when}</th>
-                  <td className="num">
+                  {/* The one long amount may wrap, so the table still fits a phone with its source column. */}
+                  <td className="num" style={mile.offlinePounds === undefined ? undefined : { whiteSpace: 'normal' }}>
                     {mile.offlinePounds === undefined ? amount : fillSlots(copy.offline, { online: amount, offline: formatPounds(mile.offlinePounds) })}
                   </td>
                   <td>
