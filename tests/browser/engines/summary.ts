@@ -15,12 +15,14 @@ const ENGINE_PROJECTS: Record<string, string> = {
 
 export default class EngineSummary implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
-    const rows = new Map<string, { files: number; passed: number; failed: number; skipped: number; ms: number }>();
+    const rows = new Map<string, { files: number; failedFiles: number; passed: number; failed: number; skipped: number; ms: number }>();
     for (const module of testModules) {
       const name = module.project.name;
       if (!(name in ENGINE_PROJECTS)) continue;
-      const row = rows.get(name) ?? { files: 0, passed: 0, failed: 0, skipped: 0, ms: 0 };
+      const row = rows.get(name) ?? { files: 0, failedFiles: 0, passed: 0, failed: 0, skipped: 0, ms: 0 };
       row.files++;
+      // A file can fail outside any test (a failing beforeAll, an import error).
+      if (module.state() === 'failed') row.failedFiles++;
       row.ms += module.diagnostic().duration;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
@@ -34,7 +36,7 @@ export default class EngineSummary implements Reporter {
     const lines = [...rows].map(
       ([name, r]) =>
         `engine ${ENGINE_PROJECTS[name]}: ${r.passed + r.failed + r.skipped} tests in ${r.files} file${r.files === 1 ? '' : 's'}: ` +
-        `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} not run` : ''} (${(r.ms / 1000).toFixed(1)} s)`,
+        `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} not run` : ''}${r.failedFiles ? `; ${r.failedFiles} file${r.failedFiles === 1 ? '' : 's'} failed` : ''} (${(r.ms / 1000).toFixed(1)} s)`,
     );
     process.stdout.write(`\n${lines.join('\n')}\n`);
   }
