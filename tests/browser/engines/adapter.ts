@@ -398,17 +398,12 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
       version,
       async open(viewport) {
         if (!chrome) {
+          // A page whose <html> fills the viewport gives the viewport's size without running a script
+          // (so it also works with JavaScript off); the toolbar's share is the rest of the window.
           await d.manage().window().setRect({ x: 0, y: 0, width: 800, height: 800 });
-          const inner = await d
-            .findElement(By.css('html'))
-            .getRect()
-            .catch(() => null);
-          // With JavaScript off the viewport is read from <html>'s box on about:blank; with it on, directly.
-          const measured =
-            options.javaScript === false
-              ? inner && { width: inner.width, height: inner.height }
-              : await run(() => ({ width: innerWidth, height: innerHeight }));
-          chrome = { width: 800 - (measured?.width ?? 800), height: 800 - (measured?.height ?? 780) };
+          await d.get('data:text/html,<style>html,body{margin:0;height:100%;overflow:hidden}</style>');
+          const inner = await d.findElement(By.css('html')).getRect();
+          chrome = { width: 800 - inner.width, height: 800 - inner.height };
         }
         await d
           .manage()

@@ -312,6 +312,9 @@ describe(`${ENGINE}: JavaScript off`, () => {
     const tab = await engine.open(PHONE);
     await tab.goto(`${story_.origin}/`);
     const [html] = await tab.elements('html', ['data-embed-context']);
+    // A phone-wide window (less a classic scrollbar at most), so this is the narrow stacked layout.
+    expect(html.rect.width).toBeGreaterThan(PHONE.width - 20);
+    expect(html.rect.width).toBeLessThanOrEqual(PHONE.width);
     // The boot script would have set this: the page's scripts really did not run.
     expect(html.attrs['data-embed-context']).toBeNull();
     const steps = await tab.elements('[data-step]', ['data-step']);
