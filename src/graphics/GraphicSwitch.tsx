@@ -4,19 +4,23 @@
  */
 import type { MotionValue } from 'framer-motion';
 import type { ComponentType, JSX } from 'react';
-import { dataset } from '../data/dataset.ts';
-import { parseGraphicState } from '../data/graphicStates.ts';
-import type { MapVariant } from './map/mapModel.ts';
+import { parseGraphicState, type GraphicKind, type GraphicVariant } from '../data/graphicStates.ts';
 import './graphics.css';
 
-/** One component per graphic: the eager set (Graphic.tsx) at build time, a lazy set (LiveGraphic.tsx) in the browser. */
-export interface GraphicComponents {
-  map: ComponentType<{ variant: MapVariant }>;
-  timeline: ComponentType<{ eventId: string; progress: MotionValue<number> }>;
-  money: ComponentType<{ variant: 'crowdfund' | 'rmt' }>;
-  bars: ComponentType<{ variant: 'poll' | 'result'; progress: MotionValue<number> }>;
-  areas: ComponentType;
+/** What each graphic in the table (src/data/graphicStates.ts) is given to draw one of its states. */
+interface GraphicPropsByKind {
+  map: { variant: GraphicVariant<'map'> };
+  timeline: { eventId: GraphicVariant<'timeline'>; progress: MotionValue<number> };
+  money: { variant: GraphicVariant<'money'> };
+  bars: { variant: GraphicVariant<'bars'>; progress: MotionValue<number> };
+  areas: object;
 }
+
+/**
+ * One component per graphic in the table: the eager set (Graphic.tsx) at build time, a lazy set
+ * (LiveGraphic.tsx) in the browser. A graphic added to the table without a component fails to compile.
+ */
+export type GraphicComponents = { [K in GraphicKind]: ComponentType<GraphicPropsByKind[K]> };
 
 export interface GraphicProps {
   /** A graphic state id from data/story.json steps[].graphic, e.g. "map:region", "timeline:barred", "money:rmt", "bars:result", "areas:margins". */
@@ -25,20 +29,18 @@ export interface GraphicProps {
   progress: MotionValue<number>;
 }
 
-const timelineIds = dataset.timeline.map((e) => e.id);
-
 export function GraphicSwitch({ stateId, progress, components }: GraphicProps & { components: GraphicComponents }): JSX.Element {
-  const state = parseGraphicState(stateId, timelineIds);
+  const state = parseGraphicState(stateId);
   const { map: Map, timeline: Timeline, money: Money, bars: Bars, areas: Areas } = components;
   switch (state?.kind) {
     case 'map':
-      return <Map variant={state.variant as MapVariant} />;
+      return <Map variant={state.variant} />;
     case 'timeline':
       return <Timeline eventId={state.variant} progress={progress} />;
     case 'money':
-      return <Money variant={state.variant === 'rmt' ? 'rmt' : 'crowdfund'} />;
+      return <Money variant={state.variant} />;
     case 'bars':
-      return <Bars variant={state.variant === 'result' ? 'result' : 'poll'} progress={progress} />;
+      return <Bars variant={state.variant} progress={progress} />;
     case 'areas':
       return <Areas />;
     default:

@@ -1,0 +1,135 @@
+/**
+ * The data's way into the page (used by vite.config.ts). The loader (load.ts) validates data/ once
+ * per change, and the page gets the parsed model through virtual modules, so no module of the app
+ * reads or casts JSON:
+ *   virtual:chart-data           the figures the charts draw (in the browser's bundle)
+ *   virtual:story-content        the story's words, quotes and sources (server rendering only)
+ *   virtual:story-outline        step ids, titles and graphic states (all the story the browser needs)
+ *   virtual:council-map          the council boundaries, projected to SVG paths at build time
+ *   virtual:candidate-colours.css  party colours as CSS variables
+ *
+ * Bad data fails the build. In `npm run dev` the same page the build prerenders is rendered on each
+ * request, and each save of a data file is validated again: problems go to the terminal and to
+ * Vite's error overlay; once the data is good again the page reloads with it.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { projectCouncils } from '../graphics/map/mapLayout.ts';
+import { DATA_FILES } from './files.ts';
+import { dataDirectory, dataFilePath, describeProblems, loadData } from './load.ts';
+import type { ChartData, DataModel, StoryContent } from './types.ts';
+
+const PAGE_MODULE = '/src/entry-server.tsx';
+
+const json = (value: unknown) => `export default ${JSON.stringify(value)};`;
+
+const VIRTUAL_MODULES: Record<string, (model: DataModel) => string> = {
+  'virtual:chart-data': (model) => {
+    const { candidates, results, poll, fundraising, timeline } = model;
+    const charts: ChartData = { candidates, results, poll, fundraising, timeline };
+    return json(charts);
+  },
+  'virtual:story-content': (model) => {
+    const { story, quotes, sources } = model;
+    const content: StoryContent = { story, quotes, sources };
+    return json(content);
+  },
+  'virtual:story-outline': (model) => json(model.story.steps.map(({ id, title, graphic }) => ({ id, title, graphic }))),
+  'virtual:council-map': (model) => json(projectCouncils(model.councils)),
+  /*
+   * Party colours become CSS variables (--c-<id>), and any element picks one up as --colour with
+   * data-colour="<id>" (no inline styles, so the Content-Security-Policy stays strict).
+   */
+  'virtual:candidate-colours.css': (model) => {
+    const { candidates } = model;
+    const light = candidates.map((c) => `--c-${c.id}:${c.colour};`).join('');
+    const dark = candidates.map((c) => `--c-${c.id}:${c.colourDark};`).join('');
+    const hooks = candidates.map((c) => `[data-colour="${c.id}"]{--colour:var(--c-${c.id})}`).join('');
+    return `:root{${light}}@media (prefers-color-scheme: dark){:root{${dark}}}${hooks}`;
+  },
+};
+const isVirtual = (id: string) => Object.hasOwn(VIRTUAL_MODULES, id);
+
+export function dataPlugin(root: string): Plugin {
+  const dir = dataDirectory(root);
+  let model: DataModel | null = null;
+
+  /** The validated model; throws the editor-facing list of problems if the data is bad. */
+  const current = (): DataModel => {
+    if (model) return model;
+    const result = loadData(dir);
+    if (!result.ok) throw new Error(describeProblems(result.problems));
+    model = result.model;
+    return model;
+  };
+
+  return {
+    name: 'driscoll:data',
+    buildStart() {
+      model = null;
+      current();
+      for (const path of Object.values(DATA_FILES)) this.addWatchFile(dataFilePath(dir, path));
+    },
+    resolveId: (source) => (isVirtual(source) ? `\0${source}` : null),
+    load(id) {
+      if (!id.startsWith('\0') || !isVirtual(id.slice(1))) return null;
+      return VIRTUAL_MODULES[id.slice(1)](current());
+    },
+    configureServer(server) {
+      watchData(server, dir, () => {
+        model = null;
+        current();
+      });
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split('?')[0];
+        if (req.method !== 'GET' || (path !== '/' && path !== '/index.html')) return next();
+        renderPage(server, root, req.url ?? '/').then(
+          (html) => {
+            res.setHeader('Content-Type', 'text/html; charset=utf-8');
+            res.setHeader('Cache-Control', 'no-cache');
+            res.end(html);
+          },
+          (error: unknown) => {
+            if (error instanceof Error) server.ssrFixStacktrace(error);
+            next(error);
+          },
+        );
+      });
+    },
+  };
+}
+
+/** The page as the build prerenders it (without the build's CSP and deferred script loading). */
+async function renderPage(server: ViteDevServer, root: string, url: string): Promise<string> {
+  const template = await server.transformIndexHtml(url, readFileSync(resolve(root, 'index.html'), 'utf8'));
+  const page = await server.ssrLoadModule(PAGE_MODULE);
+  if (typeof page.render !== 'function' || typeof page.renderHead !== 'function') throw new Error(`${PAGE_MODULE} must export render() and renderHead()`);
+  const body: unknown = await page.render();
+  const head: unknown = page.renderHead();
+  if (typeof body !== 'string' || typeof head !== 'string') throw new Error(`${PAGE_MODULE}: render() and renderHead() must give HTML strings`);
+  return template.replace('<!--app-head-->', head).replace('<!--app-html-->', body);
+}
+
+/** Validates again on each change in the data folder: shows the problems, or reloads the page with the new data. */
+function watchData(server: ViteDevServer, dir: string, reload: () => void): void {
+  server.watcher.add(dir);
+  const inDataDir = (file: string) => resolve(file).startsWith(dir + sep);
+  const onChange = (file: string) => {
+    if (!inDataDir(file) || !file.endsWith('.json')) return;
+    try {
+      reload();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      server.config.logger.error(message, { timestamp: true });
+      server.ws.send({ type: 'error', err: { message, stack: '', plugin: 'driscoll:data', id: file } });
+      return;
+    }
+    for (const environment of Object.values(server.environments)) environment.moduleGraph.invalidateAll();
+    server.config.logger.info(`data changed (${file.slice(dir.length + 1)}): the dataset is valid; reloading the page`, { timestamp: true });
+    server.ws.send({ type: 'full-reload', path: '*' });
+  };
+  server.watcher.on('change', onChange);
+  server.watcher.on('add', onChange);
+  server.watcher.on('unlink', onChange);
+}
