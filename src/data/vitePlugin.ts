@@ -12,11 +12,12 @@
  * request, and each save of a data file is validated again: problems go to the terminal and to
  * Vite's error overlay; once the data is good again the page reloads with it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { projectCouncils } from '../graphics/map/mapLayout.ts';
 import { DATA_FILES } from './files.ts';
+import { jsonSchemaFiles } from './jsonSchemas.ts';
 import { dataDirectory, dataFilePath, describeProblems, loadData } from './load.ts';
 import type { ChartData, DataModel, StoryContent } from './types.ts';
 
@@ -51,9 +52,24 @@ const VIRTUAL_MODULES: Record<string, (model: DataModel) => string> = {
 };
 const isVirtual = (id: string) => Object.hasOwn(VIRTUAL_MODULES, id);
 
+/**
+ * Rewrites data/schemas/*.schema.json where the zod schemas have changed, so a build leaves the
+ * committed JSON Schemas current. Not under vitest: the test that they are current must see them as committed.
+ */
+function writeJsonSchemas(root: string): void {
+  if (process.env.VITEST) return;
+  const dir = resolve(root, 'data/schemas');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(jsonSchemaFiles())) {
+    const path = resolve(dir, name);
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) writeFileSync(path, text);
+  }
+}
+
 export function dataPlugin(root: string): Plugin {
   const dir = dataDirectory(root);
   let model: DataModel | null = null;
+  let isBuild = false;
 
   /** The validated model; throws the editor-facing list of problems if the data is bad. */
   const current = (): DataModel => {
@@ -66,7 +82,11 @@ export function dataPlugin(root: string): Plugin {
 
   return {
     name: 'driscoll:data',
+    configResolved(config) {
+      isBuild = config.command === 'build';
+    },
     buildStart() {
+      if (isBuild) writeJsonSchemas(root);
       model = null;
       current();
       for (const path of Object.values(DATA_FILES)) this.addWatchFile(dataFilePath(dir, path));

@@ -1,0 +1,37 @@
+/**
+ * JSON Schema files for editors' tools, generated from the zod schemas (schema.ts) and committed in
+ * data/schemas/. Each data file names its schema with "$schema", so VS Code and other editors
+ * validate and autocomplete it as you type. The data plugin rewrites them when the schemas change;
+ * a unit test fails if the committed files are stale. Build time only.
+ */
+import { z } from 'zod';
+import { DATA_FILES, schemaFileName } from './files.ts';
+import { FILE_SCHEMAS, type DataFileKey } from './schema.ts';
+
+const TITLES: Record<DataFileKey, string> = {
+  sources: 'Sources: every publication a figure, quote or claim is taken from',
+  candidates: 'Candidates: names, parties and party colours',
+  results: 'Results: declared totals and counts by council area (shares, margins and winners are computed)',
+  poll: 'The opinion poll',
+  fundraising: "Fundraising: Driscoll's crowdfunder and union donations",
+  timeline: 'Timeline events, in date order',
+  quotes: 'Quotes, exactly as said or written, with their sources',
+  story: "The story's copy: headline, steps, and each step's graphic state",
+  councils: 'Council boundaries (TopoJSON), one per result area',
+};
+
+/** The schema of each data file as JSON text, by file name in data/schemas/. */
+export function jsonSchemaFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const key of Object.keys(DATA_FILES).filter((k): k is DataFileKey => Object.hasOwn(FILE_SCHEMAS, k))) {
+    const schema = z.toJSONSchema(FILE_SCHEMAS[key], { io: 'input', target: 'draft-2020-12' });
+    const withTitle = {
+      $schema: schema.$schema,
+      title: TITLES[key],
+      description: `Generated from src/data/schema.ts for ${DATA_FILES[key]}; do not edit.`,
+      ...schema,
+    };
+    files[schemaFileName(key)] = `${JSON.stringify(withTitle, null, 2)}\n`;
+  }
+  return files;
+}
