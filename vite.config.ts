@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { thirdPartyLicenses } from './scripts/thirdPartyLicenses.ts';
 import { dataPlugin } from './src/data/vitePlugin.ts';
 
 const root = import.meta.dirname;
@@ -7,7 +8,7 @@ const root = import.meta.dirname;
 export default defineConfig({
   base: './',
   define: { __SITE_URL__: JSON.stringify(process.env.SITE_URL ?? '') },
-  plugins: [dataPlugin(root), react()],
+  plugins: [dataPlugin(root), react(), thirdPartyLicenses()],
   build: {
     target: 'es2020',
     assetsInlineLimit: 0,

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build, type Rolldown } from 'vite';
+import { build } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BROKEN_DATA, copyOfData, ROOT } from './brokenData.ts';
 
@@ -59,11 +59,12 @@ async function withDataDir<T>(dir: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-function outputText(output: Rolldown.RolldownOutput | Rolldown.RolldownOutput[] | unknown): string {
-  const outputs = Array.isArray(output) ? output : [output];
+/** The text of every file a `write: false` build produced (or of those whose name passes `only`). */
+function outputText(result: Awaited<ReturnType<typeof build>>, only: (fileName: string) => boolean = () => true): string {
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((o) => ('output' in o ? o.output : []));
   return outputs
-    .flatMap((o: Rolldown.RolldownOutput) => o.output)
-    .map((chunk) => (chunk.type === 'chunk' ? chunk.code : String(chunk.source)))
+    .filter((file) => only(file.fileName))
+    .map((file) => (file.type === 'chunk' ? file.code : String(file.source)))
     .join('\n');
 }
 
@@ -98,6 +99,10 @@ describe('a build with DATA_DIR', () => {
     // And nothing from ./data where the copy differs.
     expect(browserCode).not.toContain('17631');
     expect(html).not.toContain('17,631');
+    // The licences of what ships: every package in the bundle, nothing that is only used at build time.
+    const licences = outputText(client, (name) => name === 'THIRD-PARTY-LICENSES.txt');
+    for (const name of ['react 19', 'react-dom', 'framer-motion', 'd3-scale']) expect(licences).toContain(`\n${name}`);
+    for (const name of ['zod', 'd3-geo', 'topojson-client']) expect(licences).not.toContain(`\n${name} `);
   });
 });
 
