@@ -70,6 +70,7 @@ export function dataPlugin(root: string): Plugin {
   const dir = dataDirectory(root);
   let model: DataModel | null = null;
   let isBuild = false;
+  let devServer: ViteDevServer | null = null;
 
   /** The validated model; throws the editor-facing list of problems if the data is bad. */
   const current = (): DataModel => {
@@ -96,7 +97,18 @@ export function dataPlugin(root: string): Plugin {
       if (!id.startsWith('\0') || !isVirtual(id.slice(1))) return null;
       return VIRTUAL_MODULES[id.slice(1)](current());
     },
+    /*
+     * The static page's components (Header, StepCard, ...) run only on the server, so the browser's
+     * HMR never hears of them: after such an edit the page reloads to get the new server rendering.
+     */
+    hotUpdate({ file, modules }) {
+      if (this.environment.name !== 'ssr' || !modules.length || !devServer) return;
+      if (devServer.environments.client.moduleGraph.getModulesByFile(file)?.size) return;
+      this.environment.moduleGraph.invalidateAll();
+      devServer.environments.client.hot.send({ type: 'full-reload', path: '*' });
+    },
     configureServer(server) {
+      devServer = server;
       watchData(server, dir, () => {
         model = null;
         current();
