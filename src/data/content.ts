@@ -4,6 +4,7 @@
  * browser's JavaScript.
  */
 import storyContent from 'virtual:story-content';
+import { formatIsoDate } from './format.ts';
 import type { Quote, Source, StoryContent } from './types.ts';
 
 export const content: StoryContent = storyContent;
@@ -22,4 +23,17 @@ export function quote(id: string): Quote {
   const found = quotesById.get(id);
   if (!found) throw new Error(`No quote "${id}" in data/quotes.json`);
   return found;
+}
+
+/**
+ * What each link in a list of sources says: the outlet and date ("BBC News, 2 June 2023"), and
+ * where two in the same list would still read alike, the piece as well. No two links in one list
+ * carry the same words.
+ */
+export function sourceLinkNames(ids: string[]): string[] {
+  const short = ids.map((id) => {
+    const s = source(id);
+    return s.date ? `${s.publisher}, ${formatIsoDate(s.date)}` : s.publisher;
+  });
+  return short.map((name, i) => (short.indexOf(name) !== short.lastIndexOf(name) ? `${name}: ${source(ids[i]).title}` : name));
 }

@@ -3,12 +3,13 @@
  * between files, sums against declared totals, order, tokens in the copy, the map's councils).
  * Each is a small named function from the model to the problems it finds.
  */
+import { isTokenField, slotsFor, storyTexts } from './copyFields.ts';
 import { derive } from './derive.ts';
 import { DATA_FILES, show, type Problem } from './files.ts';
 import { formatCount, formatSmallCount } from './format.ts';
 import { parseGraphicState } from './graphicStates.ts';
 import type { DataFileKey } from './schema.ts';
-import { findTokens, hasMalformedToken, resolveToken } from './tokens.ts';
+import { findSlots, findTokens, hasMalformedToken, resolveToken } from './tokens.ts';
 import type { DataModel } from './types.ts';
 
 export type Rule = (model: DataModel) => Problem[];
@@ -194,19 +195,35 @@ export const areaSumsMatchTotals: Rule = (m) => {
   return problems;
 };
 
-/** Every {{token}} in the copy is well formed and resolves to a computed figure. */
+/**
+ * Every {{token}} in the copy is well formed, resolves to a computed figure, and sits in a field that
+ * is filled (TOKEN_FIELDS); every {slot} is one its field's component fills (SLOT_FIELDS).
+ */
 export const tokensResolve: Rule = (m) => {
   const { problems, fail } = collector();
   const derived = derive(m);
-  const texts: [string, string][] = [['standfirst', m.story.standfirst]];
-  m.story.steps.forEach((s, i) => {
-    s.paragraphs.forEach((t, j) => texts.push([`steps[${i}].paragraphs[${j}]`, t]));
-    texts.push([`steps[${i}].alt`, s.alt]);
-  });
-  for (const [path, text] of texts) {
-    if (hasMalformedToken(text)) fail('story', path, 'malformed {{token}}: use {{name}} or {{name:argument}} in lower case');
-    for (const use of findTokens(text)) {
-      if (resolveToken(use, m, derived) === undefined) fail('story', path, `unknown token ${use.token}`);
+  for (const [path, text] of storyTexts(m.story)) {
+    const tokens = findTokens(text);
+    if (!isTokenField(path)) {
+      // A token here would be shown raw: only the fields in TOKEN_FIELDS are filled.
+      if (tokens.length || text.includes('{{')) fail('story', path, 'this field does not take {{tokens}} (see TOKEN_FIELDS in src/data/copyFields.ts)');
+    } else {
+      if (hasMalformedToken(text)) fail('story', path, 'malformed {{token}}: use {{name}} or {{name:argument}} in lower case');
+      for (const use of tokens) {
+        if (resolveToken(use, m, derived) === undefined) fail('story', path, `unknown token ${use.token}`);
+      }
+    }
+    const allowed = slotsFor(path) ?? [];
+    for (const slot of findSlots(text)) {
+      if (!allowed.includes(slot)) {
+        fail(
+          'story',
+          path,
+          allowed.length
+            ? `unknown slot {${slot}}; this field takes ${allowed.map((a) => `{${a}}`).join(', ')}`
+            : `this field does not take {slots}, got {${slot}}`,
+        );
+      }
     }
   }
   return problems;

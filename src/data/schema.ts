@@ -109,6 +109,7 @@ export const sourceSchema = fields({
   title: text().describe('Our description of the piece; not a quotation of its headline'),
   date: partialDate().optional().describe('To the precision we know: YYYY, YYYY-MM or YYYY-MM-DD'),
   url: address().optional().describe('Canonical address at the original publisher; absent when we only saw a mirror'),
+  publishedTitle: yesNo().optional().describe("True when `title` is the piece's own published title (as the fact sheet gives it), not our description"),
 });
 
 export const candidateSchema = fields({
@@ -259,6 +260,78 @@ export const storyMetaSchema = fields({
   shareImageAlt: text(),
 });
 
+/*
+ * Reader-visible words that components used to hold. Which fields take dataset-wide {{tokens}} and
+ * which take per-row {slots} is listed in copyFields.ts (TOKEN_FIELDS, SLOT_FIELDS) and checked by rules.ts.
+ */
+const lines = () => list(text());
+
+/** A run of attribution text, linked when it has a url. */
+export const textRunSchema = fields({ text: text(), url: address().optional() });
+
+export const pageCopySchema = fields({
+  skipLink: text(),
+  scrollCue: text(),
+  storyLabel: text().describe("The accessible name of the scrolling story's region"),
+  stepCount: text(),
+  graphicDescription: text(),
+  stepSources: text(),
+  quoteSource: text(),
+  stepNav: fields({ label: text(), previous: text(), next: text(), idle: text(), status: text() }).describe('The step-through control'),
+});
+
+export const tablesCopySchema = fields({
+  results: fields({
+    title: text(),
+    intro: text(),
+    totalsCaption: text(),
+    columns: fields({ candidate: text(), party: text(), votes: text(), share: text(), poll: text() }),
+    totalValid: text(),
+    majority: text(),
+    majorityBetween: text(),
+    areasCaption: text(),
+    areaColumns: fields({ council: text(), total: text(), winnerMargin: text() }),
+    winnerMargin: text(),
+    areaSum: text(),
+    declaredTotal: text(),
+    correctionMark: text(),
+    discrepancyMark: text(),
+  }),
+  chartData: fields({
+    title: text(),
+    pollCaption: text(),
+    pollColumns: fields({ candidate: text(), intention: text() }),
+    moneyCaption: text(),
+    moneyColumns: fields({ when: text(), amount: text(), donors: text(), source: text() }),
+    offline: text(),
+    notReported: text(),
+    unionDonation: text(),
+    timelineCaption: text(),
+    timelineColumns: fields({ date: text(), event: text() }),
+  }),
+});
+
+export const methodCopySchema = fields({
+  title: text(),
+  paragraphs: lines(),
+  correctionsTitle: text(),
+  discrepanciesTitle: text(),
+  discrepancyCheck: text(),
+  notes: lines(),
+  sourcesTitle: text(),
+  sourcesIntro: text(),
+  noLink: text(),
+  mapTitle: text(),
+  creditsTitle: text(),
+});
+
+/** Words drawn inside the charts; each list is the lines a chart wraps by hand. */
+export const graphicLabelsSchema = fields({
+  map: fields({ northOfTyne: lines(), southOfTyne: lines(), winnerEverywhere: lines(), winnerEach: lines(), shading: lines() }),
+  money: fields({ title: text(), target: text() }),
+  bars: fields({ pollTitle: text(), resultTitle: text(), pollMarker: text() }),
+});
+
 const councilPropertiesSchema = fields({ code: onsCode(), name: text(), group: councilGroupSchema });
 const arcIndexes = z.array(z.int());
 const councilGeometrySchema = z.discriminatedUnion('type', [
@@ -299,10 +372,16 @@ export const FILE_SCHEMAS = {
   quotes: file({ quotes: list(quoteSchema) }),
   story: file({
     meta: storyMetaSchema,
+    kicker: text(),
     headline: text(),
     standfirst: text().describe('May contain {{tokens}}'),
     credits: text(),
+    page: pageCopySchema,
     steps: list(stepSchema),
+    tables: tablesCopySchema,
+    method: methodCopySchema,
+    mapAttribution: list(textRunSchema),
+    graphicLabels: graphicLabelsSchema,
   }),
   /** TopoJSON from ONS boundaries: only what the map reads is checked; anything else a tool adds is kept. */
   councils: z.looseObject({

@@ -10,11 +10,16 @@ import type {
   councilGroupSchema,
   DataFiles,
   discrepancySchema,
+  graphicLabelsSchema,
+  methodCopySchema,
   milestoneSchema,
+  pageCopySchema,
   pollSchema,
   quoteSchema,
   sourceSchema,
   stepSchema,
+  tablesCopySchema,
+  textRunSchema,
   timelineEventSchema,
   unionDonationSchema,
 } from './schema.ts';
@@ -34,6 +39,11 @@ export type UnionDonation = z.output<typeof unionDonationSchema>;
 export type TimelineEvent = z.output<typeof timelineEventSchema>;
 export type Quote = z.output<typeof quoteSchema>;
 export type Step = z.output<typeof stepSchema>;
+export type TextRun = z.output<typeof textRunSchema>;
+export type PageCopy = z.output<typeof pageCopySchema>;
+export type TablesCopy = z.output<typeof tablesCopySchema>;
+export type MethodCopy = z.output<typeof methodCopySchema>;
+export type GraphicLabels = z.output<typeof graphicLabelsSchema>;
 
 /** A whole file's content without its "$schema" pointer, which is for editors, not for the page. */
 type Content<K extends keyof DataFiles> = Omit<DataFiles[K], '$schema'>;

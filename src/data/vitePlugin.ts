@@ -4,7 +4,8 @@
  * reads or casts JSON:
  *   virtual:chart-data           the figures the charts draw (in the browser's bundle)
  *   virtual:story-content        the story's words, quotes and sources (server rendering only)
- *   virtual:story-outline        step ids, titles and graphic states (all the story the browser needs)
+ *   virtual:story-outline        step ids, titles and graphic states
+ *   virtual:island-copy          the headline and the labels the charts and step control draw
  *   virtual:council-map          the council boundaries, projected to SVG paths at build time
  *   virtual:candidate-colours.css  party colours as CSS variables
  *
@@ -36,6 +37,11 @@ const VIRTUAL_MODULES: Record<string, (model: DataModel) => string> = {
     const content: StoryContent = { story, quotes, sources };
     return json(content);
   },
+  /*
+   * The few words the browser's JavaScript shows itself: the headline (the embed codes' title), the
+   * labels drawn in the charts and those of the step-through control.
+   */
+  'virtual:island-copy': ({ story }) => json({ headline: story.headline, graphicLabels: story.graphicLabels, stepNav: story.page.stepNav }),
   'virtual:story-outline': (model) => json(model.story.steps.map(({ id, title, graphic }) => ({ id, title, graphic }))),
   'virtual:council-map': (model) => json(projectCouncils(model.councils)),
   /*
