@@ -96,6 +96,8 @@ describe('a build with DATA_DIR', () => {
     expect(browserCode).toContain(EDITED.title);
     expect(browserCode).toContain(EDITED.council);
     expect(browserCode).toContain(`--c-gray:${EDITED.colour}`);
+    // The schemas and validator run at build time only: the reader downloads none of zod.
+    expect(browserCode).not.toMatch(/ZodError|_zod|toJSONSchema/);
     // And nothing from ./data where the copy differs.
     expect(browserCode).not.toContain('17631');
     expect(html).not.toContain('17,631');
