@@ -92,9 +92,15 @@ function fields<S extends z.ZodRawShape>(shape: S, why = '') {
   return z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field${why}` : 'expected an object') });
 }
 
+const schemaPointer = () =>
+  z
+    .string({ error: 'expected the path of this file\'s JSON Schema, e.g. "./schemas/story.schema.json"' })
+    .optional()
+    .describe("Path to this file's JSON Schema, for editors' tools");
+
 /** A whole file: its fields, plus the "$schema" pointer editors use to find data/schemas/<file>.schema.json. */
 function file<S extends z.ZodRawShape>(shape: S, why = '') {
-  return fields({ $schema: z.string().optional().describe("Path to this file's JSON Schema, for editors' tools"), ...shape }, why);
+  return fields({ $schema: schemaPointer(), ...shape }, why);
 }
 
 /** Candidate id to a figure; that every candidate has one is a cross-file rule (rules.ts). */
@@ -385,7 +391,7 @@ export const FILE_SCHEMAS = {
   }),
   /** TopoJSON from ONS boundaries: only what the map reads is checked; anything else a tool adds is kept. */
   councils: z.looseObject({
-    $schema: z.string().optional(),
+    $schema: schemaPointer(),
     type: z.literal('Topology', { error: 'expected a TopoJSON Topology' }),
     bbox: z
       .union([z.tuple([z.number(), z.number(), z.number(), z.number()]), z.tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.number()])])

@@ -31,6 +31,12 @@ function lookup(root: unknown, path: readonly PropertyKey[]): { present: boolean
   return { present: true, value };
 }
 
+/** Words for the few checks a schema leaves to zod's defaults (the rules in schema.ts carry their own). */
+function plainRule(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type') return `expected ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+  return undefined;
+}
+
 /** One problem per schema issue (one per field for unknown fields), with the value the editor typed. */
 function describeIssues(file: string, raw: unknown, issues: readonly z.core.$ZodIssue[]): Problem[] {
   return issues.flatMap((issue): Problem[] => {
@@ -56,7 +62,7 @@ export function validateDataset(files: Record<string, unknown>): ValidationResul
   const problems: Problem[] = [];
   function parse<T>(key: DataFileKey, schema: z.ZodType<T>): T | undefined {
     const raw = files[DATA_FILES[key]];
-    const result = schema.safeParse(raw);
+    const result = schema.safeParse(raw, { error: plainRule });
     if (result.success) return result.data;
     problems.push(...describeIssues(DATA_FILES[key], raw, result.error.issues));
     return undefined;

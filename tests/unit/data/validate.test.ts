@@ -191,6 +191,13 @@ describe('validateDataset', () => {
     );
   });
 
+  it('accepts a file without its "$schema" pointer, and rejects one that is not a path', () => {
+    expect(problemsAfter((f) => delete f['data/poll.json'].$schema)).toEqual([]);
+    expect(problemsAfter((f) => (f['data/poll.json'].$schema = 5))).toEqual([
+      'data/poll.json: $schema: expected the path of this file\'s JSON Schema, e.g. "./schemas/story.schema.json", got 5',
+    ]);
+  });
+
   it('reports a missing file by name', () => {
     expect(problemsAfter((f) => delete f['data/poll.json'])).toEqual(['data/poll.json: (file): file is missing']);
   });
