@@ -15,7 +15,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { Logger, Plugin, ViteDevServer } from 'vite';
 import { projectCouncils } from '../graphics/map/mapLayout.ts';
 import { DATA_FILES } from './files.ts';
 import { jsonSchemaFiles } from './jsonSchemas.ts';
@@ -77,12 +77,18 @@ export function dataPlugin(root: string): Plugin {
   let model: DataModel | null = null;
   let isBuild = false;
   let devServer: ViteDevServer | null = null;
+  let logger: Logger | null = null;
 
   /** The validated model; throws the editor-facing list of problems if the data is bad. */
   const current = (): DataModel => {
     if (model) return model;
     const result = loadData(dir);
-    if (!result.ok) throw new Error(describeProblems(result.problems));
+    if (!result.ok) {
+      const error = new Error(describeProblems(result.problems));
+      // The editor needs the problems, not a trace through the plugin's code (the overlay shows both).
+      error.stack = '';
+      throw error;
+    }
     model = result.model;
     return model;
   };
@@ -91,12 +97,22 @@ export function dataPlugin(root: string): Plugin {
     name: 'driscoll:data',
     configResolved(config) {
       isBuild = config.command === 'build';
+      logger = config.logger;
     },
     buildStart() {
-      if (isBuild) writeJsonSchemas(root);
       model = null;
-      current();
-      for (const path of Object.values(DATA_FILES)) this.addWatchFile(dataFilePath(dir, path));
+      if (isBuild) {
+        writeJsonSchemas(root);
+        current(); // bad data fails the build here, before anything is bundled
+        for (const path of Object.values(DATA_FILES)) this.addWatchFile(dataFilePath(dir, path));
+        return;
+      }
+      // The dev server starts even on bad data: the problems are printed now, and shown in the page (overlay) until fixed.
+      try {
+        current();
+      } catch (error) {
+        logger?.error(error instanceof Error ? error.message : String(error), { timestamp: true });
+      }
     },
     resolveId: (source) => (isVirtual(source) ? `\0${source}` : null),
     load(id) {

@@ -29,28 +29,39 @@ function editData(file: string, edit: (json: any) => void): void {
   writeFileSync(path, JSON.stringify(json, null, 2));
 }
 
-const overlayText = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? null);
+const overlayText = (p: Page = page) => p.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? null);
 const stepText = (id: string) => page.evaluate((stepId) => document.querySelector(`[data-step="${stepId}"]`)?.textContent ?? '', id);
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'driscoll-dev-'));
-  cpSync(join(ROOT, 'data'), dir, { recursive: true });
-  process.env.DATA_DIR = dir;
+/** Vite's dev server as `npm run dev` starts it, on a random port, reading data from `dataDir`. */
+async function startDevServer(dataDir: string): Promise<{ server: ViteDevServer; origin: string }> {
+  process.env.DATA_DIR = dataDir;
+  let started: ViteDevServer;
   try {
-    server = await createServer({
+    started = await createServer({
       root: ROOT,
       configFile: join(ROOT, 'vite.config.ts'),
       logLevel: 'silent',
       clearScreen: false,
       server: { port: 0, host: '127.0.0.1' },
     });
-    await server.listen();
+    await started.listen();
   } finally {
     delete process.env.DATA_DIR;
   }
-  const address = server.httpServer?.address();
+  const address = started.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('the dev server has no port');
-  origin = `http://127.0.0.1:${address.port}`;
+  return { server: started, origin: `http://127.0.0.1:${address.port}` };
+}
+
+function copyData(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'driscoll-dev-'));
+  cpSync(join(ROOT, 'data'), copy, { recursive: true });
+  return copy;
+}
+
+beforeAll(async () => {
+  dir = copyData();
+  ({ server, origin } = await startDevServer(dir));
   browser = await launchBrowser();
   page = await browser.newPage(DESKTOP);
   errors = watchErrors(page);
@@ -105,5 +116,31 @@ describe('npm run dev', () => {
     const cleared = await waitFor(async () => (await overlayText().catch(() => 'reloading')) === null, { timeout: 30_000, interval: 200 });
     expect(cleared).toBe(true);
     expect(await stepText('opening')).not.toBe('');
+  });
+});
+
+describe('npm run dev on data that is already broken', () => {
+  it('starts anyway, shows the problems in the overlay, and shows the story once they are fixed', async () => {
+    const brokenDir = copyData();
+    const good = readFileSync(join(brokenDir, 'timeline.json'), 'utf8');
+    const timeline = JSON.parse(good);
+    timeline.events[0].date = '2023-02-30';
+    writeFileSync(join(brokenDir, 'timeline.json'), JSON.stringify(timeline));
+    const dev = await startDevServer(brokenDir);
+    const tab = await browser.newPage(DESKTOP);
+    try {
+      await tab.goto(`${dev.origin}/`);
+      const shown = await waitFor(() => overlayText(tab).catch(() => null), { timeout: 30_000, interval: 200 });
+      expect(shown).toContain('data/timeline.json: events[0].date: expected a real date as YYYY-MM-DD, got "2023-02-30"');
+
+      writeFileSync(join(brokenDir, 'timeline.json'), good);
+      const story = await waitFor(() => tab.evaluate(() => document.querySelectorAll('[data-step]').length).catch(() => 0), { timeout: 30_000, interval: 200 });
+      expect(story).toBeGreaterThan(0);
+      expect(await overlayText(tab)).toBeNull();
+    } finally {
+      await tab.close();
+      await dev.server.close();
+      rmSync(brokenDir, { recursive: true, force: true });
+    }
   });
 });
