@@ -1,9 +1,12 @@
 /**
  * JSON Schema files for editors' tools, generated from the zod schemas (schema.ts) and committed in
  * data/schemas/. Each data file names its schema with "$schema", so VS Code and other editors
- * validate and autocomplete it as you type. The data plugin rewrites them when the schemas change;
- * a unit test fails if the committed files are stale. Build time only.
+ * validate and autocomplete it as you type. `npm run build` (through the data plugin) and
+ * `npm run schemas` rewrite them when the schemas change; a unit test fails if the committed files
+ * are stale. Build time only.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DATA_FILES, schemaFileName } from './files.ts';
 import { FILE_SCHEMAS, type DataFileKey } from './schema.ts';
@@ -34,4 +37,18 @@ export function jsonSchemaFiles(): Record<string, string> {
     files[schemaFileName(key)] = `${JSON.stringify(withTitle, null, 2)}\n`;
   }
   return files;
+}
+
+/** Rewrites the files in <root>/data/schemas/ that differ from the generated ones; returns the names written. */
+export function writeJsonSchemas(root: string): string[] {
+  const dir = resolve(root, 'data/schemas');
+  mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  for (const [name, text] of Object.entries(jsonSchemaFiles())) {
+    const path = resolve(dir, name);
+    if (existsSync(path) && readFileSync(path, 'utf8') === text) continue;
+    writeFileSync(path, text);
+    written.push(name);
+  }
+  return written;
 }

@@ -13,12 +13,12 @@
  * request, and each save of a data file is validated again: problems go to the terminal and to
  * Vite's error overlay; once the data is good again the page reloads with it.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Logger, Plugin, ViteDevServer } from 'vite';
 import { projectCouncils } from '../graphics/map/mapLayout.ts';
 import { DATA_FILES } from './files.ts';
-import { jsonSchemaFiles } from './jsonSchemas.ts';
+import { writeJsonSchemas } from './jsonSchemas.ts';
 import { dataDirectory, dataFilePath, describeProblems, loadData } from './load.ts';
 import type { ChartData, DataModel, StoryContent } from './types.ts';
 
@@ -58,20 +58,6 @@ const VIRTUAL_MODULES: Record<string, (model: DataModel) => string> = {
 };
 const isVirtual = (id: string) => Object.hasOwn(VIRTUAL_MODULES, id);
 
-/**
- * Rewrites data/schemas/*.schema.json where the zod schemas have changed, so a build leaves the
- * committed JSON Schemas current. Not under vitest: the test that they are current must see them as committed.
- */
-function writeJsonSchemas(root: string): void {
-  if (process.env.VITEST) return;
-  const dir = resolve(root, 'data/schemas');
-  mkdirSync(dir, { recursive: true });
-  for (const [name, text] of Object.entries(jsonSchemaFiles())) {
-    const path = resolve(dir, name);
-    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) writeFileSync(path, text);
-  }
-}
-
 export function dataPlugin(root: string): Plugin {
   const dir = dataDirectory(root);
   let model: DataModel | null = null;
@@ -102,7 +88,8 @@ export function dataPlugin(root: string): Plugin {
     buildStart() {
       model = null;
       if (isBuild) {
-        writeJsonSchemas(root);
+        // A build leaves the committed JSON Schemas current. Not under vitest: the test that they are current must see them as committed.
+        if (!process.env.VITEST) writeJsonSchemas(root);
         current(); // bad data fails the build here, before anything is bundled
         for (const path of Object.values(DATA_FILES)) this.addWatchFile(dataFilePath(dir, path));
         return;
