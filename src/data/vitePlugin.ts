@@ -14,7 +14,7 @@
  * Vite's error overlay; once the data is good again the page reloads with it.
  */
 import { readFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { Logger, Plugin, ViteDevServer } from 'vite';
 import { projectCouncils } from '../graphics/map/mapLayout.ts';
 import { DATA_FILES } from './files.ts';
@@ -155,9 +155,10 @@ async function renderPage(server: ViteDevServer, root: string, url: string): Pro
 /** Validates again on each change in the data folder: shows the problems, or reloads the page with the new data. */
 function watchData(server: ViteDevServer, dir: string, reload: () => void): void {
   server.watcher.add(dir);
-  const inDataDir = (file: string) => resolve(file).startsWith(dir + sep);
+  // Only the dataset's own files: not data/schemas/, not an editor's scratch copy.
+  const dataFiles = new Set(Object.values(DATA_FILES).map((path) => dataFilePath(dir, path)));
   const onChange = (file: string) => {
-    if (!inDataDir(file) || !file.endsWith('.json')) return;
+    if (!dataFiles.has(resolve(file))) return;
     try {
       reload();
     } catch (error) {
