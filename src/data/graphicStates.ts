@@ -19,8 +19,6 @@ export const GRAPHICS = {
 
 type Table = typeof GRAPHICS;
 export type GraphicKind = keyof Table;
-/** The graphics with a fixed list of variants (all but the timeline). */
-export type FixedGraphicKind = { [K in GraphicKind]: Table[K] extends readonly string[] ? K : never }[GraphicKind];
 export type GraphicVariant<K extends GraphicKind> = Table[K] extends readonly string[] ? Table[K][number] : string;
 
 /** One state of one graphic, e.g. { kind: 'map', variant: 'region' }; a union discriminated by kind. */

@@ -8,7 +8,7 @@
  * the validator adds the value it found.
  */
 import { z } from 'zod';
-import { GRAPHICS, TIMELINE_EVENT, type GraphicKind, type GraphicVariant } from './graphicStates.ts';
+import { GRAPHICS, TIMELINE_EVENT, type GraphicKind, type GraphicStateId, type GraphicVariant } from './graphicStates.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -248,6 +248,10 @@ export const graphicStateSchema = z
     error: `expected a graphic state: one of ${STATE_LIST} (see src/data/graphicStates.ts)`,
   })
   .describe('The complete state of the graphic while this step is active');
+
+/** The ids the schema accepts are exactly the table's state ids (this fails to compile otherwise). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const STATE_IDS_MATCH_TABLE: Same<z.output<typeof graphicStateSchema>, GraphicStateId> = true;
 
 export const stepSchema = fields({
   id: id().describe('Also the deep link: #<id>'),
