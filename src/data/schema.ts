@@ -256,10 +256,10 @@ export const STATE_IDS_MATCH_TABLE: Same<z.output<typeof graphicStateSchema>, Gr
 export const stepSchema = fields({
   id: id().describe('Also the deep link: #<id>'),
   title: text(),
-  paragraphs: list(text().describe('May contain {{tokens}} for computed figures')),
+  paragraphs: list(text()),
   graphic: graphicStateSchema,
   quoteIds: list(id(), false).describe('Ids of entries in data/quotes.json'),
-  alt: text().describe('Text alternative for the graphic in this state; may contain {{tokens}}'),
+  alt: text().describe('Text alternative for the graphic in this state'),
   sourceIds: sourceIds(),
 });
 
@@ -384,7 +384,7 @@ export const FILE_SCHEMAS = {
     meta: storyMetaSchema,
     kicker: text(),
     headline: text(),
-    standfirst: text().describe('May contain {{tokens}}'),
+    standfirst: text(),
     credits: text(),
     page: pageCopySchema,
     steps: list(stepSchema),
