@@ -62,5 +62,5 @@ export function storyTexts(story: Story): [string, string][] {
   return out;
 }
 
-export const isTokenField = (path: string): boolean => (TOKEN_FIELDS as readonly string[]).includes(fieldPattern(path));
+export const isTokenField = (path: string): boolean => TOKEN_FIELDS.some((field) => field === fieldPattern(path));
 export const slotsFor = (path: string): readonly string[] | undefined => SLOT_FIELDS[fieldPattern(path)];
