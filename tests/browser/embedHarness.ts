@@ -306,10 +306,39 @@ export function orderProblems(seen: string[], ids: string[], direction: 1 | -1):
  * header, and (for a frame that scrolls inside) the frame's visible part.
  */
 export async function graphicVisibility(h: OpenHost): Promise<{ share: number; graphic: { y: number; height: number } | null; area: [number, number] }> {
-  const [geo, box] = await Promise.all([hostGeometry(h.page), h.child.locator('[data-graphic]').boundingBox()]);
+  const [geo, inner] = await Promise.all([
+    hostGeometry(h.page),
+    h.child.evaluate(() => {
+      const el = document.querySelector('[data-graphic]');
+      const r = el?.getBoundingClientRect();
+      return r ? { top: r.top, height: r.height, width: window.innerWidth } : null;
+    }),
+  ]);
   const top = Math.max(geo.insetTop, geo.frameTop, 0);
   const bottom = Math.min(geo.vh, geo.frameBottom);
-  if (!box || box.height <= 0) return { share: 0, graphic: box, area: [top, bottom] };
+  if (!inner || inner.height <= 0) return { share: 0, graphic: null, area: [top, bottom] };
+  const box = inHost(geo, inner);
   const inside = Math.max(0, Math.min(bottom, box.y + box.height) - Math.max(top, box.y));
   return { share: inside / box.height, graphic: box, area: [top, bottom] };
+}
+
+/**
+ * A box inside the story (its own viewport's pixels) in the host's viewport. Computed, not asked
+ * of playwright: its boundingBox ignores a host's CSS zoom around the frame.
+ */
+export function inHost(geo: HostGeometry, inner: { top: number; height: number; width: number }): { y: number; height: number } {
+  const scale = geo.frameWidth / inner.width;
+  return { y: geo.frameTop + inner.top * scale, height: inner.height * scale };
+}
+
+/** The story's "Next step" button in the host's viewport. */
+export async function nextButtonBox(h: OpenHost): Promise<{ y: number; height: number } | null> {
+  const [geo, inner] = await Promise.all([
+    hostGeometry(h.page),
+    h.child.evaluate(() => {
+      const r = document.querySelector('button[aria-label="Next step"]')?.getBoundingClientRect();
+      return r ? { top: r.top, height: r.height, width: window.innerWidth } : null;
+    }),
+  ]);
+  return inner ? inHost(geo, inner) : null;
 }
