@@ -212,8 +212,28 @@ async function runCase(c: HostCase): Promise<void> {
   }
 }
 
+/**
+ * Three hosts at a time, each in its own context of the one browser: most of a case is waiting on
+ * the story (messages, layout), so this cuts the file's time by half on a two-core machine.
+ */
+function limit(n: number) {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (running >= n) await new Promise<void>((ok) => queue.push(ok));
+    running += 1;
+    try {
+      return await fn();
+    } finally {
+      running -= 1;
+      queue.shift()?.();
+    }
+  };
+}
+const slot = limit(3);
+
 describe('hosts', () => {
-  test.each(CASES)('$host ($device): $why', async (c) => runCase(c));
+  test.concurrent.each(CASES)('$host ($device): $why', async (c) => slot(() => runCase(c)), 300_000);
 });
 
 describe('auto-height frames', () => {
@@ -318,6 +338,65 @@ describe('auto-height frames', () => {
       await hostScrollBy(h.page, 1e6);
       const last = await waitFor(async () => ((await activeId(h)) === ids[ids.length - 1] ? true : null), { timeout: 3000 });
       expect(last).toBe(true);
+      expect(h.errors.errors).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('instant scrolls and off-screen time', () => {
+  test('case 4: after an instant jump under a sticky header, the relay stays and the step control stays below the header', async () => {
+    const h = await openHost(browser, servers, 'sticky-header', DESKTOP);
+    try {
+      await placeFrameAt(h.page, 300);
+      await waitForContext(h.child, 'auto', 'relay');
+      const story = await storyGeometry(h.child);
+      // One instant jump into the middle of the story (an anchor link), then nothing.
+      await placeFrameAt(h.page, -story.steps[4].top);
+      await new Promise((r) => setTimeout(r, 1800));
+      const state = await childState(h.child);
+      expect(state.source, 'a quiet relay is not a dead relay').toBe('relay');
+      const geo = await hostGeometry(h.page);
+      const nav = await nextButtonBox(h);
+      expect(nav!.y, 'the step control is below the sticky header').toBeGreaterThanOrEqual(geo.insetTop - 1);
+      const view = await graphicVisibility(h);
+      expect(view.share).toBeGreaterThanOrEqual(0.9);
+      expect(h.errors.errors).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('case 10: a plain iframe keeps its layout and the reader\u2019s place while scrolled off screen', async () => {
+    const h = await openHost(browser, servers, 'fixed', DESKTOP);
+    try {
+      await placeFrameAt(h.page, 30);
+      await waitForContext(h.child, 'fixed', 'native');
+      const story = await storyGeometry(h.child);
+      await h.child.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), story.steps[5].top);
+      const y0 = (await storyGeometry(h.child)).scrollY;
+      // Away from the frame for longer than any handshake or in-flight window.
+      await hostScrollBy(h.page, 1e6);
+      await new Promise((r) => setTimeout(r, 2500));
+      await placeFrameAt(h.page, 30);
+      await new Promise((r) => setTimeout(r, 300));
+      const after = await childState(h.child);
+      expect([after.context, after.source]).toEqual(['fixed', 'native']);
+      expect(Math.abs(after.scrollY - y0), 'the reader\u2019s place inside the frame').toBeLessThanOrEqual(1);
+      // A flip to stacked (the frame made short) keeps the same step at the top.
+      const stepAtTop = await h.child.evaluate(() => {
+        const steps = [...document.querySelectorAll<HTMLElement>('.scrolly [data-step]')];
+        return steps.filter((el) => el.getBoundingClientRect().top <= 0).pop()?.dataset.step ?? '';
+      });
+      await h.page.evaluate(() => (document.querySelector('iframe')!.height = '300'));
+      await waitForContext(h.child, 'stacked', 'native');
+      await new Promise((r) => setTimeout(r, 200));
+      const stepAfter = await h.child.evaluate(() => {
+        const steps = [...document.querySelectorAll<HTMLElement>('.scrolly [data-step]')];
+        return steps.filter((el) => el.getBoundingClientRect().top <= 0).pop()?.dataset.step ?? '';
+      });
+      expect(stepAfter, 'the same step at the top after the flip').toBe(stepAtTop);
       expect(h.errors.errors).toEqual([]);
     } finally {
       await h.close();
