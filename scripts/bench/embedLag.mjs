@@ -88,23 +88,6 @@ export async function embedLagRun(browser, hostUrl, storyOrigin, { bursts = 8, n
     await Promise.all([page.evaluate(() => (window.__lag.on = false)), child.evaluate(() => (window.__lag.on = false))]);
     const hostSamples = await page.evaluate(() => window.__lag.samples);
     const storySamples = await child.evaluate(() => window.__lag.samples);
-    if (process.env.LAG_DEBUG) {
-      const t0 = hostSamples[0][0];
-      console.log(
-        'host',
-        hostSamples
-          .slice(20, 60)
-          .map(([t, y]) => `${round(t - t0)}:${round(y)}`)
-          .join(' '),
-      );
-      console.log(
-        'story',
-        storySamples
-          .slice(20, 60)
-          .map(([t, y]) => `${round(t - t0)}:${round(y)}`)
-          .join(' '),
-      );
-    }
     return lagStats(hostSamples, storySamples);
   } finally {
     await context.close();
