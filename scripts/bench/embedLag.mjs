@@ -23,13 +23,15 @@ export const OFF_PX = 50;
 
 /** In every frame: a rAF recorder. The host records the story frame's top, the story its graphic. */
 const RECORDER = `(() => {
-  const rec = (window.__lag = { samples: [], on: false });
+  const rec = (window.__lag = { samples: [], on: false, sources: [] });
   const now = () => performance.timeOrigin + performance.now();
   const tick = () => {
     requestAnimationFrame(tick);
     if (!rec.on) return;
     const frame = document.querySelector('iframe[data-driscoll-embed]');
     if (frame) { rec.samples.push([now(), frame.getBoundingClientRect().top]); return; }
+    const source = document.documentElement.dataset.scrollSource;
+    if (rec.sources[rec.sources.length - 1] !== source) rec.sources.push(source);
     const layer = document.querySelector('.graphic-layer');
     const section = document.querySelector('.scrolly');
     if (!layer || !section) return;
@@ -88,7 +90,8 @@ export async function embedLagRun(browser, hostUrl, storyOrigin, { bursts = 8, n
     await Promise.all([page.evaluate(() => (window.__lag.on = false)), child.evaluate(() => (window.__lag.on = false))]);
     const hostSamples = await page.evaluate(() => window.__lag.samples);
     const storySamples = await child.evaluate(() => window.__lag.samples);
-    return lagStats(hostSamples, storySamples);
+    const sources = await child.evaluate(() => window.__lag.sources);
+    return { ...lagStats(hostSamples, storySamples), sources };
   } finally {
     await context.close();
   }
@@ -149,7 +152,7 @@ export async function embedLagReport({ dist = join(ROOT, 'dist'), runs = 3, brow
 export function formatEmbedLag(r) {
   const lines = r.runs.map(
     (x, i) =>
-      `  run ${i + 1}: ${x.frames} pinned frames, ${x.offFrames} more than ${OFF_PX} px off (${round((x.offShare ?? 0) * 100, 1)}%); median ${round(x.medianErrorPx, 1)} px, p95 ${round(x.p95ErrorPx)} px, max ${round(x.maxErrorPx)} px`,
+      `  run ${i + 1}: ${x.frames} pinned frames, ${x.offFrames} more than ${OFF_PX} px off (${round((x.offShare ?? 0) * 100, 1)}%); median ${round(x.medianErrorPx, 1)} px, p95 ${round(x.p95ErrorPx)} px, max ${round(x.maxErrorPx)} px; sources ${x.sources.join(' > ')}`,
   );
   lines.push(`\n  HEADLINE  frames with the graphic > ${OFF_PX} px from its place: ${round((r.offShare ?? 0) * 100, 1)}% (median of ${r.runs.length} runs)`);
   return lines.join('\n');
