@@ -58,7 +58,7 @@ interface HostCase {
   device?: keyof typeof DEVICES;
   context: 'fixed' | 'auto' | 'stacked';
   source: 'native' | 'relay' | 'pym' | 'probe';
-  /** Check keyboard stepping from Tab entry (default: yes). */
+  /** Check keyboard stepping from Tab entry (default: yes; the stacked layout has no step control). */
   keyboard?: boolean;
   /** What the case is about, for the test name. */
   why: string;
@@ -68,7 +68,7 @@ const CASES: HostCase[] = [
   { host: 'snippet', context: 'auto', source: 'relay', why: 'embed.js' },
   { host: 'snippet', device: 'phone', context: 'auto', source: 'relay', why: 'embed.js on a phone' },
   { host: 'pym-trackscroll', context: 'auto', source: 'pym', why: 'Pym with trackscroll and xdomain' },
-  { host: 'pym-plain', context: 'auto', source: 'pym', keyboard: false, why: 'an existing Pym embed without trackscroll' },
+  { host: 'pym-plain', context: 'auto', source: 'pym', why: 'an existing Pym embed without trackscroll' },
   { host: 'resize-only', context: 'auto', source: 'probe', why: 'a host that only sizes the frame' },
   { host: 'resize-only', device: 'phone', context: 'auto', source: 'probe', keyboard: false, why: 'a sizing-only host on a phone' },
   { host: 'fixed', context: 'fixed', source: 'native', why: 'a plain iframe (case 3: keyboard focus stays on screen)' },
@@ -78,11 +78,11 @@ const CASES: HostCase[] = [
   { host: 'app-shell', context: 'auto', source: 'relay', why: 'case 2: embed.js where <main> scrolls' },
   { host: 'body-scroller-pym', context: 'auto', source: 'pym', why: 'case 2: Pym where body scrolls' },
   { host: 'sticky-header', context: 'auto', source: 'relay', why: 'case 7: a sticky header found without the attribute' },
-  { host: 'sticky-header', device: 'phone', context: 'auto', source: 'relay', keyboard: false, why: 'case 7 on a phone' },
+  { host: 'sticky-header', device: 'phone', context: 'auto', source: 'relay', why: 'case 7 on a phone' },
   { host: 'zoom', context: 'auto', source: 'relay', why: 'case 5: body { zoom: 1.5 } with embed.js' },
   { host: 'zoom-pym', context: 'auto', source: 'pym', why: 'case 5: body { zoom: 1.5 } with Pym' },
   { host: 'scale', context: 'auto', source: 'relay', why: 'case 5: a column in transform: scale(0.9)' },
-  { host: 'amp', context: 'auto', source: 'probe', keyboard: false, why: 'case 6: an AMP-style embed-size host' },
+  { host: 'amp', context: 'auto', source: 'probe', why: 'case 6: an AMP-style embed-size host' },
   { host: 'datawrapper', context: 'auto', source: 'probe', why: 'case 12: Datawrapper\u2019s responsive snippet sizes the story' },
   { host: 'fixed-700', device: 'landscape', context: 'stacked', source: 'native', keyboard: false, why: 'case 10: a 700 px frame on a 390 px tall phone' },
 ];
