@@ -26,12 +26,21 @@ const MAX_PREDICT_PX = 120;
 
 /**
  * Our host script: the frame's top in the reader's viewport, below any sticky site header, in our
- * own pixels. `aheadMs` moves a frame that was moving on by its last speed (the message is a frame
- * old when it lands, and the host's compositor scrolls ahead of its main thread).
+ * own pixels.
  */
-export function bandFromRelay(m: HostViewport, scale = 1, aheadMs = 0): BandGeometry {
-  const ahead = m.vy ? Math.max(-MAX_PREDICT_PX, Math.min(MAX_PREDICT_PX, m.vy * Math.min(Math.max(0, aheadMs), MAX_PREDICT_MS))) : 0;
-  return { viewportTop: (m.insetTop - m.top - ahead) / scale, viewportHeight: (m.vh - m.insetTop) / scale };
+export function bandFromRelay(m: HostViewport, scale = 1): BandGeometry {
+  return { viewportTop: (m.insetTop - m.top) / scale, viewportHeight: (m.vh - m.insetTop) / scale };
+}
+
+/**
+ * How far on a moving frame will be when the story draws (our pixels): its last speed times the
+ * message's age plus `aheadMs` (the frame the story still has to draw, and the host's compositor
+ * scrolling ahead of its main thread), within a cap. Moves the graphic only, never the steps.
+ */
+export function relayLead(m: HostViewport, scale = 1, aheadMs = 0): number {
+  if (!m.vy) return 0;
+  const ahead = m.vy * Math.min(Math.max(0, aheadMs), MAX_PREDICT_MS);
+  return -Math.max(-MAX_PREDICT_PX, Math.min(MAX_PREDICT_PX, ahead)) / scale;
 }
 
 /** Pym's six numbers: viewport width and height, then the frame's rect (top left bottom right). */

@@ -9,7 +9,17 @@
 import type { Band, BandProvider, ScrollSourceName } from '../scroll/band.ts';
 import { nativeProvider } from '../scroll/nativeProvider.ts';
 import type { ScrollStore, ScrollToFn } from '../scroll/store.ts';
-import { autoStableHeight, bandFromProbe, bandFromPym, bandFromRelay, feedAgreesWithProbe, hostScale, type BandGeometry, type ProbeReading } from './bands.ts';
+import {
+  autoStableHeight,
+  bandFromProbe,
+  bandFromPym,
+  bandFromRelay,
+  feedAgreesWithProbe,
+  hostScale,
+  relayLead,
+  type BandGeometry,
+  type ProbeReading,
+} from './bands.ts';
 import { openChildChannel } from './channel.ts';
 import { decideContext, pickAutoSource, type AutoSource, type ContextDecision } from './context.ts';
 import type { EmbedStateStore } from './embedState.ts';
@@ -93,12 +103,13 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     root.style.setProperty('--stable-vh', `${stableHeight / 100}px`);
   };
 
-  const publish = (source: AutoSource, g: BandGeometry, stableHeight: number) => {
+  const publish = (source: AutoSource, g: BandGeometry, stableHeight: number, lead = 0) => {
     const band: Band = {
       viewportTop: g.viewportTop + win.scrollY,
       viewportHeight: g.viewportHeight,
       stableViewportHeight: stableHeight,
       source,
+      ...(lead ? { lead } : {}),
     };
     latest[source] = band;
     if (current?.context === 'auto' && current.source === source) writeViewportVars(band.viewportHeight, band.stableViewportHeight);
@@ -172,10 +183,10 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
       // Positions come in the host's pixels; a zoomed or scaled host page makes them differ from ours.
       const scale = hostScale(m.width, m.frameWidth ?? m.width);
       const age = m.t ? Math.max(0, epochNow() - m.t) : 0;
-      const g = bandFromRelay(m, scale, age + RELAY_LEAD_MS);
+      const g = bandFromRelay(m, scale);
       relay.view = { top: -m.top / scale, bottom: (m.vh - m.top) / scale, tolerance: 48 + m.insetTop / scale };
       measured(g.viewportHeight, true);
-      publish('relay', g, stable(win.innerWidth, (Math.max(m.lvh, m.vh) - m.insetTop) / scale, true));
+      publish('relay', g, stable(win.innerWidth, (Math.max(m.lvh, m.vh) - m.insetTop) / scale, true), relayLead(m, scale, age + RELAY_LEAD_MS));
       const wasLive = relay.live;
       relay.live = true;
       checkRelay();

@@ -8,6 +8,7 @@ import {
   hostScale,
   MAX_PREDICT_MS,
   PROBE_STRIP,
+  relayLead,
   stripCount,
   unionOfRects,
 } from '../../../src/embed/bands.ts';
@@ -94,11 +95,14 @@ describe('zoomed and scaled hosts, prediction, and evidence (issue #10, cases 4,
     });
   });
   test('a moving frame is looked ahead by its speed, within a cap; a still one is not', () => {
-    expect(bandFromRelay({ ...m, vy: 0 }, 1, 40).viewportTop).toBe(1572);
+    expect(relayLead({ ...m, vy: 0 }, 1, 40)).toBe(0);
     // Scrolling down: the frame's top falls at 2 px/ms; 20 ms on, the reader is 40 px further in.
-    expect(bandFromRelay({ ...m, vy: -2 }, 1, 20).viewportTop).toBe(1612);
-    expect(bandFromRelay({ ...m, vy: -40 }, 1, 1000).viewportTop).toBeLessThanOrEqual(1572 + 120);
-    expect(bandFromRelay({ ...m, vy: -2 }, 1, 1000).viewportTop).toBe(1572 + 2 * MAX_PREDICT_MS);
+    expect(relayLead({ ...m, vy: -2 }, 1, 20)).toBe(40);
+    expect(relayLead({ ...m, vy: -2 }, 2, 20)).toBe(20);
+    expect(relayLead({ ...m, vy: -40 }, 1, 1000)).toBeLessThanOrEqual(120);
+    expect(relayLead({ ...m, vy: -2 }, 1, 1000)).toBe(2 * MAX_PREDICT_MS);
+    // The band itself (which picks the step) is never predicted.
+    expect(bandFromRelay({ ...m, vy: -40 }).viewportTop).toBe(1572);
   });
   test('feedAgreesWithProbe: the same visible part within the tolerance; a feed left behind does not agree', () => {
     const reading = { top: 1500, bottom: 2300, frameHeight: 30_000 };
