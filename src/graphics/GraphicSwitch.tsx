@@ -34,12 +34,7 @@ export function graphicKind(stateId: string): BoxKind {
   return parseGraphicState(stateId, timelineIds)?.kind ?? 'none';
 }
 
-export function GraphicSwitch({
-  stateId,
-  progress,
-  components,
-  box: givenBox,
-}: GraphicProps & { components: GraphicComponents; box?: ChartBox }): JSX.Element {
+export function GraphicSwitch({ stateId, progress, components, box: givenBox }: GraphicProps & { components: GraphicComponents; box?: ChartBox }): JSX.Element {
   const state = parseGraphicState(stateId, timelineIds);
   const box = givenBox ?? defaultBox(state?.kind ?? 'none');
   const { map: Map, timeline: Timeline, money: Money, bars: Bars, areas: Areas } = components;

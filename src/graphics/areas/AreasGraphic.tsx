@@ -16,7 +16,9 @@ export function marginCaption(marginVotes: number, marginShare: number): string 
 export const AREAS_TEXT: AreasText = {
   barLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${candidate(r.id).partyShort} ${formatCount(r.votes)}`,
   caption: (a: AreaResult) => marginCaption(a.marginVotes, a.marginShare),
-  note: 'Bar length: votes, on one scale for every area. Figure under each name: the winner’s lead.',
+  shortBarLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${formatCount(r.votes)}`,
+  shortCaption: (a: AreaResult) => `+${formatCount(a.marginVotes)}`,
+  note: 'Bar length: votes, one scale for all areas. +: the winner’s lead.',
 };
 
 export function AreasGraphic({ box }: { box: ChartBox }) {
@@ -31,7 +33,7 @@ export function AreasGraphic({ box }: { box: ChartBox }) {
           </tspan>
         ))}
       </text>
-      {layout.panels.map(({ area, y, height, bars, close, nameBaseline, captionBaseline, captionX, captionAnchor }) => (
+      {layout.panels.map(({ area, caption, y, height, bars, close, nameBaseline, captionBaseline, captionX, captionAnchor }) => (
         <g
           key={area.code}
           data-area={area.code}
@@ -45,7 +47,7 @@ export function AreasGraphic({ box }: { box: ChartBox }) {
             {area.label}
           </text>
           <text className={close ? 'g-label g-strong' : 'g-label g-muted'} x={captionX} y={captionBaseline} textAnchor={captionAnchor} data-caption="">
-            {AREAS_TEXT.caption(area)}
+            {caption}
           </text>
           {bars.map((bar) => {
             const c = candidate(bar.id);
@@ -54,7 +56,7 @@ export function AreasGraphic({ box }: { box: ChartBox }) {
                 <rect x={left} y={bar.y} width={bar.width} height={bar.height} style={{ fill: `var(--c-${bar.id})` }} />
                 <text className="g-label" x={left + bar.width + 5} y={bar.baseline}>
                   <tspan className="g-strong">{c.surname}</tspan>
-                  <tspan className="g-muted"> {c.partyShort}</tspan>
+                  {!layout.shortLabels && <tspan className="g-muted"> {c.partyShort}</tspan>}
                   <tspan> {formatCount(bar.votes)}</tspan>
                 </text>
               </g>

@@ -24,6 +24,7 @@ export interface AreaBar extends CandidateResult {
 
 export interface AreaPanel {
   area: AreaResult;
+  caption: string;
   /** Top and height of the panel's band. */
   y: number;
   height: number;
@@ -38,6 +39,8 @@ export interface AreaPanel {
 }
 
 export interface AreasLayout {
+  /** True when bar labels leave out the party (a very narrow box). */
+  shortLabels: boolean;
   font: number;
   line: number;
   width: number;
@@ -54,7 +57,11 @@ export interface AreasLayout {
 export interface AreasText {
   /** The bar label for one candidate in an area ("McGuinness Lab 27,992"). */
   barLabel: (r: CandidateResult) => string;
+  /** Without the party, for a box too narrow for the full label. */
+  shortBarLabel: (r: CandidateResult) => string;
   caption: (area: AreaResult) => string;
+  /** The lead in votes only ("+1,411"), for a header too narrow for the full caption. */
+  shortCaption: (area: AreaResult) => string;
   note: string;
 }
 
@@ -71,31 +78,40 @@ function attempt(
 ): AreasLayout | null {
   const line = Math.round(font * LINE_RATIO * 10) / 10;
   const noteLines = wrapText(text.note, width - 2, font);
-  const noteH = noteLines.length * line + font * 0.4;
+  const noteH = noteLines.length * line + font * 0.2;
   // Columns: name and caption on the left; stacked: name and caption on a header line above the bars.
   const nameCol =
     mode === 'columns'
       ? Math.max(...areas.map((a) => Math.max(estimateTextWidth(a.label, font, true), estimateTextWidth(text.caption(a), font)))) + GAP * 1.5
       : 0;
   const left = mode === 'columns' ? nameCol : 1;
-  if (mode === 'stacked' && !force) {
-    const header = Math.max(...areas.map((a) => estimateTextWidth(a.label, font, true) + GAP * 2 + estimateTextWidth(text.caption(a), font)));
-    if (header > width - 2) return null;
-  }
+  // A stacked header holds the name and the caption on one line; the short caption if the full one does not fit.
+  const headerWidth = (caption: (a: AreaResult) => string) =>
+    Math.max(...areas.map((a) => estimateTextWidth(a.label, font, true) + GAP * 2 + estimateTextWidth(caption(a), font)));
+  const short = mode === 'stacked' && headerWidth(text.caption) > width - 2;
+  if (mode === 'stacked' && short && headerWidth(text.shortCaption) > width - 2 && !force) return null;
   const barLines = Math.max(perArea, mode === 'columns' ? 2 : 0);
   const headerH = mode === 'stacked' ? line : 0;
-  const panelH = headerH + barLines * line + font * 0.35;
+  const panelH = headerH + barLines * line + font * 0.3;
   const natural = noteH + areas.length * panelH;
   if (natural > height && !force) return null;
   const extra = Math.max(0, Math.min(height - natural, natural / 4)) / areas.length;
   const pitch = panelH + extra;
-  let k = Infinity;
-  for (const a of areas) {
-    for (const r of a.ranked.slice(0, perArea)) {
-      if (r.votes > 0) k = Math.min(k, (width - 2 - left - GAP - estimateTextWidth(text.barLabel(r), font)) / r.votes);
+  const scaleFor = (label: (r: CandidateResult) => string) => {
+    let best = Infinity;
+    for (const a of areas) {
+      for (const r of a.ranked.slice(0, perArea)) {
+        if (r.votes > 0) best = Math.min(best, (width - 2 - left - GAP - estimateTextWidth(label(r), font)) / r.votes);
+      }
     }
-  }
+    return best;
+  };
   const maxVotes = Math.max(...areas.flatMap((a) => a.ranked.slice(0, perArea).map((r) => r.votes)));
+  let k = scaleFor(text.barLabel);
+  // Party names go first when the box is too narrow for bars three ems long.
+  const shortLabels = !(k * maxVotes >= font * 3) && mode === 'stacked';
+  if (shortLabels) k = scaleFor(text.shortBarLabel);
+  const barLabel = shortLabels ? text.shortBarLabel : text.barLabel;
   if (!(k * maxVotes >= font * 3)) {
     if (!force) return null;
     k = Math.max(0, k, (font * 3) / maxVotes);
@@ -107,6 +123,7 @@ function attempt(
     const barsTop = y + headerH + font * 0.2;
     return {
       area,
+      caption: short ? text.shortCaption(area) : text.caption(area),
       y,
       height: pitch - font * 0.2,
       nameBaseline: y + font * 1.05,
@@ -122,12 +139,24 @@ function attempt(
           height: barH,
           width: r1(x(r.votes) - left),
           baseline: r1(top + line / 2 + font * 0.35),
-          label: text.barLabel(r),
+          label: barLabel(r),
         };
       }),
     };
   });
-  return { font, line, width, height: Math.ceil(noteH + areas.length * pitch), noteLines, left, x, panels, perArea, mode };
+  return {
+    shortLabels,
+    font,
+    line,
+    width,
+    height: force ? Math.ceil(noteH + areas.length * pitch) : Math.min(height, Math.ceil(noteH + areas.length * pitch)),
+    noteLines,
+    left,
+    x,
+    panels,
+    perArea,
+    mode,
+  };
 }
 
 /**

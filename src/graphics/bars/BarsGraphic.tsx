@@ -11,7 +11,7 @@ export type BarsVariant = 'poll' | 'result';
 const pollPercent = (id: string) => dataset.poll.sharesPercent[id] ?? 0;
 const order = rowOrder(derived.results);
 const resultsById = new Map(derived.results.map((r) => [r.id, r]));
-const rowsInput: BarsRowInput[] = order.map((id) => {
+export const BARS_ROWS: BarsRowInput[] = order.map((id) => {
   const r = resultsById.get(id)!;
   const c = candidate(id);
   return {
@@ -29,15 +29,18 @@ const titles = {
   poll: `${dataset.poll.pollster} poll, ${formatIsoDate(dataset.poll.published)}`,
 };
 /** One title height for both variants, so nothing moves when the result arrives. */
-const layoutTitle = titles.result.length >= titles.poll.length ? titles.result : titles.poll;
+export const BARS_TITLE = titles.result.length >= titles.poll.length ? titles.result : titles.poll;
 
 const barTransform = (g: number) => `scaleX(${g})`;
 const labelTransform = (g: number, full: number) => `translateX(${Math.round(-full * (1 - g) * 10) / 10}px)`;
 
 export function BarsGraphic({ variant, progress, box }: { variant: BarsVariant; progress: MotionValue<number>; box: ChartBox }) {
   const isResult = variant === 'result';
-  const layout = useMemo(() => barsLayout(rowsInput, layoutTitle, box.width, box.height, box.font), [box.width, box.height, box.font]);
-  const titleLines = useMemo(() => (isResult ? layout.titleLines : barsLayout(rowsInput, titles.poll, box.width, box.height, box.font).titleLines), [isResult, layout, box]);
+  const layout = useMemo(() => barsLayout(BARS_ROWS, BARS_TITLE, box.width, box.height, box.font), [box.width, box.height, box.font]);
+  const titleLines = useMemo(
+    () => (isResult ? layout.titleLines : barsLayout(BARS_ROWS, titles.poll, box.width, box.height, box.font).titleLines),
+    [isResult, layout, box],
+  );
   // Under reduced motion the bars are simply complete; they do not grow with the scroll.
   const reduced = useReducedMotion();
   const g = reduced ? 1 : growth(progress.get());
@@ -83,7 +86,13 @@ export function BarsGraphic({ variant, progress, box }: { variant: BarsVariant; 
         const resultEnd = layout.left + row.resultWidth;
         const ghostShift = row.ghostY - row.barY;
         return (
-          <g key={row.id} data-candidate={row.id} data-poll-percent={poll} data-votes={isResult ? r.votes : undefined} data-share={isResult ? String(r.share) : undefined}>
+          <g
+            key={row.id}
+            data-candidate={row.id}
+            data-poll-percent={poll}
+            data-votes={isResult ? r.votes : undefined}
+            data-share={isResult ? String(r.share) : undefined}
+          >
             <text className="g-label" x={row.nameX} y={row.nameBaseline}>
               <tspan className="g-strong">{c.surname}</tspan>
               <tspan className="g-muted"> {c.partyShort}</tspan>

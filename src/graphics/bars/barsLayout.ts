@@ -147,7 +147,7 @@ function attempt(
   return {
     font,
     width,
-    height: Math.ceil(axisY + axisH),
+    height: force ? Math.ceil(axisY + axisH) : Math.min(height, Math.ceil(axisY + axisH)),
     titleLines,
     titleBaseline: font,
     line,

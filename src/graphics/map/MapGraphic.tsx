@@ -16,9 +16,18 @@ const shades = shadeKey();
 function mapScene(variant: MapVariant, box: ChartBox, font: number, oneLine = false) {
   const { frame, scale } = mapFrame(box.width, box.height, font);
   const key = mapKeyLayout(variant, derived.areas, frame);
-  const labels = mapLabels(variant, councilMap, derived.areas, frame, frame.keyBeside ? Math.min(150, frame.height / 3) : key.bottom + frame.font * 0.5, oneLine);
+  const labels = mapLabels(
+    variant,
+    councilMap,
+    derived.areas,
+    frame,
+    frame.keyBeside ? Math.min(150, frame.height / 3) : key.bottom + frame.font * 0.5,
+    oneLine,
+  );
   const keyInside = key.bottom <= frame.height;
-  const inside = keyInside && labels.every((l) => l.box.x >= 0 && l.box.x + l.box.width <= frame.width + 0.5 && l.box.y >= 0 && l.box.y + l.box.height <= frame.height + 0.5);
+  const inside =
+    keyInside &&
+    labels.every((l) => l.box.x >= 0 && l.box.x + l.box.width <= frame.width + 0.5 && l.box.y >= 0 && l.box.y + l.box.height <= frame.height + 0.5);
   const clear = labelOverlaps(labels).length === 0 && labels.every((l) => key.boxes.every((k) => !boxesOverlap(l.box, k)));
   return { frame, scale, key, labels, ok: inside && clear };
 }
@@ -31,7 +40,12 @@ export function MapGraphic({ variant, box }: { variant: MapVariant; box: ChartBo
     const font = fitFont(box.font, (f) => mapScene(variant, box, f).ok);
     const twoLines = mapScene(variant, box, font);
     if (twoLines.ok) return twoLines;
-    return mapScene(variant, box, fitFont(box.font, (f) => mapScene(variant, box, f, true).ok), true);
+    return mapScene(
+      variant,
+      box,
+      fitFont(box.font, (f) => mapScene(variant, box, f, true).ok),
+      true,
+    );
   }, [variant, box]);
   const { frame, scale, key, labels } = scene;
   const { dx, dy } = frame;
@@ -60,14 +74,27 @@ export function MapGraphic({ variant, box }: { variant: MapVariant; box: ChartBo
             />
           ))}
           {councilMap.groups.map((g) => (
-            <path key={g.group} d={g.d} className="g-group-outline g-anim" vectorEffect="non-scaling-stroke" style={{ opacity: variant === 'region' ? 1 : 0 }} />
+            <path
+              key={g.group}
+              d={g.d}
+              className="g-group-outline g-anim"
+              vectorEffect="non-scaling-stroke"
+              style={{ opacity: variant === 'region' ? 1 : 0 }}
+            />
           ))}
         </g>
         {labels.map((label) => (
           <g key={`${variant}-${label.id}`} className="g-map-label" data-label-for={label.id} data-label={label.lines.join(' ')}>
             {label.leader && (
               <>
-                <line className="g-leader" vectorEffect="non-scaling-stroke" x1={label.leader.x1} y1={label.leader.y1} x2={label.leader.x2} y2={label.leader.y2} />
+                <line
+                  className="g-leader"
+                  vectorEffect="non-scaling-stroke"
+                  x1={label.leader.x1}
+                  y1={label.leader.y1}
+                  x2={label.leader.x2}
+                  y2={label.leader.y2}
+                />
                 <circle className="g-leader-dot" vectorEffect="non-scaling-stroke" cx={label.anchor[0]} cy={label.anchor[1]} r={2.5 / scale} />
               </>
             )}

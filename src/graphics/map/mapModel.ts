@@ -16,7 +16,6 @@ export const MAP_VIEW = { width: 400, height: 480 } as const;
 export const MAP_OFFSET: [number, number] = [-56, 0];
 const COLUMN_X = 296;
 
-
 export interface CouncilStyle {
   code: string;
   d: string;
@@ -111,7 +110,7 @@ export function mapLabels(
     columnX: frame.columnX,
     gap: frame.font * (oneLine ? 0.3 : variant === 'result' ? 0.6 : 0.45),
     minY,
-    maxY: Math.max(minY + 1, frame.height - 4),
+    maxY: Math.max(minY + 1, frame.height - frame.font * 0.35),
     fontSize: frame.font,
     lineHeight: frame.line,
   });

@@ -20,10 +20,12 @@ export function MoneyGraphic({ variant, box }: { variant: MoneyVariant; box: Cha
   const showUnion = variant === 'rmt';
   const { targetPounds } = dataset.fundraising.crowdfunder;
   const layout = useMemo(() => moneyLayout(dataset.fundraising, MONEY_TEXT, box.width, box.height, box.font), [box.width, box.height, box.font]);
-  const { line, plot } = layout;
+  const { line, plot, target } = layout;
+  const rows = layout.mode === 'rows';
+  const horizontal = layout.mode !== 'columns';
 
   return (
-    <ChartSvg box={{ ...box, font: layout.font }} height={layout.height} kind="money" data-variant={variant}>
+    <ChartSvg box={{ ...box, font: layout.font }} height={layout.height} kind="money" data-variant={variant} data-mode={layout.mode}>
       <defs>
         <pattern id={hatchId} patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">
           <rect width="7" height="7" style={{ fill: 'var(--bg)' }} />
@@ -65,13 +67,23 @@ export function MoneyGraphic({ variant, box }: { variant: MoneyVariant; box: Cha
             />
             {/* Dimmed bars keep readable labels: muted text, not faded text. */}
             <g className="g-anim" style={{ opacity: union && !showUnion ? 0 : 1 }}>
-              <text className={dimmed ? 'g-label g-muted' : union ? 'g-label g-strong' : 'g-label'} x={bar.valueX} y={bar.valueBaseline} textAnchor="middle">
+              <text
+                className={dimmed ? 'g-label g-muted' : union ? 'g-label g-strong' : 'g-label'}
+                x={bar.valueX}
+                y={bar.valueBaseline}
+                textAnchor={bar.valueAnchor}
+              >
                 {bar.valueLabel}
               </text>
-              <text className="g-label" x={bar.axisX} y={layout.axisBaseline} textAnchor="middle">
+              <text className="g-label" x={bar.axisX} y={bar.axisBaseline} textAnchor={bar.axisAnchor}>
                 {bar.axisLines.map((l, i) => (
-                  <tspan key={i} x={bar.axisX} dy={i === 0 ? 0 : line} className={union && i === 0 ? 'g-strong' : dimmed || i > 0 ? 'g-muted' : undefined}>
-                    {l}
+                  <tspan
+                    key={i}
+                    x={rows && i > 0 ? undefined : bar.axisX}
+                    dy={i === 0 || rows ? undefined : line}
+                    className={union && i === 0 ? 'g-strong' : dimmed || (i > 0 && !rows) ? 'g-muted' : undefined}
+                  >
+                    {rows && i > 0 ? ` ${l}` : l}
                   </tspan>
                 ))}
               </text>
@@ -79,16 +91,24 @@ export function MoneyGraphic({ variant, box }: { variant: MoneyVariant; box: Cha
           </g>
         );
       })}
-      <line className="g-axis" x1={plot.left} x2={plot.right} y1={layout.baseline} y2={layout.baseline} />
+      {horizontal ? (
+        <line className="g-axis" x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} />
+      ) : (
+        <line className="g-axis" x1={plot.left} x2={plot.right} y1={layout.baseline} y2={layout.baseline} />
+      )}
       <g data-target={targetPounds}>
-        <line x1={plot.left} x2={plot.right} y1={layout.targetY} y2={layout.targetY} style={{ stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '5 3' }} />
-        <text className="g-label g-halo" x={layout.targetLabelX} y={layout.targetBaseline} textAnchor="middle">
-          <tspan x={layout.targetLabelX} className="g-strong">
+        <line x1={target.x1} x2={target.x2} y1={target.y1} y2={target.y2} style={{ stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '5 3' }} />
+        <text className="g-label g-halo" x={target.labelX} y={target.baseline} textAnchor={target.anchor}>
+          <tspan x={target.labelX} className="g-strong">
             {MONEY_TEXT.targetLabel[0]}
           </tspan>
-          <tspan x={layout.targetLabelX} dy={line}>
-            {MONEY_TEXT.targetLabel[1]}
-          </tspan>
+          {horizontal ? (
+            <tspan> {MONEY_TEXT.targetLabel[1]}</tspan>
+          ) : (
+            <tspan x={target.labelX} dy={line}>
+              {MONEY_TEXT.targetLabel[1]}
+            </tspan>
+          )}
         </text>
       </g>
     </ChartSvg>

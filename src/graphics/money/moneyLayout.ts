@@ -49,6 +49,10 @@ export interface MoneyBar {
   /** Centre x of the value label and of the axis lines: the bar's centre, nudged inwards at the edges. */
   valueX: number;
   axisX: number;
+  /** Baseline of the first axis line, and how the value and axis labels are anchored. */
+  axisBaseline: number;
+  valueAnchor: 'middle' | 'start';
+  axisAnchor: 'middle' | 'end';
 }
 
 /** Centre x for a label of the given width: `cx`, unless that would push it out of [0, viewWidth]. */
@@ -73,10 +77,10 @@ export interface MoneyLayout {
   titleLines: string[];
   noteLines: string[];
   bars: MoneyBar[];
-  targetY: number;
-  /** Centre x of the band of the last slot, where the target line is labelled; baseline of its first line. */
-  targetLabelX: number;
-  targetBaseline: number;
+  /** The target line and its two-line label (x of the label, baseline of its first line, anchor). */
+  target: { x1: number; y1: number; x2: number; y2: number; labelX: number; baseline: number; anchor: 'middle' | 'start' };
+  /** 'columns': vertical bars over a date axis; 'rows': horizontal bars with the dates on the left (narrow boxes). */
+  mode: 'columns' | 'rows' | 'rows2';
   baseline: number;
   axisBaseline: number;
   yMax: number;
@@ -85,7 +89,7 @@ export interface MoneyLayout {
   labelBoxes: { id: string; box: Box }[];
 }
 
-function attempt(fundraising: Fundraising, text: MoneyText, width: number, height: number, font: number, force = false): MoneyLayout | null {
+function attempt(fundraising: Fundraising, text: MoneyText, width: number, height: number, font: number, headroom: number, force = false): MoneyLayout | null {
   const { milestones, targetPounds } = fundraising.crowdfunder;
   const unions = fundraising.unionDonations;
   const line = Math.round(font * LINE_RATIO * 10) / 10;
@@ -106,7 +110,7 @@ function attempt(fundraising: Fundraising, text: MoneyText, width: number, heigh
   const axisRows = Math.max(...axisLines.map((l) => l.length));
   const axisH = axisRows * line + font * 0.4;
   // Room above the tallest bar for its label, two lines of it if labels must be raised.
-  plot.top = headH + line * 2 + font * 0.2;
+  plot.top = headH + line * headroom + font * 0.2;
   plot.bottom = height - axisH - 4;
   if (plot.bottom - plot.top < font * 6 && !force) return null;
   if (!force && axisLines.some((lines, i) => lines.some((l) => estimateTextWidth(l, font, i >= milestones.length) > step - 2))) return null;
@@ -119,7 +123,14 @@ function attempt(fundraising: Fundraising, text: MoneyText, width: number, heigh
     height: r1(plot.bottom - y(amount)),
   });
   const raw = [
-    ...milestones.map((m, i) => ({ id: m.id, kind: 'milestone' as const, amount: m.amountPounds, ...bar(m.id, m.amountPounds), valueLabel: amountLabel(m.amountPounds, m.qualifier), axisLines: axisLines[i] })),
+    ...milestones.map((m, i) => ({
+      id: m.id,
+      kind: 'milestone' as const,
+      amount: m.amountPounds,
+      ...bar(m.id, m.amountPounds),
+      valueLabel: amountLabel(m.amountPounds, m.qualifier),
+      axisLines: axisLines[i],
+    })),
     ...unions.map((u, i) => ({
       id: u.id,
       kind: 'union' as const,
@@ -157,10 +168,19 @@ function attempt(fundraising: Fundraising, text: MoneyText, width: number, heigh
     const axisWidth = Math.max(...b.axisLines.map((l, i) => estimateTextWidth(l, font, union && i === 0)));
     const axisX = keepInside(centreOf(b), axisWidth, width);
     b.axisLines.forEach((l, i) => labelBoxes.push({ id: `${b.id}:axis${i}`, box: centred(l, axisX, axisBaseline + i * line, union && i === 0) }));
-    return { ...b, valueBaseline: r1(valueBaseline), valueX: r1(valueX), axisX: r1(axisX) };
+    return {
+      ...b,
+      valueBaseline: r1(valueBaseline),
+      valueX: r1(valueX),
+      axisX: r1(axisX),
+      axisBaseline: r1(axisBaseline),
+      valueAnchor: 'middle' as const,
+      axisAnchor: 'middle' as const,
+    };
   });
   const headBottom = headH - font * 0.3;
   if (!force && labelBoxes.some((l) => l.box.y < headBottom)) return null;
+  if (!force && labelBoxes.some((a, i) => labelBoxes.slice(i + 1).some((b) => boxesOverlap(a.box, b.box, 0.5)))) return null;
   return {
     font,
     line,
@@ -169,9 +189,8 @@ function attempt(fundraising: Fundraising, text: MoneyText, width: number, heigh
     titleLines,
     noteLines,
     bars,
-    targetY,
-    targetLabelX: r1(targetLabelX),
-    targetBaseline: r1(targetBaseline),
+    target: { x1: plot.left, x2: plot.right, y1: targetY, y2: targetY, labelX: r1(targetLabelX), baseline: r1(targetBaseline), anchor: 'middle' },
+    mode: 'columns',
     baseline: plot.bottom,
     axisBaseline: r1(axisBaseline),
     yMax: y.domain()[1],
@@ -180,8 +199,131 @@ function attempt(fundraising: Fundraising, text: MoneyText, width: number, heigh
   };
 }
 
+/**
+ * Narrow boxes: one row per slot, the date (and union) on the left, the bar and its value to the
+ * right, the target as a vertical line labelled under the last row. Same order, same note.
+ */
+function rowsAttempt(
+  fundraising: Fundraising,
+  text: MoneyText,
+  width: number,
+  height: number,
+  font: number,
+  twoLine: boolean,
+  force = false,
+): MoneyLayout | null {
+  const { milestones, targetPounds } = fundraising.crowdfunder;
+  const unions = fundraising.unionDonations;
+  const line = Math.round(font * LINE_RATIO * 10) / 10;
+  const ascent = font * 0.8;
+  const descent = font * 0.25;
+  const titleLines = wrapText(text.title, width - 2, font, true);
+  const noteLines = wrapText(text.note, width - 2, font);
+  const headH = (titleLines.length + noteLines.length) * line + font * 0.4;
+  const slots = [
+    ...milestones.map((m) => ({
+      id: m.id,
+      kind: 'milestone' as const,
+      amount: m.amountPounds,
+      value: amountLabel(m.amountPounds, m.qualifier),
+      lines: twoLine ? splitWhen(m.when).filter(Boolean) : [splitWhen(m.when).join(' ').trim()],
+      bold: false,
+    })),
+    ...unions.map((u) => ({
+      id: u.id,
+      kind: 'union' as const,
+      amount: u.amountPounds,
+      value: formatPounds(u.amountPounds),
+      lines: twoLine ? [u.union, splitWhen(u.when)[0]] : [`${u.union} ${splitWhen(u.when)[0]}`.trim()],
+      bold: true,
+    })),
+  ];
+  const dateCol = Math.max(...slots.flatMap((s) => s.lines.map((l) => estimateTextWidth(l, font, s.bold)))) + 6;
+  const valueW = Math.max(...slots.map((s) => estimateTextWidth(s.value, font, s.bold)));
+  const barSpace = width - 2 - dateCol - 5 - valueW;
+  const top = Math.max(targetPounds, ...slots.map((s) => s.amount));
+  if (barSpace < font * 3 && !force) return null;
+  const pitch = line * (twoLine ? 2.1 : 1.15);
+  const rowsTop = headH;
+  const targetRows = 2;
+  const natural = rowsTop + slots.length * pitch + targetRows * line + font * 0.4;
+  if (natural > height && !force) return null;
+  const x = linearScale([0, top], [dateCol, dateCol + Math.max(barSpace, font * 3)]);
+  const barH = Math.round(font * 0.95);
+  const labelBoxes: { id: string; box: Box }[] = [];
+  const bars: MoneyBar[] = slots.map((s, i) => {
+    const rowY = rowsTop + i * pitch;
+    const baseline = r1(rowY + pitch / 2 + font * 0.35);
+    const w = r1(x(s.amount) - dateCol);
+    const valueX = r1(dateCol + w + 5);
+    const axisBaseline = r1(baseline - ((s.lines.length - 1) * line) / 2);
+    labelBoxes.push({
+      id: `${s.id}:value`,
+      box: { x: valueX, y: baseline - ascent, width: estimateTextWidth(s.value, font, s.bold), height: ascent + descent },
+    });
+    s.lines.forEach((l, k) => {
+      const lw = estimateTextWidth(l, font, s.bold && k === 0);
+      labelBoxes.push({ id: `${s.id}:axis${k}`, box: { x: dateCol - 6 - lw, y: axisBaseline + k * line - ascent, width: lw, height: ascent + descent } });
+    });
+    return {
+      id: s.id,
+      kind: s.kind,
+      amount: s.amount,
+      x: dateCol,
+      width: w,
+      y: r1(rowY + (pitch - barH) / 2),
+      height: barH,
+      valueLabel: s.value,
+      valueBaseline: baseline,
+      axisLines: s.lines,
+      valueX,
+      axisX: r1(dateCol - 6),
+      axisBaseline,
+      valueAnchor: 'start' as const,
+      axisAnchor: 'end' as const,
+    };
+  });
+  const rowsBottom = rowsTop + slots.length * pitch;
+  const tx = r1(x(targetPounds));
+  const targetBaseline = rowsBottom + font * 1.1;
+  const targetW = estimateTextWidth(text.targetLabel.join(' '), font, true);
+  const labelX = Math.max(0, Math.min(tx, width - 2 - targetW));
+  labelBoxes.push({ id: 'target:0', box: { x: labelX, y: targetBaseline - ascent, width: targetW, height: ascent + descent } });
+  return {
+    font,
+    line,
+    width,
+    height: Math.ceil(force ? natural : Math.min(height, natural)),
+    titleLines,
+    noteLines,
+    bars,
+    target: { x1: tx, x2: tx, y1: rowsTop, y2: rowsBottom + 2, labelX: r1(labelX), baseline: r1(targetBaseline), anchor: 'start' },
+    mode: twoLine ? 'rows2' : 'rows',
+    baseline: dateCol,
+    axisBaseline: 0,
+    yMax: top,
+    plot: { left: dateCol, right: width - 2, top: rowsTop, bottom: rowsBottom },
+    labelBoxes,
+  };
+}
+
 /** Every slot (milestones then union donations) has a band in both variants, so nothing moves when the union bar appears. */
 export function moneyLayout(fundraising: Fundraising, text: MoneyText, width: number, height: number, font: number): MoneyLayout {
-  const chosen = fitFont(font, (f) => attempt(fundraising, text, width, height, f) !== null);
-  return attempt(fundraising, text, width, height, chosen) ?? attempt(fundraising, text, width, height, chosen, true)!;
+  // Raised value labels need headroom over the tallest bar: as little as will do.
+  const tryAll = (f: number) => {
+    for (let headroom = 2; headroom <= 6; headroom += 1) {
+      const layout = attempt(fundraising, text, width, height, f, headroom);
+      if (layout) return layout;
+    }
+    return null;
+  };
+  const columns = fitFont(font, (f) => tryAll(f) !== null);
+  const best = tryAll(columns);
+  // Columns at the reader's font size; else rows, if they keep a larger font than squeezed columns.
+  if (best && columns >= font) return best;
+  const rowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f, false) ?? rowsAttempt(fundraising, text, width, height, f, true);
+  const rowsFont = fitFont(font, (f) => rowsAt(f) !== null);
+  const rows = rowsAt(rowsFont);
+  if (rows && (!best || rowsFont > columns)) return rows;
+  return best ?? rows ?? attempt(fundraising, text, width, height, columns, 2, true)!;
 }

@@ -20,7 +20,10 @@ export function TimelineGraphic({ eventId, box }: { eventId: string; box: ChartB
   const clipId = svgId(useId(), 'clip');
   const current = events.find((e) => e.id === eventId);
   const dateText = current ? formatIsoDate(current.date) : '';
-  const view = useMemo(() => timelineView(events, eventId, focusIds, dateText, box.width, box.height, box.font), [eventId, dateText, box.width, box.height, box.font]);
+  const view = useMemo(() => {
+    const event = events.find((e) => e.id === eventId);
+    return timelineView(events, eventId, focusIds, event ? formatIsoDate(event.date) : '', box.width, box.height, box.font);
+  }, [eventId, box.width, box.height, box.font]);
   const { width: W, height: H, axisY, k, day0, shift } = view;
   const x = (day: number) => Math.round((day - day0) * k * 10) / 10;
   const centreX = W / 2;
@@ -59,7 +62,13 @@ export function TimelineGraphic({ eventId, box }: { eventId: string; box: ChartB
           {view.labels.map((l) => (
             <g key={l.id} data-short-label={l.id}>
               {l.row > 0 && (
-                <line className="g-rule" x1={x(isoToDay(events.find((e) => e.id === l.id)!.date))} x2={x(isoToDay(events.find((e) => e.id === l.id)!.date))} y1={axisY + 6} y2={l.box.y + 2} />
+                <line
+                  className="g-rule"
+                  x1={x(isoToDay(events.find((e) => e.id === l.id)!.date))}
+                  x2={x(isoToDay(events.find((e) => e.id === l.id)!.date))}
+                  y1={axisY + 6}
+                  y2={l.box.y + 2}
+                />
               )}
               <text className="g-label g-muted g-halo" x={l.box.x + l.box.width / 2} y={l.box.y + view.font * 1.05} textAnchor="middle">
                 {l.text}

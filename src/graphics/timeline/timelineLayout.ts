@@ -131,7 +131,9 @@ export function timelineView(
   };
   const fits = (font: number) => {
     const b = build(font);
-    return b.rows >= 2 && b.titleLines.every((l) => estimateTextWidth(l, b.titleFont) <= width - 4) && estimateTextWidth(dateText, b.titleFont, true) <= width - 4;
+    return (
+      b.rows >= 2 && b.titleLines.every((l) => estimateTextWidth(l, b.titleFont) <= width - 4) && estimateTextWidth(dateText, b.titleFont, true) <= width - 4
+    );
   };
   const b = build(fitFont(preferredFont, fits));
   const rows = Math.max(1, b.rows);
