@@ -18,7 +18,7 @@ export const AREAS_TEXT: AreasText = {
   caption: (a: AreaResult) => marginCaption(a.marginVotes, a.marginShare),
   shortBarLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${formatCount(r.votes)}`,
   shortCaption: (a: AreaResult) => `+${formatCount(a.marginVotes)}`,
-  note: 'Bar length: votes, one scale for all areas. +: the winner’s lead.',
+  note: 'Bars: votes, one scale. +: winner’s lead.',
 };
 
 export function AreasGraphic({ box }: { box: ChartBox }) {

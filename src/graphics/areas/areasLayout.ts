@@ -6,7 +6,7 @@
  * (the winner and the runner-up, which carry the story); names above the bars in a narrow box.
  */
 import type { AreaResult, CandidateResult } from '../../data/derive.ts';
-import { fitFont, LINE_RATIO } from '../box.ts';
+import { fitFont } from '../box.ts';
 import { linearScale, type LinearScale } from '../scale.ts';
 import { estimateTextWidth, r1, wrapText } from '../text.ts';
 
@@ -76,7 +76,7 @@ function attempt(
   mode: 'columns' | 'stacked',
   force = false,
 ): AreasLayout | null {
-  const line = Math.round(font * LINE_RATIO * 10) / 10;
+  const line = Math.round(font * 1.2 * 10) / 10;
   const noteLines = wrapText(text.note, width - 2, font);
   const noteH = noteLines.length * line + font * 0.2;
   // Columns: name and caption on the left; stacked: name and caption on a header line above the bars.

@@ -95,7 +95,7 @@ function attempt(
   const ghostH = Math.max(6, Math.round(font * 0.55));
   const ghostBand = Math.max(ghostH, font * 1.1);
   const nameH = mode === 'stacked' ? line : 0;
-  const rowH = nameH + barH + 3 + ghostBand + font * 0.45;
+  const rowH = nameH + barH + 3 + ghostBand + font * 0.35;
   const axisH = font * 1.7;
   const natural = titleH + rows.length * rowH + axisH;
   if (natural > height && !force) return null;

@@ -13,9 +13,9 @@ const shades = shadeKey();
  * The map at a given label size: the view (map units), key, labels, and whether they all fit
  * without overlapping each other or the key.
  */
-function mapScene(variant: MapVariant, box: ChartBox, font: number, oneLine = false) {
+function mapScene(variant: MapVariant, box: ChartBox, font: number, oneLine = false, tight = false, compact = false) {
   const { frame, scale } = mapFrame(box.width, box.height, font);
-  const key = mapKeyLayout(variant, derived.areas, frame);
+  const key = mapKeyLayout(variant, derived.areas, frame, compact);
   const labels = mapLabels(
     variant,
     councilMap,
@@ -23,6 +23,7 @@ function mapScene(variant: MapVariant, box: ChartBox, font: number, oneLine = fa
     frame,
     frame.keyBeside ? Math.min(150, frame.height / 3) : key.bottom + frame.font * 0.5,
     oneLine,
+    tight,
   );
   const keyInside = key.bottom <= frame.height;
   const inside =
@@ -32,21 +33,30 @@ function mapScene(variant: MapVariant, box: ChartBox, font: number, oneLine = fa
   return { frame, scale, key, labels, ok: inside && clear };
 }
 
+/** The richest scene that fits the box. */
+function chooseScene(variant: MapVariant, box: ChartBox) {
+  // Two-line labels at the largest font that fits, then with callouts packed tighter, then one-line
+  // labels, then without the key's headline.
+  const attempts = [
+    [false, false, false],
+    [false, true, false],
+    [true, true, false],
+    [false, true, true],
+    [true, true, true],
+  ] as const;
+  for (const [oneLine, tight, compact] of attempts) {
+    const font = fitFont(box.font, (f) => mapScene(variant, box, f, oneLine, tight, compact).ok);
+    const found = mapScene(variant, box, font, oneLine, tight, compact);
+    if (found.ok) return found;
+  }
+  return mapScene(variant, box, 11, false, true, true);
+}
+
 export function MapGraphic({ variant, box }: { variant: MapVariant; box: ChartBox }) {
   const hatchId = svgId(useId(), 'hatch');
   const styles = councilStyles(variant, hatchId);
-  const scene = useMemo(() => {
-    // Two-line labels at the largest font that fits; failing that, one-line labels ("Newcastle +1,411").
-    const font = fitFont(box.font, (f) => mapScene(variant, box, f).ok);
-    const twoLines = mapScene(variant, box, font);
-    if (twoLines.ok) return twoLines;
-    return mapScene(
-      variant,
-      box,
-      fitFont(box.font, (f) => mapScene(variant, box, f, true).ok),
-      true,
-    );
-  }, [variant, box]);
+  const { width, height, font: boxFont, measured } = box;
+  const scene = useMemo(() => chooseScene(variant, { width, height, font: boxFont, measured }), [variant, width, height, boxFont, measured]);
   const { frame, scale, key, labels } = scene;
   const { dx, dy } = frame;
   const f = frame.font;

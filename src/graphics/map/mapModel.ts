@@ -15,6 +15,8 @@ export const MAP_VARIANTS: readonly MapVariant[] = ['north-of-tyne', 'region', '
 export const MAP_VIEW = { width: 400, height: 480 } as const;
 export const MAP_OFFSET: [number, number] = [-56, 0];
 const COLUMN_X = 296;
+/** Map x (before the offset) east of which the top of the map is open sea. */
+const KEY_SEA_X = 282;
 
 export interface CouncilStyle {
   code: string;
@@ -89,6 +91,7 @@ export function mapLabels(
   frame: MapFrame = DEFAULT_FRAME,
   minY = 150,
   oneLine = false,
+  tight = false,
 ): PlacedLabel[] {
   const { dx, dy } = frame;
   const requests: LabelRequest[] = [];
@@ -108,9 +111,9 @@ export function mapLabels(
     width: frame.width,
     height: frame.height,
     columnX: frame.columnX,
-    gap: frame.font * (oneLine ? 0.3 : variant === 'result' ? 0.6 : 0.45),
+    gap: frame.font * (oneLine || tight ? 0.3 : variant === 'result' ? 0.6 : 0.45),
     minY,
-    maxY: Math.max(minY + 1, frame.height - frame.font * 0.35),
+    maxY: Math.max(minY + 1, frame.height - frame.font * 0.6),
     fontSize: frame.font,
     lineHeight: frame.line,
   });
@@ -176,6 +179,7 @@ export function mapFrame(boxWidth: number, boxHeight: number, font: number): { f
   const columnX = COLUMN_X + Math.min(spare, -MAP_OFFSET[0] + 20);
   // A callout is about nine ems wide ("North Tyneside"); the key goes beside the callouts if it fits.
   const keyBeside = width - (columnX + f * 9.5 + f) >= keyWidth;
+  const dx = Math.min(0, MAP_OFFSET[0] + spare);
   return {
     scale,
     frame: {
@@ -183,10 +187,11 @@ export function mapFrame(boxWidth: number, boxHeight: number, font: number): { f
       height,
       font: f,
       line: (f * LINE_HEIGHT) / 13,
-      dx: Math.min(0, MAP_OFFSET[0] + spare),
+      dx,
       dy: 0,
-      keyX: width - keyWidth - 2,
-      keyWidth,
+      // Above the callouts, the key may reach left over the sea off the north coast (x 282 of the map), as in the default view.
+      keyX: keyBeside ? width - keyWidth - 2 : Math.min(width - keyWidth - 2, KEY_SEA_X + dx),
+      keyWidth: keyBeside ? keyWidth : width - 2 - Math.min(width - keyWidth - 2, KEY_SEA_X + dx),
       columnX,
       keyBeside,
     },
@@ -222,12 +227,14 @@ export function mapKeyLayout(
   variant: MapVariant,
   areas: AreaResult[] = derived.areas,
   frame: MapFrame = DEFAULT_FRAME,
+  compact = false,
 ): { items: (KeyItem & { y: number })[]; bottom: number; swatchSize: number; boxes: Box[] } {
   const items: (KeyItem & { y: number })[] = [];
   const swatchSize = frame.font * 1.1;
   const boxes: Box[] = [];
   let y = KEY_TOP;
-  for (const item of mapKey(variant, areas)) {
+  // A compact key leaves out its headline (the winner), which the step's text gives.
+  for (const item of mapKey(variant, areas).filter((k) => !(compact && k.strong))) {
     const indent = item.swatch === 'none' ? 0 : swatchSize + frame.font * 0.45;
     const lines = wrapText(item.lines.join(' '), frame.keyWidth - indent, frame.font, !!item.strong);
     items.push({ ...item, lines, y });

@@ -92,7 +92,7 @@ export function MoneyGraphic({ variant, box }: { variant: MoneyVariant; box: Cha
         );
       })}
       {horizontal ? (
-        <line className="g-axis" x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} />
+        rows && <line className="g-axis" x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} />
       ) : (
         <line className="g-axis" x1={plot.left} x2={plot.right} y1={layout.baseline} y2={layout.baseline} />
       )}

@@ -52,7 +52,7 @@ export interface MoneyBar {
   /** Baseline of the first axis line, and how the value and axis labels are anchored. */
   axisBaseline: number;
   valueAnchor: 'middle' | 'start';
-  axisAnchor: 'middle' | 'end';
+  axisAnchor: 'middle' | 'end' | 'start';
 }
 
 /** Centre x for a label of the given width: `cx`, unless that would push it out of [0, viewWidth]. */
@@ -226,7 +226,7 @@ function rowsAttempt(
       kind: 'milestone' as const,
       amount: m.amountPounds,
       value: amountLabel(m.amountPounds, m.qualifier),
-      lines: twoLine ? splitWhen(m.when).filter(Boolean) : [splitWhen(m.when).join(' ').trim()],
+      lines: [splitWhen(m.when).join(' ').trim()],
       bold: false,
     })),
     ...unions.map((u) => ({
@@ -234,16 +234,17 @@ function rowsAttempt(
       kind: 'union' as const,
       amount: u.amountPounds,
       value: formatPounds(u.amountPounds),
-      lines: twoLine ? [u.union, splitWhen(u.when)[0]] : [`${u.union} ${splitWhen(u.when)[0]}`.trim()],
+      lines: [`${u.union} ${splitWhen(u.when)[0]}`.trim()],
       bold: true,
     })),
   ];
-  const dateCol = Math.max(...slots.flatMap((s) => s.lines.map((l) => estimateTextWidth(l, font, s.bold)))) + 6;
+  // One line per slot with the date in a left column; or (twoLine) the date on a line of its own above the bar.
+  const dateCol = twoLine ? 1 : Math.max(...slots.flatMap((s) => s.lines.map((l) => estimateTextWidth(l, font, s.bold)))) + 6;
   const valueW = Math.max(...slots.map((s) => estimateTextWidth(s.value, font, s.bold)));
   const barSpace = width - 2 - dateCol - 5 - valueW;
   const top = Math.max(targetPounds, ...slots.map((s) => s.amount));
   if (barSpace < font * 3 && !force) return null;
-  const pitch = line * (twoLine ? 2.1 : 1.15);
+  const pitch = line * (twoLine ? 2.05 : 1.15);
   const rowsTop = headH;
   const targetRows = 2;
   const natural = rowsTop + slots.length * pitch + targetRows * line + font * 0.4;
@@ -253,17 +254,18 @@ function rowsAttempt(
   const labelBoxes: { id: string; box: Box }[] = [];
   const bars: MoneyBar[] = slots.map((s, i) => {
     const rowY = rowsTop + i * pitch;
-    const baseline = r1(rowY + pitch / 2 + font * 0.35);
+    const baseline = r1(twoLine ? rowY + line * 1.5 + font * 0.35 : rowY + pitch / 2 + font * 0.35);
     const w = r1(x(s.amount) - dateCol);
     const valueX = r1(dateCol + w + 5);
-    const axisBaseline = r1(baseline - ((s.lines.length - 1) * line) / 2);
+    const axisBaseline = r1(twoLine ? rowY + line / 2 + font * 0.35 : baseline);
     labelBoxes.push({
       id: `${s.id}:value`,
       box: { x: valueX, y: baseline - ascent, width: estimateTextWidth(s.value, font, s.bold), height: ascent + descent },
     });
     s.lines.forEach((l, k) => {
       const lw = estimateTextWidth(l, font, s.bold && k === 0);
-      labelBoxes.push({ id: `${s.id}:axis${k}`, box: { x: dateCol - 6 - lw, y: axisBaseline + k * line - ascent, width: lw, height: ascent + descent } });
+      const ax = twoLine ? 1 : dateCol - 6 - lw;
+      labelBoxes.push({ id: `${s.id}:axis${k}`, box: { x: ax, y: axisBaseline + k * line - ascent, width: lw, height: ascent + descent } });
     });
     return {
       id: s.id,
@@ -271,16 +273,16 @@ function rowsAttempt(
       amount: s.amount,
       x: dateCol,
       width: w,
-      y: r1(rowY + (pitch - barH) / 2),
+      y: r1(twoLine ? rowY + line * 1.5 - barH / 2 : rowY + (pitch - barH) / 2),
       height: barH,
       valueLabel: s.value,
       valueBaseline: baseline,
       axisLines: s.lines,
       valueX,
-      axisX: r1(dateCol - 6),
+      axisX: twoLine ? 1 : r1(dateCol - 6),
       axisBaseline,
       valueAnchor: 'start' as const,
-      axisAnchor: 'end' as const,
+      axisAnchor: twoLine ? ('start' as const) : ('end' as const),
     };
   });
   const rowsBottom = rowsTop + slots.length * pitch;
