@@ -72,7 +72,10 @@ async function readAllSteps(page: Page): Promise<Record<string, Reading>> {
         texts += 1;
         const scale = t.getScreenCTM()?.a ?? 1;
         for (const el of [t, ...t.querySelectorAll('tspan')]) minFont = Math.min(minFont, parseFloat(getComputedStyle(el).fontSize) * scale);
-        if (r.left < box.left - tol || r.right > box.right + tol || r.top < box.top - tol || r.bottom > box.bottom + tol) outside.push(`${t.textContent.trim()} (${[r.left - box.left, box.right - r.right, r.top - box.top, box.bottom - r.bottom].map(Math.round).join(' ')})`);
+        if (r.left < box.left - tol || r.right > box.right + tol || r.top < box.top - tol || r.bottom > box.bottom + tol)
+          outside.push(
+            `${t.textContent.trim()} (${[r.left - box.left, box.right - r.right, r.top - box.top, box.bottom - r.bottom].map(Math.round).join(' ')})`,
+          );
       }
       return {
         kind: svg.getAttribute('data-graphic-kind'),
