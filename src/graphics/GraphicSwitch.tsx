@@ -5,15 +5,17 @@
 import type { MotionValue } from 'framer-motion';
 import type { ComponentType, JSX } from 'react';
 import { parseGraphicState, type GraphicKind, type GraphicVariant } from '../data/graphicStates.ts';
+import { defaultBox, type BoxKind, type ChartBox } from './box.ts';
+import { ChartSvg } from './ChartSvg.tsx';
 import './graphics.css';
 
-/** What each graphic in the table (src/data/graphicStates.ts) is given to draw one of its states. */
+/** What each graphic in the table (src/data/graphicStates.ts) is given to draw one of its states, in the box it gets. */
 interface GraphicPropsByKind {
-  map: { variant: GraphicVariant<'map'> };
-  timeline: { eventId: GraphicVariant<'timeline'>; progress: MotionValue<number> };
-  money: { variant: GraphicVariant<'money'> };
-  bars: { variant: GraphicVariant<'bars'>; progress: MotionValue<number> };
-  areas: object;
+  map: { variant: GraphicVariant<'map'>; box: ChartBox };
+  timeline: { eventId: GraphicVariant<'timeline'>; box: ChartBox };
+  money: { variant: GraphicVariant<'money'>; box: ChartBox };
+  bars: { variant: GraphicVariant<'bars'>; progress: MotionValue<number>; box: ChartBox };
+  areas: { box: ChartBox };
 }
 
 /**
@@ -29,22 +31,28 @@ export interface GraphicProps {
   progress: MotionValue<number>;
 }
 
-export function GraphicSwitch({ stateId, progress, components }: GraphicProps & { components: GraphicComponents }): JSX.Element {
+/** Which graphic a state draws ("none" for an unknown state): decides the default box. */
+export function graphicKind(stateId: string): BoxKind {
+  return parseGraphicState(stateId)?.kind ?? 'none';
+}
+
+export function GraphicSwitch({ stateId, progress, components, box: givenBox }: GraphicProps & { components: GraphicComponents; box?: ChartBox }): JSX.Element {
   const state = parseGraphicState(stateId);
+  const box = givenBox ?? defaultBox(state?.kind ?? 'none');
   const { map: Map, timeline: Timeline, money: Money, bars: Bars, areas: Areas } = components;
   switch (state?.kind) {
     case 'map':
-      return <Map variant={state.variant} />;
+      return <Map variant={state.variant} box={box} />;
     case 'timeline':
-      return <Timeline eventId={state.variant} progress={progress} />;
+      return <Timeline eventId={state.variant} box={box} />;
     case 'money':
-      return <Money variant={state.variant} />;
+      return <Money variant={state.variant} box={box} />;
     case 'bars':
-      return <Bars variant={state.variant} progress={progress} />;
+      return <Bars variant={state.variant} progress={progress} box={box} />;
     case 'areas':
-      return <Areas />;
+      return <Areas box={box} />;
     default:
       // An unknown state draws nothing rather than failing the page; the validator rejects it at build time.
-      return <svg className="graphic-svg" viewBox="0 0 400 300" aria-hidden="true" focusable="false" data-graphic-kind="none" />;
+      return <ChartSvg box={box} kind="none" />;
   }
 }
