@@ -2,16 +2,13 @@
  * Keeping the reader's place across layout changes (rotation, resize, text zoom). Pure geometry:
  * the engine measures, these functions decide.
  *
- * The anchor is the block of text being read: the paragraph, quote or heading at the anchor line
- * (a quarter of the way down the reading area, or the block just above it when the line falls in a
- * gap), with where its top sat in the reading area. After a layout change the same block is put at
- * the same relative height (wholly in the reading area if it fits there), and the scroll is held
- * inside its step, so the same step stays active.
+ * The anchor is the block of text being read: the paragraph, quote or heading at the top of the
+ * reading area (one cut by its top edge if at least half of it is still readable there, else the
+ * first one starting inside it), with where its top sat in the reading area. After a layout change
+ * the same block is put at the same relative height (wholly in the reading area if it fits there),
+ * and the scroll is held inside its step, so the same step stays active.
  */
 import type { ReadingArea } from './layout.ts';
-
-/** The reader's eyes: a quarter of the way down the reading area. */
-export const ANCHOR_FRACTION = 0.25;
 
 export interface Blocks {
   /** Document tops and heights of the story's text blocks, in reading order. */
@@ -36,13 +33,22 @@ export interface Anchor {
 /** The block being read at scroll position viewportTop, or null outside the story's text. */
 export function pickAnchor(viewportTop: number, area: ReadingArea, blocks: Blocks, steps: StepBoxes): Anchor | null {
   const n = blocks.tops.length;
-  if (n === 0 || area.height <= 0) return null;
-  const line = viewportTop + area.top + area.height * ANCHOR_FRACTION;
   const last = steps.tops.length - 1;
-  if (line < blocks.tops[0] || last < 0 || line >= steps.tops[last] + steps.heights[last]) return null;
-  let block = 0;
-  for (let i = 0; i < n && blocks.tops[i] <= line; i++) block = i;
-  return { block, step: blocks.steps[block], position: (blocks.tops[block] - viewportTop - area.top) / area.height };
+  if (n === 0 || last < 0 || area.height <= 0) return null;
+  const readTop = viewportTop + area.top;
+  const readBottom = readTop + area.height;
+  if (readBottom <= blocks.tops[0] || readTop >= steps.tops[last] + steps.heights[last]) return null;
+  let cut = -1;
+  let first = -1;
+  for (let i = 0; i < n && first < 0; i++) {
+    const top = blocks.tops[i];
+    if (top >= readTop) first = i;
+    else if (top + blocks.heights[i] > readTop) cut = i;
+  }
+  const readable = cut < 0 ? 0 : Math.min(blocks.tops[cut] + blocks.heights[cut], readBottom) - readTop;
+  const block = cut >= 0 && (readable >= blocks.heights[cut] / 2 || first < 0 || blocks.tops[first] >= readBottom) ? cut : first;
+  if (block < 0 || blocks.tops[block] >= readBottom) return null;
+  return { block, step: blocks.steps[block], position: (blocks.tops[block] - readTop) / area.height };
 }
 
 /**

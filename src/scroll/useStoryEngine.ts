@@ -108,8 +108,9 @@ export function useStoryEngine(
     return before !== `${layout}|${root.style.getPropertyValue('--stable-vh')}`;
   }, []);
 
+  /** Measures the layout and puts the block being read back in place; true if that scrolled. */
   const remeasure = useCallback(
-    (section: HTMLElement, band: Band | null) => {
+    (section: HTMLElement, band: Band | null): boolean => {
       const layout = (document.documentElement.dataset.layout as StoryLayout | undefined) ?? 'band';
       const g = measure(
         section,
@@ -119,31 +120,36 @@ export function useStoryEngine(
         band?.stableViewportHeight ?? window.innerHeight,
       );
       geometry.current = g;
-      // Put the block being read back where it was, inside the same step.
       const a = anchor.current;
-      if (!a || !band) return;
+      if (!a || !band) return false;
       const area = areaFor(g, band);
       const y = restoreScroll(a, area, triggerOffset(area), g.blocks, { tops: g.stepTops, heights: g.stepHeights });
-      if (y !== null && Math.abs(y - band.viewportTop) > 1) store.scrollTo(y, false);
+      if (y === null || Math.abs(y - band.viewportTop) <= 1) return false;
+      store.scrollTo(y, false);
+      return true;
     },
     [layerRefs, store],
   );
 
+  /**
+   * Applies a band. Only a band from the scroll store (recordPlace) with unchanged layout records
+   * the reader's place: after a layout change the band's position is from before the restoring
+   * scroll, and recording from it would lose the place.
+   */
   const update = useCallback(
-    (band: Band) => {
+    (band: Band, recordPlace = true) => {
       lastBand.current = band;
       const section = document.querySelector<HTMLElement>('.scrolly');
-      if (applyViewport(band) || (geometry.current && geometry.current.width !== window.innerWidth)) {
-        // The layout changed under the reader: measure it now and restore their place (the scroll
-        // that follows brings a fresh band). Recording an anchor from stale geometry would lose it.
-        if (section) remeasure(section, band);
-      }
+      const changed = applyViewport(band) || (geometry.current !== null && geometry.current.width !== window.innerWidth);
+      // The layout changed under the reader: measure it now and restore their place; the scroll
+      // that restores it brings a fresh band.
+      if (changed && section && remeasure(section, band)) return;
       const g = geometry.current;
       if (!g || g.stepTops.length === 0) return;
       const area = areaFor(g, band);
       const trigger = band.viewportTop + triggerOffset(area);
       const steps = { tops: g.stepTops, heights: g.stepHeights };
-      anchor.current = pickAnchor(band.viewportTop, area, g.blocks, steps);
+      if (recordPlace && !changed) anchor.current = pickAnchor(band.viewportTop, area, g.blocks, steps);
       const index = activeStepIndex(trigger, g.stepTops);
       setActiveIndex(index);
       const last = g.stepTops.length - 1;
@@ -174,15 +180,14 @@ export function useStoryEngine(
     const section = findSection();
     if (!section) return;
     const onLayoutChange = () => {
-      remeasure(section, lastBand.current);
-      if (lastBand.current) update(lastBand.current);
+      if (!remeasure(section, lastBand.current) && lastBand.current) update(lastBand.current, false);
     };
     onLayoutChange();
     const observer = new ResizeObserver(onLayoutChange);
     observer.observe(section);
     void document.fonts?.ready.then(onLayoutChange);
     window.addEventListener('load', onLayoutChange);
-    const unsubscribe = store.subscribe(update);
+    const unsubscribe = store.subscribe((band) => update(band));
     return () => {
       observer.disconnect();
       window.removeEventListener('load', onLayoutChange);
@@ -193,7 +198,7 @@ export function useStoryEngine(
   // Switching between native sticky and emulation changes where the graphic sits: re-apply.
   useEffect(() => {
     emulate.current = emulateSticky;
-    if (lastBand.current) update(lastBand.current);
+    if (lastBand.current) update(lastBand.current, false);
   }, [emulateSticky, update]);
 
   const scrollTargetFor = useCallback((index: number) => {

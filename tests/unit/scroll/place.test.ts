@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { chooseLayout, landingScroll, readingArea, triggerOffset } from '../../../src/scroll/layout.ts';
-import { ANCHOR_FRACTION, pickAnchor, restoreScroll, type Blocks } from '../../../src/scroll/place.ts';
+import { pickAnchor, restoreScroll, type Blocks } from '../../../src/scroll/place.ts';
 
 describe('chooseLayout', () => {
   it('puts the graphic in a band on portrait phones and tablets, side by side on wide or short landscape screens', () => {
@@ -71,29 +71,31 @@ const blocks: Blocks = { tops: [1000, 1100, 1400, 2000, 2100], heights: [60, 280
 const steps = { tops: [1000, 2000], heights: [1000, 1000] };
 
 describe('pickAnchor', () => {
+  // Band layout: the reading area is the lower 500 px of an 800 px screen.
   const area = readingArea(800, 300);
-  const line = 300 + 500 * ANCHOR_FRACTION;
-  it('is the block at the anchor line, with where its top sat in the reading area', () => {
-    const a = pickAnchor(1150 - line, area, blocks, steps)!;
+  it('is the first block starting in the reading area, with where its top sat there', () => {
+    const a = pickAnchor(1100 - 300 - 50, area, blocks, steps)!;
     expect(a.block).toBe(1);
     expect(a.step).toBe(0);
-    // Its top is 50 px above the anchor line, which is a quarter down the reading area.
-    expect(a.position).toBeCloseTo(ANCHOR_FRACTION - 50 / 500);
+    expect(a.position).toBeCloseTo(50 / 500);
   });
-  it('is the block above when the line falls in a gap', () => {
-    expect(pickAnchor(1390 - line, area, blocks, steps)!.block).toBe(1);
-    expect(pickAnchor(1900 - line, area, blocks, steps)!.block).toBe(2);
+  it('is a block cut by the top of the reading area while at least half of it is readable', () => {
+    // Block 1 (1100–1380) cut at 1200: 180 of 280 px readable.
+    expect(pickAnchor(1200 - 300, area, blocks, steps)).toMatchObject({ block: 1, position: -100 / 500 });
+    // Cut at 1300: 80 px readable, so the next block (1400) is the one being read.
+    expect(pickAnchor(1300 - 300, area, blocks, steps)!.block).toBe(2);
   });
   it('is null above the story and past its last step', () => {
-    expect(pickAnchor(900 - line, area, blocks, steps)).toBeNull();
-    expect(pickAnchor(3000 - line, area, blocks, steps)).toBeNull();
+    expect(pickAnchor(0, area, blocks, steps)).toBeNull();
+    expect(pickAnchor(3000 - 300, area, blocks, steps)).toBeNull();
   });
 });
 
 describe('restoreScroll', () => {
   it('puts the block back at the same height in the new reading area', () => {
     const before = readingArea(844, 354);
-    const anchor = pickAnchor(2100 - 354 - 100, before, blocks, steps)!;
+    const anchor = pickAnchor(2050 - 354, before, blocks, steps)!;
+    expect(anchor.position).toBeCloseTo(50 / 490);
     expect(anchor.block).toBe(4);
     // Side by side, 390 tall, with the block 50 px lower down the document after reflow.
     const moved = { ...blocks, tops: blocks.tops.map((t) => t + 50) };
