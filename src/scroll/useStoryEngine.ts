@@ -149,11 +149,12 @@ export function useStoryEngine(
       const area = areaFor(g, band);
       const trigger = band.viewportTop + triggerOffset(area);
       const steps = { tops: g.stepTops, heights: g.stepHeights };
-      if (recordPlace && !changed) anchor.current = pickAnchor(band.viewportTop, area, g.blocks, steps);
       const index = activeStepIndex(trigger, g.stepTops);
       setActiveIndex(index);
       const last = g.stepTops.length - 1;
       const end = g.stepTops[last] + g.stepHeights[last];
+      // The place is kept only inside the story: above or below it the browser's own scroll anchoring does.
+      if (recordPlace && !changed) anchor.current = index >= 0 && trigger < end ? pickAnchor(band.viewportTop, area, g.blocks, steps) : null;
       setPastEnd(trigger >= end);
       progress.set(index < 0 ? 0 : stepProgress(trigger, g.stepTops[index], g.stepHeights[index]));
       storyProgress.set(stepProgress(trigger, g.stepTops[0], end - g.stepTops[0]));
