@@ -276,6 +276,31 @@ describe('the reader’s place is kept', () => {
   });
 });
 
+describe('the reader’s place is kept when the text size changes', () => {
+  it('keeps the step and the paragraph on screen when the text grows to 150%', async () => {
+    const { context, page } = await open({ width: 390, height: 844 });
+    await page.evaluate(() => {
+      const p = document.querySelectorAll<HTMLElement>('#result .step-card > p:not(.step-count):not(.step-sources):not(.visually-hidden)')[1];
+      const band = document.querySelector('.graphic-layer')!.getBoundingClientRect().height;
+      window.scrollTo(0, p.getBoundingClientRect().top + window.scrollY - band);
+    });
+    await frames(page, 3);
+    expect((await readingState(page, 'result')).active).toBe('result');
+    // What a reader's text-size setting does: every rem grows (the layout is in rem).
+    await page.evaluate(() => document.documentElement.style.setProperty('font-size', '150%'));
+    await waitFor(async () => {
+      const s = await readingState(page, 'result');
+      return s.active === 'result' && s.top >= 0 && s.bottom <= s.height && s.uncovered;
+    });
+    const state = await readingState(page, 'result');
+    expect(state.active).toBe('result');
+    expect(state.top).toBeGreaterThanOrEqual(0);
+    expect(state.top).toBeLessThan(state.height);
+    expect(state.uncovered).toBe(true);
+    await context.close();
+  });
+});
+
 describe('deep links', () => {
   const RECORDER = () => {
     const w = window as unknown as { __frames: { y: number; states: (string | null)[] }[] };
