@@ -1,5 +1,5 @@
 import { useReducedMotion } from 'framer-motion';
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import steps from 'virtual:story-outline';
 import { embedState } from '../embed/embedState.ts';
 import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
@@ -47,8 +47,9 @@ export function StoryChrome() {
     [scrollTargetFor, reducedMotion],
   );
 
-  // The steps are static HTML, so their active marks are written here, not rendered.
-  useEffect(() => {
+  // The steps are static HTML, so their active marks are written here, not rendered: in the same
+  // commit as the graphic's state (a layout effect), so no frame shows one without the other.
+  useLayoutEffect(() => {
     const section = findSection();
     if (!section) return;
     section.dataset.activeStep = activeIndex >= 0 ? steps[activeIndex].id : '';

@@ -57,6 +57,8 @@ interface StoryReport {
   /** Text blocks (step:index) never wholly readable with their step active and ≥ 90% of the marks shown. */
   unread: string[];
   positions: number;
+  /** Positions that showed less than 90% of the marks: step@y=score, for the log. */
+  weak: string[];
 }
 
 /**
@@ -154,7 +156,7 @@ function sampleStory(page: Page, stride = 24): Promise<StoryReport> {
       return true;
     };
 
-    const report: StoryReport = { steps: {}, unread: [], positions: 0 };
+    const report: StoryReport = { steps: {}, unread: [], positions: 0, weak: [] };
     const read = new Set<string>();
     for (const s of stepEls) report.steps[s.id] = { positions: 0, good: 0 };
     const last = stepEls[stepEls.length - 1].getBoundingClientRect();
@@ -165,14 +167,20 @@ function sampleStory(page: Page, stride = 24): Promise<StoryReport> {
       window.scrollTo(0, y);
       await frame();
       await frame();
-      const active = storyRoot.dataset.activeStep ?? '';
-      const index = stepEls.findIndex((s) => s.id === active);
-      if (index < 0) continue;
       // The graphic may still be switching (or its code arriving): wait for the active step's state.
+      let active = '';
+      let index = -1;
       for (let i = 0; i < 40; i++) {
-        if (graphic.dataset.graphicState === stepEls[index].dataset.graphicState && graphic.querySelector('svg') && !('deepLink' in root.dataset)) break;
+        active = storyRoot.dataset.activeStep ?? '';
+        index = stepEls.findIndex((s) => s.id === active);
+        if (
+          index < 0 ||
+          (graphic.dataset.graphicState === stepEls[index].dataset.graphicState && graphic.querySelector('svg') && !('deepLink' in root.dataset))
+        )
+          break;
         await frame();
       }
+      if (index < 0) continue;
       const inView = blocks[index].some((b) => {
         const r = b.getBoundingClientRect();
         return r.bottom > 0 && r.top < window.innerHeight;
@@ -181,6 +189,7 @@ function sampleStory(page: Page, stride = 24): Promise<StoryReport> {
       report.positions++;
       const score = graphic.dataset.graphicState === stepEls[index].dataset.graphicState ? markScore() : 0;
       report.steps[active].positions++;
+      if (score < 0.9) report.weak.push(`${active}@${y}=${score.toFixed(2)}`);
       if (score >= 0.9) {
         report.steps[active].good++;
         texts[index].forEach((t, i) => {
@@ -528,7 +537,9 @@ describe('read and see at once', () => {
         .map(([id, s]) => ({ id, share: s.positions ? s.good / s.positions : 0, positions: s.positions }))
         .filter((s) => s.share < 0.85);
       const worst = Math.min(...Object.values(report.steps).map((s) => (s.positions ? s.good / s.positions : 0)));
-      console.log(`${name}: ${report.positions} positions; worst step ${(worst * 100).toFixed(0)}% good; unread: ${report.unread.join(', ') || 'none'}`);
+      console.log(
+        `${name}: ${report.positions} positions; worst step ${(worst * 100).toFixed(0)}% good; unread: ${report.unread.join(', ') || 'none'}; under 90%: ${report.weak.join(' ') || 'none'}`,
+      );
       expect(report.unread).toEqual([]);
       expect(weak).toEqual([]);
     },
