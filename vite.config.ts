@@ -73,6 +73,27 @@ function storyOutline(): Plugin {
 }
 
 /**
+ * The few words the browser's JavaScript shows itself: the headline (the embed codes' title), the
+ * labels drawn in the charts and those of the step-through control. The rest of the copy stays in the prerendered HTML.
+ */
+function islandCopy(): Plugin {
+  const id = 'virtual:island-copy';
+  return {
+    name: 'driscoll:island-copy',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(loaded) {
+      if (loaded !== `\0${id}`) return null;
+      const { headline, graphicLabels, page } = JSON.parse(readFileSync(dataPath(DATA_FILES.story), 'utf8')) as {
+        headline: string;
+        graphicLabels: unknown;
+        page: { stepNav: unknown };
+      };
+      return `export default ${JSON.stringify({ headline, graphicLabels, stepNav: page.stepNav })};`;
+    },
+  };
+}
+
+/**
  * Party colours live in data/candidates.json; this turns them into CSS variables (--c-<id>), and
  * lets any element pick one up as --colour with data-colour="<id>" (no inline styles, so CSP stays strict).
  */
@@ -97,7 +118,7 @@ function candidateColours(): Plugin {
 export default defineConfig({
   base: './',
   define: { __SITE_URL__: JSON.stringify(process.env.SITE_URL ?? '') },
-  plugins: [validateData(), councilMap(), storyOutline(), candidateColours(), react()],
+  plugins: [validateData(), councilMap(), storyOutline(), islandCopy(), candidateColours(), react()],
   build: {
     target: 'es2020',
     assetsInlineLimit: 0,

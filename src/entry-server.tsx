@@ -5,6 +5,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { content } from './data/content.ts';
+import { fill } from './data/dataset.ts';
 import { ISLANDS } from './islands.tsx';
 import { StaticPage } from './components/StaticPage.tsx';
 
@@ -27,4 +28,5 @@ export async function render(): Promise<string> {
   return html;
 }
 
-export const meta = content.story.meta;
+/** The head's title, description and share image; the description may use {{tokens}} like the rest of the copy. */
+export const meta = { ...content.story.meta, description: fill(content.story.meta.description) };

@@ -12,5 +12,11 @@ declare module 'virtual:story-outline' {
   export default steps;
 }
 
+/** Words the browser's JavaScript shows: the headline (embed codes' title) and chart labels, from data/story.json. */
+declare module 'virtual:island-copy' {
+  const copy: { headline: string; graphicLabels: import('./data/types').GraphicLabels; stepNav: import('./data/types').PageCopy['stepNav'] };
+  export default copy;
+}
+
 /** The story's public address, from SITE_URL at build time ('' when unset). */
 declare const __SITE_URL__: string;

@@ -1,26 +1,43 @@
-import { candidate, dataset, derived } from '../data/dataset.ts';
+import { content, sourceLinkNames } from '../data/content.ts';
+import { candidate, dataset, derived, fill } from '../data/dataset.ts';
 import { formatCount, formatIsoDate, formatPercentFigure, formatPounds } from '../data/format.ts';
+import { fillSlots } from '../data/tokens.ts';
 
 const { poll, fundraising, timeline } = dataset;
+const copy = content.story.tables.chartData;
+
+/** Links to a row's sources in "How we made this", named so no two in one cell read alike. */
+function RowSources({ ids }: { ids: string[] }) {
+  const names = sourceLinkNames(ids);
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 && '; '}
+          <a href={`#source-${id}`}>{names[i]}</a>
+        </span>
+      ))}
+    </>
+  );
+}
 
 /** The data behind the poll, money and timeline charts, as tables. */
 export function DataTables() {
   const { crowdfunder, unionDonations } = fundraising;
   return (
     <section className="appendix-section" id="chart-data" aria-labelledby="chart-data-title">
-      <h2 id="chart-data-title">The data behind the charts</h2>
+      <h2 id="chart-data-title">{copy.title}</h2>
 
       <div className="table-scroll" role="region" aria-labelledby="poll-caption" tabIndex={0}>
         <table className="data-table" data-table="poll">
           <caption id="poll-caption">
-            {poll.pollster} poll, fieldwork {formatIsoDate(poll.fieldworkStart)} to {formatIsoDate(poll.fieldworkEnd)}, published{' '}
-            {formatIsoDate(poll.published)}, {formatCount(poll.sampleSize)} people in the North East. {poll.note}
+            {fill(copy.pollCaption)} {poll.note}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Candidate</th>
+              <th scope="col">{copy.pollColumns.candidate}</th>
               <th scope="col" className="num">
-                Voting intention
+                {copy.pollColumns.intention}
               </th>
             </tr>
           </thead>
@@ -37,39 +54,44 @@ export function DataTables() {
 
       <div className="table-scroll" role="region" aria-labelledby="money-caption" tabIndex={0}>
         <table className="data-table" data-table="money">
-          <caption id="money-caption">
-            Driscoll's crowdfunder: totals as reported (launched {formatIsoDate(crowdfunder.launched)}; target {formatPounds(crowdfunder.targetPounds)} by the{' '}
-            {crowdfunder.targetDeadline}), and union money
-          </caption>
+          <caption id="money-caption">{fill(copy.moneyCaption)}</caption>
           <thead>
             <tr>
-              <th scope="col">When</th>
+              <th scope="col">{copy.moneyColumns.when}</th>
               <th scope="col" className="num">
-                Amount
+                {copy.moneyColumns.amount}
               </th>
-              <th scope="col">Donors or donations</th>
+              <th scope="col">{copy.moneyColumns.donors}</th>
+              <th scope="col">{copy.moneyColumns.source}</th>
             </tr>
           </thead>
           <tbody>
-            {crowdfunder.milestones.map((mile) => (
-              <tr key={mile.id}>
-                <th scope="row">{mile.when}</th>
-                <td className="num">
-                  {mile.qualifier} {formatPounds(mile.amountPounds)}
-                  {mile.offlinePounds !== undefined && ` online, plus ${formatPounds(mile.offlinePounds)} offline`}
-                </td>
-                <td>
-                  {mile.donors !== undefined
-                    ? `${mile.donorsQualifier ?? ''} ${formatCount(mile.donors)} ${mile.donorsUnit ?? 'donors'}`.trim()
-                    : 'not reported'}
-                </td>
-              </tr>
-            ))}
+            {crowdfunder.milestones.map((mile) => {
+              const amount = `${mile.qualifier} ${formatPounds(mile.amountPounds)}`;
+              return (
+                <tr key={mile.id} data-milestone={mile.id}>
+                  <th scope="row">{mile.when}</th>
+                  {/* The one long amount may wrap, so the table still fits a phone with its source column. */}
+                  <td className="num" style={mile.offlinePounds === undefined ? undefined : { whiteSpace: 'normal' }}>
+                    {mile.offlinePounds === undefined ? amount : fillSlots(copy.offline, { online: amount, offline: formatPounds(mile.offlinePounds) })}
+                  </td>
+                  <td>
+                    {mile.donors !== undefined ? [mile.donorsQualifier, formatCount(mile.donors), mile.donorsUnit].filter(Boolean).join(' ') : copy.notReported}
+                  </td>
+                  <td>
+                    <RowSources ids={mile.sourceIds} />
+                  </td>
+                </tr>
+              );
+            })}
             {unionDonations.map((u) => (
-              <tr key={u.id}>
+              <tr key={u.id} data-union={u.id}>
                 <th scope="row">{u.when}</th>
                 <td className="num">{formatPounds(u.amountPounds)}</td>
-                <td>{u.union} (donation)</td>
+                <td>{fillSlots(copy.unionDonation, { union: u.union })}</td>
+                <td>
+                  <RowSources ids={u.sourceIds} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -78,11 +100,11 @@ export function DataTables() {
 
       <div className="table-scroll" role="region" aria-labelledby="timeline-caption" tabIndex={0}>
         <table className="data-table" data-table="timeline">
-          <caption id="timeline-caption">Timeline</caption>
+          <caption id="timeline-caption">{copy.timelineCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Event</th>
+              <th scope="col">{copy.timelineColumns.date}</th>
+              <th scope="col">{copy.timelineColumns.event}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,10 +1,10 @@
 import { formatIsoDate } from '../data/format.ts';
-import { quote, source } from '../data/content.ts';
+import { content, quote, sourceLinkNames } from '../data/content.ts';
 
 /** A direct quote, exactly as published, with who said it, when, and where we read it. */
 export function QuoteCard({ id }: { id: string }) {
   const q = quote(id);
-  const cited = q.sourceIds.map(source);
+  const names = sourceLinkNames(q.sourceIds);
   return (
     <figure className="quote-card" data-quote={q.id}>
       <blockquote>
@@ -14,11 +14,11 @@ export function QuoteCard({ id }: { id: string }) {
         <span className="quote-speaker">{q.speaker}</span>, {q.context}, {formatIsoDate(q.date)}
         <span className="quote-source">
           {' '}
-          (Source:{' '}
-          {cited.map((s, i) => (
-            <span key={s.id}>
+          ({content.story.page.quoteSource}{' '}
+          {q.sourceIds.map((id, i) => (
+            <span key={id}>
               {i > 0 && '; '}
-              <a href={`#source-${s.id}`}>{s.publisher}</a>
+              <a href={`#source-${id}`}>{names[i]}</a>
             </span>
           ))}
           )

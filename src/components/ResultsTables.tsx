@@ -1,7 +1,10 @@
-import { candidate, dataset, derived } from '../data/dataset.ts';
-import { formatCount, formatIsoDate, formatPercentFigure, formatPoints, formatShare } from '../data/format.ts';
+import { content } from '../data/content.ts';
+import { candidate, dataset, derived, fill } from '../data/dataset.ts';
+import { formatCount, formatPercentFigure, formatPoints, formatShare } from '../data/format.ts';
+import { fillSlots } from '../data/tokens.ts';
 
 const { results, poll } = dataset;
+const copy = content.story.tables.results;
 /** Columns keep the region-wide finishing order, so each row reads like the result. */
 const order = derived.results.map((r) => r.id);
 
@@ -21,27 +24,23 @@ export function ResultsTables() {
   const discrepancyByCell = new Set(results.discrepancies.map((d) => `${d.areaCode}:${d.candidateId}`));
   return (
     <section className="appendix-section" id="results" aria-labelledby="results-title" tabIndex={-1}>
-      <h2 id="results-title">The full result</h2>
-      <p>
-        {results.election.name}, polling day {formatIsoDate(results.election.pollingDay)}, declared {formatIsoDate(results.election.declarationDay)}.{' '}
-        {results.election.system}. Turnout {results.election.turnoutPercent.toFixed(1)}%. Shares are of the {formatCount(derived.totalVotes)} valid votes for
-        the six candidates, worked out from the declared totals.
-      </p>
+      <h2 id="results-title">{copy.title}</h2>
+      <p>{fill(copy.intro)}</p>
       <div className="table-scroll" role="region" aria-labelledby="totals-caption" tabIndex={0}>
         <table className="data-table" data-table="totals">
-          <caption id="totals-caption">Region-wide result, with the More in Common poll</caption>
+          <caption id="totals-caption">{fill(copy.totalsCaption)}</caption>
           <thead>
             <tr>
-              <th scope="col">Candidate</th>
-              <th scope="col">Party</th>
+              <th scope="col">{copy.columns.candidate}</th>
+              <th scope="col">{copy.columns.party}</th>
               <th scope="col" className="num">
-                Votes
+                {copy.columns.votes}
               </th>
               <th scope="col" className="num">
-                Share
+                {copy.columns.share}
               </th>
               <th scope="col" className="num">
-                Poll
+                {copy.columns.poll}
               </th>
             </tr>
           </thead>
@@ -64,17 +63,15 @@ export function ResultsTables() {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">Total valid votes</th>
+              <th scope="row">{copy.totalValid}</th>
               <td />
               <td className="num">{formatCount(derived.totalVotes)}</td>
               <td className="num">100%</td>
               <td />
             </tr>
             <tr>
-              <th scope="row">Majority</th>
-              <td>
-                {candidate(derived.winnerId).surname} over {candidate(derived.runnerUpId).surname}
-              </td>
+              <th scope="row">{copy.majority}</th>
+              <td>{fillSlots(copy.majorityBetween, { winner: candidate(derived.winnerId).surname, runnerUp: candidate(derived.runnerUpId).surname })}</td>
               <td className="num">{formatCount(derived.majority)}</td>
               <td />
               <td />
@@ -85,17 +82,17 @@ export function ResultsTables() {
 
       <div className="table-scroll" role="region" aria-labelledby="areas-caption" tabIndex={0}>
         <table className="data-table" data-table="areas">
-          <caption id="areas-caption">Votes by council area</caption>
+          <caption id="areas-caption">{copy.areasCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">Council</th>
+              <th scope="col">{copy.areaColumns.council}</th>
               {order.map((id) => (
                 <CandidateHeader key={id} id={id} />
               ))}
               <th scope="col" className="num">
-                Total
+                {copy.areaColumns.total}
               </th>
-              <th scope="col">Winner and margin</th>
+              <th scope="col">{copy.areaColumns.winnerMargin}</th>
             </tr>
           </thead>
           <tbody>
@@ -109,12 +106,12 @@ export function ResultsTables() {
                     <td key={id} className="num" data-candidate={id} data-votes={votes}>
                       {formatCount(votes)}
                       {correctionsByCell.has(cell) && (
-                        <a href="#note-corrections" className="note-mark" aria-label="see note on corrected figures">
+                        <a href="#note-corrections" className="note-mark" aria-label={copy.correctionMark}>
                           *
                         </a>
                       )}
                       {discrepancyByCell.has(cell) && (
-                        <a href="#note-discrepancies" className="note-mark" aria-label="see note on discrepancies">
+                        <a href="#note-discrepancies" className="note-mark" aria-label={copy.discrepancyMark}>
                           †
                         </a>
                       )}
@@ -123,14 +120,19 @@ export function ResultsTables() {
                 })}
                 <td className="num">{formatCount(a.total)}</td>
                 <td>
-                  {candidate(a.winnerId).surname} by {formatCount(a.marginVotes)} ({formatPoints(a.marginShare)}) over {candidate(a.runnerUpId).surname}
+                  {fillSlots(copy.winnerMargin, {
+                    winner: candidate(a.winnerId).surname,
+                    votes: formatCount(a.marginVotes),
+                    points: formatPoints(a.marginShare),
+                    runnerUp: candidate(a.runnerUpId).surname,
+                  })}
                 </td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">Sum of the areas</th>
+              <th scope="row">{copy.areaSum}</th>
               {order.map((id) => (
                 <td key={id} className="num">
                   {formatCount(derived.areaSums.find((s) => s.candidateId === id)!.areaSum)}
@@ -140,7 +142,7 @@ export function ResultsTables() {
               <td />
             </tr>
             <tr>
-              <th scope="row">Declared total</th>
+              <th scope="row">{copy.declaredTotal}</th>
               {order.map((id) => (
                 <td key={id} className="num">
                   {formatCount(results.declaredTotals[id])}

@@ -19,7 +19,7 @@ export function StaticPage() {
   return (
     <main>
       <Header />
-      <section className="scrolly" data-active-step="" aria-label="The story">
+      <section className="scrolly" data-active-step="" aria-label={content.story.page.storyLabel}>
         <Island name="story" />
         <div className="steps">
           {steps.map((step, i) => (

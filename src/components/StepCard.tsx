@@ -1,5 +1,7 @@
 import { motionValue } from 'framer-motion';
+import { content } from '../data/content.ts';
 import { fill } from '../data/dataset.ts';
+import { fillSlots } from '../data/tokens.ts';
 import type { Step } from '../data/types.ts';
 import { Graphic } from '../graphics/Graphic.tsx';
 import { QuoteCard } from './QuoteCard.tsx';
@@ -23,9 +25,7 @@ export function StepCard({ step, index, total }: StepCardProps) {
   return (
     <section className="step" id={step.id} data-step={step.id} data-graphic-state={step.graphic} aria-labelledby={headingId} tabIndex={-1}>
       <div className="step-card">
-        <p className="step-count">
-          {index + 1} of {total}
-        </p>
+        <p className="step-count">{fillSlots(content.story.page.stepCount, { step: String(index + 1), steps: String(total) })}</p>
         <h2 id={headingId}>{step.title}</h2>
         {step.paragraphs.map((text, i) => (
           <p key={i}>{fill(text)}</p>
@@ -34,8 +34,7 @@ export function StepCard({ step, index, total }: StepCardProps) {
           <QuoteCard key={id} id={id} />
         ))}
         <p className="graphic-description visually-hidden">
-          Graphic:
-          {fill(step.alt)}
+          {content.story.page.graphicDescription} {fill(step.alt)}
         </p>
         <SourceRefs ids={step.sourceIds} />
       </div>

@@ -1,5 +1,9 @@
 import type { MotionValue } from 'framer-motion';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import islandCopy from 'virtual:island-copy';
+import { fillSlots } from '../data/tokens.ts';
+
+const copy = islandCopy.stepNav;
 
 interface StepNavProps {
   activeIndex: number;
@@ -37,7 +41,7 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
     event.preventDefault();
   };
   return (
-    <nav className="step-nav" aria-label="Story steps">
+    <nav className="step-nav" aria-label={copy.label}>
       <div className="step-nav-bar" aria-hidden="true">
         <div className="step-nav-fill" ref={fill} />
       </div>
@@ -48,14 +52,16 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
         onClick={() => atStart || onGo(previous)}
         onKeyDown={onKeyDown}
         aria-disabled={atStart}
-        aria-label="Previous step"
+        aria-label={copy.previous}
       >
         <span aria-hidden="true">↑</span>
       </button>
       <p className="step-nav-status" aria-live="polite">
-        {activeIndex < 0 ? `${total} steps` : `${activeIndex + 1} of ${total}: ${titles[activeIndex]}`}
+        {activeIndex < 0
+          ? fillSlots(copy.idle, { steps: String(total) })
+          : fillSlots(copy.status, { step: String(activeIndex + 1), steps: String(total), title: titles[activeIndex] })}
       </p>
-      <button type="button" className="step-nav-button" onClick={() => atEnd || onGo(next)} onKeyDown={onKeyDown} aria-disabled={atEnd} aria-label="Next step">
+      <button type="button" className="step-nav-button" onClick={() => atEnd || onGo(next)} onKeyDown={onKeyDown} aria-disabled={atEnd} aria-label={copy.next}>
         <span aria-hidden="true">↓</span>
       </button>
     </nav>

@@ -3,7 +3,7 @@
  * the prose is the computed one. "{{votes:mcguinness}}" -> "185,051".
  */
 import type { Derived } from './derive.ts';
-import { formatCount, formatPercentFigure, formatPoints, formatPounds, formatShare, formatSmallCount } from './format.ts';
+import { formatCount, formatIsoDate, formatPercentFigure, formatPoints, formatPounds, formatShare, formatSmallCount } from './format.ts';
 import type { ChartData } from './types.ts';
 
 const TOKEN = /\{\{\s*([a-z-]+)(?::([A-Za-z0-9-]+))?\s*\}\}/g;
@@ -34,6 +34,18 @@ const RESOLVERS: Record<string, Resolver> = {
   'result-list': (_a, data, d) => listOf(d.results.map((r) => `${surname(data, r.id)} ${formatShare(r.share)} (${formatCount(r.votes)} votes)`)),
   'area-wins': (id, _data, d) => (id && id in d.areaWins ? formatSmallCount(d.areaWins[id]) : undefined),
   'area-count': (_a, _data, d) => formatSmallCount(d.areas.length),
+  /** "all seven" when one candidate won every area, else "five of the seven". */
+  'area-wins-phrase': (id, _data, d) => {
+    if (!id || !(id in d.areaWins)) return undefined;
+    const wins = d.areaWins[id];
+    const count = formatSmallCount(d.areas.length);
+    return wins === d.areas.length ? `all ${count}` : `${formatSmallCount(wins)} of the ${count}`;
+  },
+  'candidate-count': (_a, data) => formatSmallCount(data.candidates.length),
+  'election-name': (_a, data) => data.results.election.name,
+  system: (_a, data) => data.results.election.system,
+  'polling-day': (_a, data) => formatIsoDate(data.results.election.pollingDay),
+  'declaration-day': (_a, data) => formatIsoDate(data.results.election.declarationDay),
   'area-margin': (code, _data, d) => {
     const a = d.areas.find((x) => x.code === code);
     return a && formatCount(a.marginVotes);
@@ -60,8 +72,14 @@ const RESOLVERS: Record<string, Resolver> = {
   },
   'poll-lead': (_a, _data, d) => `${formatSmallCount(d.pollLeadPoints)} ${d.pollLeadPoints === 1 ? 'point' : 'points'}`,
   'poll-sample': (_a, data) => formatCount(data.poll.sampleSize),
+  pollster: (_a, data) => data.poll.pollster,
+  'poll-fieldwork-start': (_a, data) => formatIsoDate(data.poll.fieldworkStart),
+  'poll-fieldwork-end': (_a, data) => formatIsoDate(data.poll.fieldworkEnd),
+  'poll-published': (_a, data) => formatIsoDate(data.poll.published),
   'poll-list': (_a, data, d) => listOf(d.pollRanked.map((p) => `${surname(data, p.id)} ${formatPercentFigure(p.percent)}`)),
   target: (_a, data) => formatPounds(data.fundraising.crowdfunder.targetPounds),
+  'target-deadline': (_a, data) => data.fundraising.crowdfunder.targetDeadline,
+  'crowdfunder-launched': (_a, data) => formatIsoDate(data.fundraising.crowdfunder.launched),
   'campaign-cost': (_a, data) => formatPounds(data.fundraising.crowdfunder.fullCampaignCostPounds),
   raised: (id, data) => {
     const m = data.fundraising.crowdfunder.milestones.find((x) => x.id === id);
@@ -110,4 +128,23 @@ export function fillTokens(text: string, data: ChartData, derived: Derived): str
 /** Leftover braces mean a token the pattern did not recognise, e.g. "{{Votes}}". */
 export function hasMalformedToken(text: string): boolean {
   return text.replace(TOKEN, '').includes('{{') || text.replace(TOKEN, '').includes('}}');
+}
+
+const SLOT = /(?<!\{)\{([a-zA-Z]+)\}(?!\})/g;
+
+/**
+ * Fills the local {slots} of a template that a component repeats per row or per item, e.g.
+ * "{winner} by {votes} over {runnerUp}". Slots are single-braced so they never clash with the
+ * dataset-wide {{tokens}}; which slots a field may use is checked at build time (copyFields.ts).
+ */
+export function fillSlots(template: string, values: Record<string, string>): string {
+  return template.replace(SLOT, (slot, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`Unknown slot ${slot} in "${template}"`);
+    return value;
+  });
+}
+
+export function findSlots(text: string): string[] {
+  return [...text.matchAll(SLOT)].map((m) => m[1]);
 }

@@ -12,6 +12,8 @@ export interface Source {
   date?: string;
   /** Canonical address at the original publisher; absent when we only saw a mirror. */
   url?: string;
+  /** True when `title` is the piece's own published title (as the fact sheet gives it), not our description. */
+  publishedTitle?: boolean;
 }
 
 export interface Candidate {
@@ -147,12 +149,115 @@ export interface Step {
   sourceIds: SourceId[];
 }
 
+/** A run of attribution text, linked when it has a url. */
+export interface TextRun {
+  text: string;
+  url?: string;
+}
+
+/**
+ * Reader-visible words that components used to hold. Fields marked {{tokens}} take dataset-wide
+ * tokens; fields marked {slots} take only the named per-row slots (see src/data/copyFields.ts).
+ */
+export interface PageCopy {
+  skipLink: string;
+  scrollCue: string;
+  /** The accessible name of the scrolling story's region. */
+  storyLabel: string;
+  /** {step} {steps} */
+  stepCount: string;
+  graphicDescription: string;
+  stepSources: string;
+  quoteSource: string;
+  /** The step-through control: idle takes {steps}; status takes {step} {steps} {title}. */
+  stepNav: { label: string; previous: string; next: string; idle: string; status: string };
+}
+
+export interface TablesCopy {
+  results: {
+    title: string;
+    /** {{tokens}} */
+    intro: string;
+    /** {{tokens}} */
+    totalsCaption: string;
+    columns: { candidate: string; party: string; votes: string; share: string; poll: string };
+    totalValid: string;
+    majority: string;
+    /** {winner} {runnerUp} */
+    majorityBetween: string;
+    areasCaption: string;
+    areaColumns: { council: string; total: string; winnerMargin: string };
+    /** {winner} {votes} {points} {runnerUp} */
+    winnerMargin: string;
+    areaSum: string;
+    declaredTotal: string;
+    correctionMark: string;
+    discrepancyMark: string;
+  };
+  chartData: {
+    title: string;
+    /** {{tokens}} */
+    pollCaption: string;
+    pollColumns: { candidate: string; intention: string };
+    /** {{tokens}} */
+    moneyCaption: string;
+    moneyColumns: { when: string; amount: string; donors: string; source: string };
+    /** {online} {offline} */
+    offline: string;
+    notReported: string;
+    /** {union} */
+    unionDonation: string;
+    timelineCaption: string;
+    timelineColumns: { date: string; event: string };
+  };
+}
+
+export interface MethodCopy {
+  title: string;
+  /** {{tokens}} */
+  paragraphs: string[];
+  correctionsTitle: string;
+  discrepanciesTitle: string;
+  /** {candidate} {areaSum} {declared} */
+  discrepancyCheck: string;
+  /** {{tokens}} */
+  notes: string[];
+  sourcesTitle: string;
+  sourcesIntro: string;
+  noLink: string;
+  mapTitle: string;
+  creditsTitle: string;
+}
+
+/** Words drawn inside the charts; each entry is a list of lines where the chart wraps by hand. */
+export interface GraphicLabels {
+  map: {
+    northOfTyne: string[];
+    southOfTyne: string[];
+    /** {winner} {party} {count} */
+    winnerEverywhere: string[];
+    winnerEach: string[];
+    shading: string[];
+  };
+  money: { title: string; target: string };
+  /** pollTitle: {pollster} {published}; resultTitle: {declared}; pollMarker: {share} */
+  bars: { pollTitle: string; resultTitle: string; pollMarker: string };
+}
+
 export interface Story {
+  /** description takes {{tokens}} */
   meta: { title: string; description: string; shareImage: string; shareImageAlt: string };
+  kicker: string;
   headline: string;
+  /** {{tokens}} */
   standfirst: string;
   credits: string;
+  page: PageCopy;
   steps: Step[];
+  tables: TablesCopy;
+  method: MethodCopy;
+  mapAttribution: TextRun[];
+  graphicLabels: GraphicLabels;
 }
 
 export interface CouncilTopology {

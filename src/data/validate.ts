@@ -5,7 +5,8 @@
 import { derive } from './derive.ts';
 import { formatCount } from './format.ts';
 import { parseGraphicState } from './graphicStates.ts';
-import { findTokens, hasMalformedToken, resolveToken } from './tokens.ts';
+import { COPY_SHAPE, isTokenField, slotsFor, storyTexts, type CopyShape } from './copyFields.ts';
+import { findSlots, findTokens, hasMalformedToken, resolveToken } from './tokens.ts';
 import { DATA_FILES, toDataset } from './files.ts';
 import type { RawDataFiles } from './types.ts';
 
@@ -161,6 +162,24 @@ class FileChecker {
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
+/** Checks copy against its declared shape: every field present and a non-empty string (or list of them), nothing unknown. */
+function checkCopy(c: FileChecker, v: Json, path: string, shape: CopyShape): void {
+  if (shape === 'text') c.string(v, path);
+  else if (shape === 'lines') {
+    if (c.array(v, path)) v.forEach((line, i) => c.string(line, `${path}[${i}]`));
+  } else if (shape === 'runs') {
+    if (!c.array(v, path)) return;
+    v.forEach((run, i) => {
+      const p = `${path}[${i}]`;
+      if (!c.object(run, p, { required: ['text'], optional: ['url'] })) return;
+      c.string(run.text, `${p}.text`);
+      checkUrl(c, run.url, `${p}.url`);
+    });
+  } else if (c.object(v, path, { required: Object.keys(shape) })) {
+    for (const [key, sub] of Object.entries(shape)) if (key in v) checkCopy(c, v[key], `${path}.${key}`, sub);
+  }
+}
+
 function checkUrl(c: FileChecker, v: Json, path: string): void {
   if (v === undefined) return;
   if (typeof v !== 'string' || !/^https?:\/\/[^\s]+$/.test(v)) {
@@ -196,9 +215,11 @@ export function validateDataset(files: RawDataFiles): Problem[] {
     sourceIds = src.uniqueIds(sourcesFile.sources, 'sources');
     sourcesFile.sources.forEach((s, i) => {
       const p = `sources[${i}]`;
-      if (!src.object(s, p, { required: ['id', 'publisher', 'title'], optional: ['date', 'url'] })) return;
+      if (!src.object(s, p, { required: ['id', 'publisher', 'title'], optional: ['date', 'url', 'publishedTitle'] })) return;
       src.string(s.publisher, `${p}.publisher`);
       src.string(s.title, `${p}.title`);
+      if (s.publishedTitle !== undefined && typeof s.publishedTitle !== 'boolean')
+        src.fail(`${p}.publishedTitle`, `expected true or false, got ${show(s.publishedTitle)}`);
       if (s.date !== undefined) src.date(s.date, `${p}.date`, true);
       checkUrl(src, s.url, `${p}.url`);
     });
@@ -442,8 +463,9 @@ export function validateDataset(files: RawDataFiles): Problem[] {
 
   const st = checker('story');
   const storyFile = files[DATA_FILES.story] as Obj;
-  const storyOk = st.object(storyFile, '', { required: ['meta', 'headline', 'standfirst', 'credits', 'steps'] });
+  const storyOk = st.object(storyFile, '', { required: ['meta', 'headline', 'standfirst', 'credits', 'steps', ...Object.keys(COPY_SHAPE)] });
   if (storyOk) {
+    for (const [key, shape] of Object.entries(COPY_SHAPE)) if (key in storyFile) checkCopy(st, storyFile[key], key, shape);
     if (st.object(storyFile.meta, 'meta', { required: ['title', 'description', 'shareImage', 'shareImageAlt'] })) {
       for (const f of ['title', 'description', 'shareImage', 'shareImageAlt']) st.string((storyFile.meta as Obj)[f], `meta.${f}`);
     }
@@ -474,15 +496,26 @@ export function validateDataset(files: RawDataFiles): Problem[] {
   if (problems.length === 0 && storyOk) {
     const dataset = toDataset(files);
     const derived = derive(dataset);
-    const texts: [string, string][] = [['standfirst', dataset.story.standfirst]];
-    dataset.story.steps.forEach((s, i) => {
-      s.paragraphs.forEach((t, j) => texts.push([`steps[${i}].paragraphs[${j}]`, t]));
-      texts.push([`steps[${i}].alt`, s.alt]);
-    });
-    for (const [path, text] of texts) {
-      if (hasMalformedToken(text)) st.fail(path, 'malformed {{token}}: use {{name}} or {{name:argument}} in lower case');
-      for (const use of findTokens(text)) {
-        if (resolveToken(use, dataset, derived) === undefined) st.fail(path, `unknown token ${use.token}`);
+    for (const [path, text] of storyTexts(dataset.story)) {
+      const tokens = findTokens(text);
+      if (!isTokenField(path)) {
+        // A token here would be shown raw: only the fields in TOKEN_FIELDS are filled.
+        if (tokens.length || text.includes('{{')) st.fail(path, 'this field does not take {{tokens}} (see TOKEN_FIELDS in src/data/copyFields.ts)');
+      } else {
+        if (hasMalformedToken(text)) st.fail(path, 'malformed {{token}}: use {{name}} or {{name:argument}} in lower case');
+        for (const use of tokens) {
+          if (resolveToken(use, dataset, derived) === undefined) st.fail(path, `unknown token ${use.token}`);
+        }
+      }
+      const allowed = slotsFor(path) ?? [];
+      for (const slot of findSlots(text)) {
+        if (!allowed.includes(slot))
+          st.fail(
+            path,
+            allowed.length
+              ? `unknown slot {${slot}}; this field takes ${allowed.map((a) => `{${a}}`).join(', ')}`
+              : `this field does not take {slots}, got {${slot}}`,
+          );
       }
     }
   }

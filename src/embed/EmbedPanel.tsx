@@ -5,9 +5,11 @@
  */
 import { useId, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import './embedPanel.css';
+import islandCopy from 'virtual:island-copy';
 import { embedCodes, PLACEHOLDER_URL, storyUrl } from './embedCodes.ts';
 
-const DEFAULT_TITLE = 'Barred, independent, beaten';
+/** The story's headline from data/story.json, so editing it updates every embed code. */
+const DEFAULT_TITLE = islandCopy.headline;
 
 function CopyButton({ text, target, label }: { text: string; target: RefObject<HTMLTextAreaElement | null>; label: string }) {
   const [status, setStatus] = useState('');

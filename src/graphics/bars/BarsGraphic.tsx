@@ -1,6 +1,8 @@
 import { m, useTransform, type MotionValue, useReducedMotion } from 'framer-motion';
+import islandCopy from 'virtual:island-copy';
 import { candidate, dataset, derived } from '../../data/dataset.ts';
 import { formatCount, formatIsoDate, formatPercentFigure, formatShare } from '../../data/format.ts';
+import { fillSlots } from '../../data/tokens.ts';
 import { useStoryTransition } from '../../motion.tsx';
 import { r1 } from '../text.ts';
 import { axisGeometry, BARS_PLOT, BARS_VIEW, growth, ROW, rowOrder, rowTop, shareScale } from './barsLayout.ts';
@@ -16,6 +18,7 @@ const order = rowOrder(derived.results);
 const resultsById = new Map(derived.results.map((r) => [r.id, r]));
 const ticks = x.ticks(5);
 const axis = axisGeometry(order.length);
+const labels = islandCopy.graphicLabels.bars;
 
 /** A result bar and its label, both sized by the step's progress through motion values. */
 function ResultBar({ id, progress, top }: { id: string; progress: MotionValue<number>; top: number }) {
@@ -48,8 +51,8 @@ export function BarsGraphic({ variant, progress }: { variant: BarsVariant; progr
   const transition = useStoryTransition();
   const isResult = variant === 'result';
   const title = isResult
-    ? `Result, ${formatIsoDate(dataset.results.election.declarationDay)}: share of the vote`
-    : `${dataset.poll.pollster} poll, ${formatIsoDate(dataset.poll.published)}`;
+    ? fillSlots(labels.resultTitle, { declared: formatIsoDate(dataset.results.election.declarationDay) })
+    : fillSlots(labels.pollTitle, { pollster: dataset.poll.pollster, published: formatIsoDate(dataset.poll.published) });
 
   return (
     <svg
@@ -110,7 +113,11 @@ export function BarsGraphic({ variant, progress }: { variant: BarsVariant; progr
               transition={transition}
               data-poll-label=""
             >
-              {isResult ? <tspan className="g-muted">poll {formatPercentFigure(poll)}</tspan> : <tspan className="g-strong">{formatPercentFigure(poll)}</tspan>}
+              {isResult ? (
+                <tspan className="g-muted">{fillSlots(labels.pollMarker, { share: formatPercentFigure(poll) })}</tspan>
+              ) : (
+                <tspan className="g-strong">{formatPercentFigure(poll)}</tspan>
+              )}
             </m.text>
             {isResult && <ResultBar id={id} progress={progress} top={top} />}
           </g>

@@ -1,8 +1,10 @@
 /** What the map shows in each variant: fills and labels, as data. Pure apart from reading the bundled dataset. */
 import councilMap from 'virtual:council-map';
+import islandCopy from 'virtual:island-copy';
 import type { AreaResult } from '../../data/derive.ts';
 import { candidate, derived } from '../../data/dataset.ts';
 import { formatCount, formatSmallCount } from '../../data/format.ts';
+import { fillSlots } from '../../data/tokens.ts';
 import type { CouncilMap } from './mapLayout.ts';
 import { layoutMapLabels, marginOpacity, pathBounds, type LabelRequest, type PlacedLabel } from './mapLabels.ts';
 import { LINE_HEIGHT } from '../text.ts';
@@ -96,21 +98,23 @@ export interface KeyItem {
 }
 
 /** The key in the map's top right corner, per variant. */
-export function mapKey(variant: MapVariant, areas: AreaResult[] = derived.areas): KeyItem[] {
+export function mapKey(variant: MapVariant, areas: AreaResult[] = derived.areas, labels = islandCopy.graphicLabels.map): KeyItem[] {
   if (variant === 'region') {
     return [
-      { swatch: 'solid', lines: ['Former North of Tyne', 'authority'] },
-      { swatch: 'hatched', lines: ['Former Durham,', 'Gateshead, South', 'Tyneside and', 'Sunderland authority'] },
+      { swatch: 'solid', lines: labels.northOfTyne },
+      { swatch: 'hatched', lines: labels.southOfTyne },
     ];
   }
   if (variant === 'result') {
     const winner = singleWinner(areas);
     const head = winner
-      ? [`${candidate(winner).surname} (${candidate(winner).partyShort})`, `won all ${formatSmallCount(areas.length)}`]
-      : ["Winner's colour", 'in each council'];
+      ? labels.winnerEverywhere.map((line) =>
+          fillSlots(line, { winner: candidate(winner).surname, party: candidate(winner).partyShort, count: formatSmallCount(areas.length) }),
+        )
+      : labels.winnerEach;
     return [
       { swatch: 'none', lines: head },
-      { swatch: 'none', lines: ['Figure: lead in votes.', 'Stronger colour:', 'wider lead'] },
+      { swatch: 'none', lines: labels.shading },
     ];
   }
   return [];

@@ -1,5 +1,6 @@
 import { m } from 'framer-motion';
 import { useId } from 'react';
+import islandCopy from 'virtual:island-copy';
 import { dataset } from '../../data/dataset.ts';
 import { formatPounds } from '../../data/format.ts';
 import { useStoryTransition } from '../../motion.tsx';
@@ -10,6 +11,7 @@ export type MoneyVariant = 'crowdfund' | 'rmt';
 
 const layout = moneyLayout(dataset.fundraising);
 const DIM = 0.3;
+const labels = islandCopy.graphicLabels.money;
 
 export function MoneyGraphic({ variant }: { variant: MoneyVariant }) {
   const transition = useStoryTransition();
@@ -33,7 +35,7 @@ export function MoneyGraphic({ variant }: { variant: MoneyVariant }) {
         </pattern>
       </defs>
       <text className="g-label g-strong" x={MONEY_PLOT.left} y={16}>
-        Crowdfunder total, as reported
+        {labels.title}
       </text>
       {layout.bars.map((bar) => {
         const union = bar.kind === 'union';
@@ -91,7 +93,7 @@ export function MoneyGraphic({ variant }: { variant: MoneyVariant }) {
             {formatPounds(targetPounds)}
           </tspan>
           <tspan x={layout.targetLabelX} dy={LINE_HEIGHT}>
-            target
+            {labels.target}
           </tspan>
         </text>
       </g>

@@ -32,6 +32,8 @@ export function splitWhen(when: string): [string, string] {
   const rest = head
     .replace(year, '')
     .replace(/^about\s+/i, 'c. ')
+    // House style (README): charts shorten months to three letters where text and tables spell them out.
+    .replace(/\b(January|February|March|April|June|July|August|September|October|November|December)\b/, (month) => month.slice(0, 3))
     .replace(/\s+/g, ' ')
     .trim();
   return rest ? [rest, year] : [year, ''];

@@ -113,6 +113,40 @@ describe('validateDataset', () => {
     );
   });
 
+  it('rejects missing, empty or unknown copy fields (words that components show)', () => {
+    expect(problemsAfter((f) => delete f[STORY].kicker)).toContain('data/story.json: kicker: required field is missing');
+    expect(problemsAfter((f) => (f[STORY].tables.results.columns.votes = ' '))).toContain(
+      'data/story.json: tables.results.columns.votes: expected a non-empty string, got " "',
+    );
+    expect(problemsAfter((f) => (f[STORY].method.surprise = 'x'))).toContain('data/story.json: method.surprise: unknown field');
+    expect(problemsAfter((f) => (f[STORY].graphicLabels.map.shading = []))).toContain(
+      'data/story.json: graphicLabels.map.shading: expected at least one entry',
+    );
+    expect(problemsAfter((f) => (f[STORY].mapAttribution[1].url = 'not a url'))).toContain(
+      'data/story.json: mapAttribution[1].url: expected an http(s) address, got "not a url"',
+    );
+    expect(problemsAfter((f) => (f['data/sources.json'].sources[0].publishedTitle = 'yes'))).toContain(
+      'data/sources.json: sources[0].publishedTitle: expected true or false, got "yes"',
+    );
+  });
+
+  it('rejects a {{token}} in a field that is shown without filling tokens, and checks tokens in every field that fills them', () => {
+    expect(problemsAfter((f) => (f[STORY].steps[0].title += ' {{majority}}'))).toContain(
+      'data/story.json: steps[0].title: this field does not take {{tokens}} (see TOKEN_FIELDS in src/data/copyFields.ts)',
+    );
+    expect(problemsAfter((f) => (f[STORY].method.notes[0] += ' {{votes:nobody}}'))).toContain(
+      'data/story.json: method.notes[0]: unknown token {{votes:nobody}}',
+    );
+    expect(problemsAfter((f) => (f[STORY].standfirst += ' {{nope}}'))).toContain('data/story.json: standfirst: unknown token {{nope}}');
+  });
+
+  it('rejects a {slot} a field does not offer', () => {
+    expect(problemsAfter((f) => (f[STORY].tables.results.winnerMargin = '{winner} by {margin}'))).toContain(
+      'data/story.json: tables.results.winnerMargin: unknown slot {margin}; this field takes {winner}, {votes}, {points}, {runnerUp}',
+    );
+    expect(problemsAfter((f) => (f[STORY].kicker = 'Election {year}'))).toContain('data/story.json: kicker: this field does not take {slots}, got {year}');
+  });
+
   it('rejects duplicate ids and ids unfit for a URL hash', () => {
     expect(problemsAfter((f) => (f[STORY].steps[1].id = 'opening'))).toContain('data/story.json: steps[1].id: duplicate id "opening"');
     expect(problemsAfter((f) => (f[STORY].steps[1].id = 'New Region'))).toContain(

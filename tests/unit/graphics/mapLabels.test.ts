@@ -161,9 +161,10 @@ describe('council fills', () => {
 });
 
 describe('map key', () => {
-  it('names both former authorities in the region state', () => {
+  it('names both authorities in the region state, without calling them former', () => {
     const text = mapKey('region').map((k) => k.lines.join(' '));
-    expect(text).toEqual(['Former North of Tyne authority', 'Former Durham, Gateshead, South Tyneside and Sunderland authority']);
+    // Set in December 2022, when both authorities still existed: not "former".
+    expect(text).toEqual(['North of Tyne authority', 'Durham, Gateshead, South Tyneside and Sunderland authority']);
   });
   it('says one candidate won every council when that is so', () => {
     expect(singleWinner()).toBe('mcguinness');

@@ -1,0 +1,132 @@
+/**
+ * Which words in data/story.json are copy, which of them take dataset-wide {{tokens}}, and which take
+ * per-row {slots}. One list, read by the validator (every field checked), by the components (every
+ * token-bearing field filled) and by the tests (each such field proven filled where it is shown).
+ */
+import type { Story } from './types.ts';
+
+/** A copy field's shape: one string, a list of strings (paragraphs, or lines a chart wraps by hand), linked runs, or an object of fields. */
+export type CopyShape = 'text' | 'lines' | 'runs' | { readonly [key: string]: CopyShape };
+
+/** The reader-visible copy that used to live in components, key by key (all required, no others allowed). */
+export const COPY_SHAPE = {
+  kicker: 'text',
+  page: {
+    skipLink: 'text',
+    scrollCue: 'text',
+    storyLabel: 'text',
+    stepCount: 'text',
+    graphicDescription: 'text',
+    stepSources: 'text',
+    quoteSource: 'text',
+    stepNav: { label: 'text', previous: 'text', next: 'text', idle: 'text', status: 'text' },
+  },
+  tables: {
+    results: {
+      title: 'text',
+      intro: 'text',
+      totalsCaption: 'text',
+      columns: { candidate: 'text', party: 'text', votes: 'text', share: 'text', poll: 'text' },
+      totalValid: 'text',
+      majority: 'text',
+      majorityBetween: 'text',
+      areasCaption: 'text',
+      areaColumns: { council: 'text', total: 'text', winnerMargin: 'text' },
+      winnerMargin: 'text',
+      areaSum: 'text',
+      declaredTotal: 'text',
+      correctionMark: 'text',
+      discrepancyMark: 'text',
+    },
+    chartData: {
+      title: 'text',
+      pollCaption: 'text',
+      pollColumns: { candidate: 'text', intention: 'text' },
+      moneyCaption: 'text',
+      moneyColumns: { when: 'text', amount: 'text', donors: 'text', source: 'text' },
+      offline: 'text',
+      notReported: 'text',
+      unionDonation: 'text',
+      timelineCaption: 'text',
+      timelineColumns: { date: 'text', event: 'text' },
+    },
+  },
+  method: {
+    title: 'text',
+    paragraphs: 'lines',
+    correctionsTitle: 'text',
+    discrepanciesTitle: 'text',
+    discrepancyCheck: 'text',
+    notes: 'lines',
+    sourcesTitle: 'text',
+    sourcesIntro: 'text',
+    noLink: 'text',
+    mapTitle: 'text',
+    creditsTitle: 'text',
+  },
+  mapAttribution: 'runs',
+  graphicLabels: {
+    map: { northOfTyne: 'lines', southOfTyne: 'lines', winnerEverywhere: 'lines', winnerEach: 'lines', shading: 'lines' },
+    money: { title: 'text', target: 'text' },
+    bars: { pollTitle: 'text', resultTitle: 'text', pollMarker: 'text' },
+  },
+} as const satisfies Record<string, CopyShape>;
+
+/**
+ * Fields that take {{tokens}}, as path patterns ("[]" stands for any index). Every one of them is
+ * filled by the component that shows it; tests/unit/copy/tokens.test.tsx proves it field by field.
+ */
+export const TOKEN_FIELDS = [
+  'meta.description',
+  'standfirst',
+  'steps[].paragraphs[]',
+  'steps[].alt',
+  'tables.results.intro',
+  'tables.results.totalsCaption',
+  'tables.chartData.pollCaption',
+  'tables.chartData.moneyCaption',
+  'method.paragraphs[]',
+  'method.notes[]',
+] as const;
+
+/** Fields that take per-row {slots}, with the slots each may use. */
+export const SLOT_FIELDS: Record<string, readonly string[]> = {
+  'page.stepCount': ['step', 'steps'],
+  'page.stepNav.idle': ['steps'],
+  'page.stepNav.status': ['step', 'steps', 'title'],
+  'tables.results.majorityBetween': ['winner', 'runnerUp'],
+  'tables.results.winnerMargin': ['winner', 'votes', 'points', 'runnerUp'],
+  'tables.chartData.offline': ['online', 'offline'],
+  'tables.chartData.unionDonation': ['union'],
+  'method.discrepancyCheck': ['candidate', 'areaSum', 'declared'],
+  'graphicLabels.map.winnerEverywhere[]': ['winner', 'party', 'count'],
+  'graphicLabels.bars.pollTitle': ['pollster', 'published'],
+  'graphicLabels.bars.resultTitle': ['declared'],
+  'graphicLabels.bars.pollMarker': ['share'],
+};
+
+/** A concrete path ("steps[3].alt") as its pattern ("steps[].alt"). */
+export function fieldPattern(path: string): string {
+  return path.replace(/\[\d+\]/g, '[]');
+}
+
+/** Every string of the story that a reader can see, with its path: the fields above, step titles and copy, credits, headline and meta. */
+export function storyTexts(story: Story): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'string') out.push([path, value]);
+    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, v] of Object.entries(value)) {
+        // Ids, graphic states, references and addresses are not copy.
+        if (['id', 'graphic', 'quoteIds', 'sourceIds', 'url', 'shareImage'].includes(key)) continue;
+        walk(v, path ? `${path}.${key}` : key);
+      }
+    }
+  };
+  walk(story, '');
+  return out;
+}
+
+export const isTokenField = (path: string): boolean => (TOKEN_FIELDS as readonly string[]).includes(fieldPattern(path));
+export const slotsFor = (path: string): readonly string[] | undefined => SLOT_FIELDS[fieldPattern(path)];
