@@ -66,5 +66,8 @@ export function restoreScroll(anchor: Anchor, area: ReadingArea, trigger: number
   if (height <= area.height) wanted = Math.min(top - area.top, Math.max(top + height - area.top - area.height, wanted));
   const lowest = stepTop - trigger;
   const highest = stepTop + Math.max(0, stepHeight - 1) - trigger;
-  return Math.max(0, Math.round(Math.min(highest, Math.max(lowest, wanted))));
+  // Whole pixels, rounded down so a block put at the reading area's top is not cut by a fraction,
+  // but never above the step's own range.
+  const y = Math.floor(Math.min(highest, Math.max(lowest, wanted)));
+  return Math.max(0, y < lowest ? Math.ceil(lowest) : y);
 }

@@ -54,8 +54,14 @@ const frames = (page: Page, n = 2) =>
 interface StoryReport {
   /** Per step: scroll positions sampled while it was active and in view, and how many showed ≥ 90% of the marks. */
   steps: Record<string, { positions: number; good: number }>;
-  /** Text blocks (step:index) never wholly readable with their step active and ≥ 90% of the marks shown. */
+  /**
+   * Text blocks (step:index) not readable with their step active and ≥ 90% of the marks shown: never
+   * wholly on screen and uncovered at one position, nor (for a block taller than the space there is
+   * to read it in) every 8 px row of it at some position.
+   */
   unread: string[];
+  /** Blocks read only row by row: taller than the reading space at this size (for the log). */
+  inParts: string[];
   positions: number;
   /** Positions that showed less than 90% of the marks: step@y=score, for the log. */
   weak: string[];
@@ -156,8 +162,25 @@ function sampleStory(page: Page, stride = 24): Promise<StoryReport> {
       return true;
     };
 
-    const report: StoryReport = { steps: {}, unread: [], positions: 0, weak: [] };
+    const report: StoryReport = { steps: {}, unread: [], inParts: [], positions: 0, weak: [] };
     const read = new Set<string>();
+    const rowsSeen = new Map<string, Set<number>>();
+    const ROW = 8;
+    const seeRows = (el: HTMLElement, key: string) => {
+      const r = el.getBoundingClientRect();
+      const seen = rowsSeen.get(key) ?? new Set<number>();
+      rowsSeen.set(key, seen);
+      for (let row = 0; row * ROW < r.height; row++) {
+        const y = r.top + Math.min(row * ROW + ROW / 2, r.height - 1);
+        if (seen.has(row) || y < 0 || y >= window.innerHeight) continue;
+        const clear = [0.1, 0.5, 0.9].every((fx) => {
+          const hit = document.elementFromPoint(r.left + fx * r.width, y);
+          return !!hit && el.contains(hit);
+        });
+        if (clear) seen.add(row);
+      }
+    };
+    const allRowsSeen = (el: HTMLElement, key: string) => (rowsSeen.get(key)?.size ?? 0) >= Math.ceil(el.getBoundingClientRect().height / ROW);
     for (const s of stepEls) report.steps[s.id] = { positions: 0, good: 0 };
     const last = stepEls[stepEls.length - 1].getBoundingClientRect();
     const end = Math.min(last.bottom + window.scrollY, root.scrollHeight - window.innerHeight);
@@ -193,11 +216,21 @@ function sampleStory(page: Page, stride = 24): Promise<StoryReport> {
       if (score >= 0.9) {
         report.steps[active].good++;
         texts[index].forEach((t, i) => {
-          if (whollyReadable(t)) read.add(`${active}:${i}`);
+          const key = `${active}:${i}`;
+          if (read.has(key)) return;
+          if (whollyReadable(t)) read.add(key);
+          else seeRows(t, key);
         });
       }
     }
-    texts.forEach((list, s) => list.forEach((_, i) => read.has(`${stepEls[s].id}:${i}`) || report.unread.push(`${stepEls[s].id}:${i}`)));
+    texts.forEach((list, s) =>
+      list.forEach((el, i) => {
+        const key = `${stepEls[s].id}:${i}`;
+        if (read.has(key)) return;
+        if (allRowsSeen(el, key)) report.inParts.push(`${key} (${Math.round(el.getBoundingClientRect().height)} px)`);
+        else report.unread.push(key);
+      }),
+    );
     style.remove();
     return report;
   }, stride);
@@ -271,14 +304,15 @@ describe('the reader’s place is kept', () => {
       await page.setViewportSize(size);
       await waitFor(async () => {
         const s = await readingState(page, id);
-        return s.active === id && s.top >= 0 && s.bottom <= s.height && s.uncovered;
+        return s.active === id && s.top >= -1 && s.bottom <= s.height + 1 && s.uncovered;
       });
       await frames(page, 3);
       const state = await readingState(page, id);
       const where = `${id} at ${size.width}×${size.height}`;
       expect(state.active, where).toBe(id);
-      expect(state.top, where).toBeGreaterThanOrEqual(0);
-      expect(state.bottom, where).toBeLessThanOrEqual(state.height);
+      // Whole, to within a pixel's rounding.
+      expect(state.top, where).toBeGreaterThanOrEqual(-1);
+      expect(state.bottom, where).toBeLessThanOrEqual(state.height + 1);
       expect(state.uncovered, where).toBe(true);
     }
     await context.close();
@@ -538,9 +572,12 @@ describe('read and see at once', () => {
         .filter((s) => s.share < 0.85);
       const worst = Math.min(...Object.values(report.steps).map((s) => (s.positions ? s.good / s.positions : 0)));
       console.log(
-        `${name}: ${report.positions} positions; worst step ${(worst * 100).toFixed(0)}% good; unread: ${report.unread.join(', ') || 'none'}; under 90%: ${report.weak.join(' ') || 'none'}`,
+        `${name}: ${report.positions} positions; worst step ${(worst * 100).toFixed(0)}% good; unread: ${report.unread.join(', ') || 'none'}; read only row by row (taller than the reading space): ${report.inParts.join(', ') || 'none'}; under 90%: ${report.weak.join(' ') || 'none'}`,
       );
+      // A block only readable row by row is taller than the space there is to read it in beside its
+      // graphic at this size: it fails too (shorten or split it in data/story.json), but says so.
       expect(report.unread).toEqual([]);
+      expect(report.inParts).toEqual([]);
       expect(weak).toEqual([]);
     },
     120_000,
