@@ -163,7 +163,7 @@ export function useStoryEngine(
         if (!layer) return;
         const offset = emulate.current
           ? emulatedStickyOffset({
-              viewportTop: band.viewportTop,
+              viewportTop: band.viewportTop + (band.lead ?? 0),
               viewportHeight: band.viewportHeight,
               sectionTop: g.sectionTop,
               sectionHeight: g.sectionHeight,
