@@ -551,6 +551,9 @@ function startSampling() {
       (async () => {
         const { context, page } = await open(viewport, '', { ...options, bypassCSP: true, isMobile: viewport.width < 900, hasTouch: true });
         try {
+          // The graphics' code is fetched in idle time after hydration: start once it is in, so a
+          // first load on a busy machine is not counted against the layout.
+          await page.waitForLoadState('networkidle');
           return await sampleStory(page);
         } finally {
           await context.close();
