@@ -9,11 +9,14 @@
  *      prerendered index.html with every script removed), alternating, several runs each; medians
  *      and the ratio of our LCP and FCP to the floor's;
  *   4. a scroll run: real wheel input through the whole page at 390x844 with the CPU throttled 4x,
- *      counting long animation frames (> 50 ms), the longest frame, layout shifts and the JS heap.
+ *      counting long animation frames (> 50 ms), the longest frame, layout shifts and the JS heap;
+ *   5. embed lag: wheel bursts over the story embedded with embed.js (scripts/bench/embedLag.mjs),
+ *      the share of frames with the graphic more than 50 px from its pinned place.
  *
  * Prints the report and writes it as JSON to bench-results/latest.json (and a dated copy).
  * Options: --runs N (Lighthouse runs per page, default 5), --scroll-runs N (default 3), --no-build,
- * --no-lighthouse, --no-scroll, --dist <dir> (measure another folder; implies --no-build).
+ * --no-lighthouse, --no-scroll, --no-embed-lag, --embed-lag-runs N (default 3), --dist <dir> (measure
+ * another folder; implies --no-build).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { byteReport, formatByteReport, kb } from './bench/bytes.mjs';
 import { chromiumPath, launchChromium } from './bench/chromium.mjs';
 import { floorPage } from './bench/floor.mjs';
 import { CATEGORIES, runLighthouse, startLighthouseChrome } from './bench/lighthouse.mjs';
+import { embedLagReport, formatEmbedLag } from './bench/embedLag.mjs';
 import { scrollRun } from './bench/scroll.mjs';
 import { serveDist } from './bench/server.mjs';
 import { median, medians, round } from './bench/stats.mjs';
@@ -183,6 +187,12 @@ async function main() {
         `           layout shifts while scrolling ${m.layoutShifts} (score ${round(m.layoutShiftScore, 4)}); JS heap at end ${kb(m.heapUsedBytes)} after GC (${kb(m.heapUsedBeforeGcBytes)} before)`,
       );
       if (Object.keys(causes).length) log(`  long-frame causes (all runs): ${JSON.stringify(causes)}`);
+    }
+
+    if (!flag('--no-embed-lag')) {
+      section('embed lag: wheel bursts over the story embedded with embed.js, 1280x800');
+      report.embedLag = await embedLagReport({ dist: DIST, runs: num('--embed-lag-runs', 3), browserPath });
+      log(formatEmbedLag(report.embedLag));
     }
   } finally {
     await server.close();

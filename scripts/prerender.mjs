@@ -1,6 +1,6 @@
 /**
- * Build step 4 of 4: renders the React tree to HTML and writes it, with the head (meta tags and a
- * Content-Security-Policy allowing only our own origin), into dist/index.html. Without JavaScript
+ * Build step 4 of 4: renders the React tree to HTML and writes it, with the head (meta tags from
+ * entry-server.tsx and a Content-Security-Policy allowing only our own origin), into dist/index.html. Without JavaScript
  * the reader gets the whole story, the tables and the sources from this HTML.
  *
  * SITE_URL (optional, e.g. https://news.example/driscoll/) adds the canonical URL and absolute
@@ -15,37 +15,13 @@ const root = resolve(import.meta.dirname, '..');
 const dist = resolve(root, 'dist');
 const ssrDir = resolve(root, 'dist-ssr');
 
-const { render, meta } = await import(pathToFileURL(resolve(ssrDir, 'entry-server.js')).href);
+const { render, renderHead } = await import(pathToFileURL(resolve(ssrDir, 'entry-server.js')).href);
 const template = readFileSync(resolve(dist, 'index.html'), 'utf8');
 if (!template.includes('<!--app-html-->') || !template.includes('<!--app-head-->')) {
   throw new Error('dist/index.html: the <!--app-head--> or <!--app-html--> placeholder is missing');
 }
 
-const escape = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const siteUrl = process.env.SITE_URL ? new URL(process.env.SITE_URL).href : null;
-const absolute = (path) => (siteUrl ? new URL(path, siteUrl).href : path);
-
-const headTags = [
-  `<title>${escape(meta.title)}</title>`,
-  `<meta name="description" content="${escape(meta.description)}" />`,
-  `<meta name="theme-color" content="#faf8f3" media="(prefers-color-scheme: light)" />`,
-  `<meta name="theme-color" content="#16161a" media="(prefers-color-scheme: dark)" />`,
-  `<meta name="color-scheme" content="light dark" />`,
-  `<link rel="icon" href="./favicon.svg" type="image/svg+xml" />`,
-  siteUrl && `<link rel="canonical" href="${escape(siteUrl)}" />`,
-  `<meta property="og:type" content="article" />`,
-  `<meta property="og:title" content="${escape(meta.title)}" />`,
-  `<meta property="og:description" content="${escape(meta.description)}" />`,
-  `<meta property="og:image" content="${escape(absolute(meta.shareImage))}" />`,
-  `<meta property="og:image:alt" content="${escape(meta.shareImageAlt)}" />`,
-  `<meta property="og:locale" content="en_GB" />`,
-  siteUrl && `<meta property="og:url" content="${escape(siteUrl)}" />`,
-  `<meta name="twitter:card" content="summary_large_image" />`,
-  `<meta name="twitter:title" content="${escape(meta.title)}" />`,
-  `<meta name="twitter:description" content="${escape(meta.description)}" />`,
-  `<meta name="twitter:image" content="${escape(absolute(meta.shareImage))}" />`,
-  `<meta name="twitter:image:alt" content="${escape(meta.shareImageAlt)}" />`,
-].filter(Boolean);
 
 let html = template.replace('<!--app-html-->', await render());
 
@@ -98,7 +74,7 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-html = html.replace('<!--app-head-->', [`<meta http-equiv="Content-Security-Policy" content="${CSP}" />`, ...headTags].join('\n    '));
+html = html.replace('<!--app-head-->', [`<meta http-equiv="Content-Security-Policy" content="${CSP}" />`, renderHead(siteUrl)].join('\n    '));
 writeFileSync(resolve(dist, 'index.html'), html);
 rmSync(ssrDir, { recursive: true, force: true });
 console.log(`prerendered dist/index.html (${Buffer.byteLength(html)} bytes); CSP: ${CSP}`);

@@ -1,5 +1,16 @@
 /// <reference types="vite/client" />
 
+// The data plugin's virtual modules (src/data/vitePlugin.ts): the validated model, by the part each consumer needs.
+declare module 'virtual:chart-data' {
+  const charts: import('./data/types').ChartData;
+  export default charts;
+}
+
+declare module 'virtual:story-content' {
+  const content: import('./data/types').StoryContent;
+  export default content;
+}
+
 declare module 'virtual:council-map' {
   const map: import('./graphics/map/mapLayout').CouncilMap;
   export default map;
@@ -8,7 +19,7 @@ declare module 'virtual:council-map' {
 declare module 'virtual:candidate-colours.css';
 
 declare module 'virtual:story-outline' {
-  const steps: { id: string; title: string; graphic: string }[];
+  const steps: Pick<import('./data/types').Step, 'id' | 'title' | 'graphic'>[];
   export default steps;
 }
 

@@ -2,7 +2,14 @@
  * The scroll run: real wheel input (CDP mouse wheel events, the same path a mouse takes) through the
  * whole page at 390x844 with the CPU throttled, counting long animation frames, the longest frame,
  * layout shifts and the JS heap at the end.
+ *
+ * Run on its own (after npm run build), without Lighthouse or the byte report:
+ *   node scripts/bench/scroll.mjs [--runs N] [--dist <dir>]
+ * It prints each run's long frames with their script attribution (LoAF scripts), so each one can be
+ * named. The machine must be otherwise idle: on a loaded machine every frame is long.
  */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** Installed before any page script: records frames, LoAFs, layout shifts and step changes. */
 export const OBSERVER_SCRIPT = `(() => {
@@ -135,4 +142,41 @@ export async function scrollRun(browser, url, o = {}) {
   } finally {
     await context.close();
   }
+}
+
+/** CLI: the scroll run alone. */
+async function main() {
+  const args = process.argv.slice(2);
+  const value = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+  const runs = Number(value('--runs', '1'));
+  const dist = resolve(value('--dist', resolve(import.meta.dirname, '../../dist')));
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM_FLAGS, chromiumPath } = await import('./chromium.mjs');
+  const { serveDist } = await import('./server.mjs');
+  const server = await serveDist(dist);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
+  try {
+    for (let i = 0; i < runs; i++) {
+      const r = await scrollRun(browser, `${server.origin}/`);
+      console.log(
+        `run ${i + 1}: ${r.longFrames} long animation frames (> 50 ms), longest ${Math.round(r.longestLoafMs)} ms; ` +
+          `steps ${r.stepsVisited.length}${r.allStepsVisited ? ' (all)' : ' (NOT ALL)'}; layout shifts ${r.layoutShifts}`,
+      );
+      for (const f of r.longFrameDetails) {
+        console.log(
+          `  ${f.durationMs} ms${f.atStep ? ` at step ${f.atStep}` : ''}: ${f.script ?? 'no script'} (script ${f.scriptMs} ms, style/layout ${f.styleLayoutMs} ms, forced layout ${f.forcedLayoutMs} ms)`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

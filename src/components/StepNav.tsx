@@ -1,5 +1,5 @@
-import { m, type MotionValue } from 'framer-motion';
-import type { KeyboardEvent } from 'react';
+import type { MotionValue } from 'framer-motion';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import islandCopy from 'virtual:island-copy';
 import { fillSlots } from '../data/tokens.ts';
 
@@ -25,6 +25,14 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
   const next = Math.min(total - 1, activeIndex + 1);
   const atStart = activeIndex <= 0;
   const atEnd = activeIndex >= total - 1;
+  // Written straight to the element: a motion component would drop values set before the animation
+  // features load (a deep link showed an empty bar until the first scroll).
+  const fill = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const apply = (value: number) => fill.current?.style.setProperty('transform', `scaleX(${value})`);
+    apply(storyProgress.get());
+    return storyProgress.on('change', apply);
+  }, [storyProgress]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey || event.metaKey || event.ctrlKey) return;
     if (NEXT_KEYS.has(event.key) && !atEnd) onGo(next);
@@ -35,7 +43,7 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
   return (
     <nav className="step-nav" aria-label={copy.label}>
       <div className="step-nav-bar" aria-hidden="true">
-        <m.div className="step-nav-fill" style={{ scaleX: storyProgress }} />
+        <div className="step-nav-fill" ref={fill} />
       </div>
       {/* aria-disabled, not disabled: a disabled button would drop keyboard focus to the page at either end. */}
       <button

@@ -1,5 +1,5 @@
 import { useReducedMotion } from 'framer-motion';
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import steps from 'virtual:story-outline';
 import { embedState } from '../embed/embedState.ts';
 import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
@@ -8,6 +8,7 @@ import { useStoryEngine } from '../scroll/useStoryEngine.ts';
 import { StepNav } from './StepNav.tsx';
 
 const titles = steps.map((s) => s.title);
+const EMPTY = { __html: '' };
 const serverEmbedState = () => embedState.get();
 const findSection = () => document.querySelector<HTMLElement>('.scrolly');
 
@@ -32,8 +33,9 @@ export function StoryChrome() {
   const navRef = useRef<HTMLDivElement>(null);
   const layers = useMemo(() => [graphicRef, navRef], []);
   const { context } = useSyncExternalStore(embedState.subscribe, embedState.get, serverEmbedState);
+  const previewRef = useRef<HTMLDivElement>(null);
   const engine = useStoryEngine(findSection, layers, context === 'auto');
-  const { activeIndex, scrollTargetFor } = engine;
+  const { activeIndex, pastEnd, scrollTargetFor, activeNow } = engine;
   const reducedMotion = useReducedMotion();
   const shown = steps[Math.max(0, activeIndex)];
 
@@ -45,8 +47,9 @@ export function StoryChrome() {
     [scrollTargetFor, reducedMotion],
   );
 
-  // The steps are static HTML, so their active marks are written here, not rendered.
-  useEffect(() => {
+  // The steps are static HTML, so their active marks are written here, not rendered: in the same
+  // commit as the graphic's state (a layout effect), so no frame shows one without the other.
+  useLayoutEffect(() => {
     const section = findSection();
     if (!section) return;
     section.dataset.activeStep = activeIndex >= 0 ? steps[activeIndex].id : '';
@@ -56,27 +59,53 @@ export function StoryChrome() {
     });
   }, [activeIndex]);
 
-  // Deep link: open at the step named in the hash, with the trigger line inside it.
+  // Deep link: the browser has already scrolled to the step (its scroll-margin puts it in the
+  // reading area). Move only if that did not make it the active step (e.g. inside a frame), so the
+  // page settles in at most one move.
   useEffect(() => {
     const index = stepIndexFromHash(window.location.hash);
     if (index < 0) return;
-    const jump = () => {
+    const land = () => {
+      if (activeNow() === index) return;
       const y = scrollTargetFor(index);
       if (y !== null) scrollStore.scrollTo(y, false);
     };
-    jump();
-    // Fonts can reflow the text after the first jump; land again once they are in.
-    void document.fonts?.ready.then(jump);
-  }, [scrollTargetFor]);
+    land();
+    void document.fonts?.ready.then(land);
+  }, [scrollTargetFor, activeNow]);
 
-  // Keep the address current without adding history entries: Back leaves the page.
+  // Until the live graphic shows the active step's state, the boot script's static copy of the
+  // deep-linked step's graphic stands in (see index.html); then hand over, once.
+  useEffect(() => {
+    const root = document.documentElement;
+    const frame = graphicRef.current?.querySelector<HTMLElement>('[data-graphic]');
+    if (!('deepLink' in root.dataset) || !frame || activeIndex < 0) return;
+    const expected = steps[activeIndex].graphic;
+    const handOver = () => {
+      if (frame.dataset.graphicState !== expected || !frame.querySelector('svg')) return false;
+      delete root.dataset.deepLink;
+      previewRef.current?.replaceChildren();
+      previewRef.current?.removeAttribute('data-graphic-state');
+      return true;
+    };
+    if (handOver()) return;
+    // The graphic's code may still be arriving: hand over when its SVG is in.
+    const observer = new MutationObserver(() => handOver() && observer.disconnect());
+    observer.observe(frame, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [activeIndex]);
+
+  // Keep the address current without adding history entries: Back leaves the page. The hash names
+  // a step only while the reader is in the story: above it or past its end (in the appendix) a
+  // step's hash is cleared, so a reload there does not jump back into the story.
   useEffect(() => {
     if (context !== 'top') return;
     const url = new URL(window.location.href);
-    const hash = activeIndex >= 0 ? `#${steps[activeIndex].id}` : '';
-    if (url.hash === hash || (activeIndex < 0 && stepIndexFromHash(url.hash) < 0)) return;
+    const inStory = activeIndex >= 0 && !pastEnd;
+    const hash = inStory ? `#${steps[activeIndex].id}` : '';
+    if (url.hash === hash || (!inStory && stepIndexFromHash(url.hash) < 0)) return;
     window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${hash}`);
-  }, [activeIndex, context]);
+  }, [activeIndex, pastEnd, context]);
 
   return (
     <>
@@ -87,6 +116,8 @@ export function StoryChrome() {
         <div className="graphic-frame" data-graphic data-graphic-state={shown.graphic} aria-hidden="true">
           <LiveGraphic stateId={shown.graphic} progress={engine.progress} />
         </div>
+        {/* Filled before hydration by the boot script on a deep link; React never renders into it. */}
+        <div className="graphic-preview" data-graphic-preview="" ref={previewRef} aria-hidden="true" dangerouslySetInnerHTML={EMPTY} suppressHydrationWarning />
       </div>
     </>
   );

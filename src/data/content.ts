@@ -1,24 +1,29 @@
 /**
- * The story's words, quotes and sources. Imported only by components that are rendered to static
- * HTML at build time, so none of it is in the browser's JavaScript.
+ * The story's words, quotes and sources (virtual:story-content, from the validated model). Imported
+ * only by components that are rendered to static HTML at build time, so none of it is in the
+ * browser's JavaScript.
  */
-import quotes from '../../data/quotes.json';
-import sources from '../../data/sources.json';
-import story from '../../data/story.json';
+import storyContent from 'virtual:story-content';
 import { formatIsoDate } from './format.ts';
-import type { Quote, Source, Story } from './types.ts';
+import type { Quote, Source, StoryContent } from './types.ts';
 
-export const content = {
-  story: story as Story,
-  quotes: quotes.quotes as Quote[],
-  sources: sources.sources as Source[],
-};
+export const content: StoryContent = storyContent;
 
 const sourcesById = new Map(content.sources.map((s) => [s.id, s]));
 const quotesById = new Map(content.quotes.map((q) => [q.id, q]));
 
-export const source = (id: string): Source => sourcesById.get(id)!;
-export const quote = (id: string): Quote => quotesById.get(id)!;
+/** A source or quote by id; the validator has proved every id the story cites exists. */
+export function source(id: string): Source {
+  const found = sourcesById.get(id);
+  if (!found) throw new Error(`No source "${id}" in data/sources.json`);
+  return found;
+}
+
+export function quote(id: string): Quote {
+  const found = quotesById.get(id);
+  if (!found) throw new Error(`No quote "${id}" in data/quotes.json`);
+  return found;
+}
 
 /**
  * What each link in a list of sources says: the outlet and date ("BBC News, 2 June 2023"), and

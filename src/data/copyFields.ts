@@ -1,76 +1,10 @@
 /**
- * Which words in data/story.json are copy, which of them take dataset-wide {{tokens}}, and which take
- * per-row {slots}. One list, read by the validator (every field checked), by the components (every
- * token-bearing field filled) and by the tests (each such field proven filled where it is shown).
+ * Which words in data/story.json take dataset-wide {{tokens}}, and which take per-row {slots}. One
+ * list, read by the validator (rules.ts: every field checked), by the components (every token-bearing
+ * field filled) and by the tests (each such field proven filled where it is shown). The copy's shape
+ * itself is in schema.ts.
  */
 import type { Story } from './types.ts';
-
-/** A copy field's shape: one string, a list of strings (paragraphs, or lines a chart wraps by hand), linked runs, or an object of fields. */
-export type CopyShape = 'text' | 'lines' | 'runs' | { readonly [key: string]: CopyShape };
-
-/** The reader-visible copy that used to live in components, key by key (all required, no others allowed). */
-export const COPY_SHAPE = {
-  kicker: 'text',
-  page: {
-    skipLink: 'text',
-    scrollCue: 'text',
-    storyLabel: 'text',
-    stepCount: 'text',
-    graphicDescription: 'text',
-    stepSources: 'text',
-    quoteSource: 'text',
-    stepNav: { label: 'text', previous: 'text', next: 'text', idle: 'text', status: 'text' },
-  },
-  tables: {
-    results: {
-      title: 'text',
-      intro: 'text',
-      totalsCaption: 'text',
-      columns: { candidate: 'text', party: 'text', votes: 'text', share: 'text', poll: 'text' },
-      totalValid: 'text',
-      majority: 'text',
-      majorityBetween: 'text',
-      areasCaption: 'text',
-      areaColumns: { council: 'text', total: 'text', winnerMargin: 'text' },
-      winnerMargin: 'text',
-      areaSum: 'text',
-      declaredTotal: 'text',
-      correctionMark: 'text',
-      discrepancyMark: 'text',
-    },
-    chartData: {
-      title: 'text',
-      pollCaption: 'text',
-      pollColumns: { candidate: 'text', intention: 'text' },
-      moneyCaption: 'text',
-      moneyColumns: { when: 'text', amount: 'text', donors: 'text', source: 'text' },
-      offline: 'text',
-      notReported: 'text',
-      unionDonation: 'text',
-      timelineCaption: 'text',
-      timelineColumns: { date: 'text', event: 'text' },
-    },
-  },
-  method: {
-    title: 'text',
-    paragraphs: 'lines',
-    correctionsTitle: 'text',
-    discrepanciesTitle: 'text',
-    discrepancyCheck: 'text',
-    notes: 'lines',
-    sourcesTitle: 'text',
-    sourcesIntro: 'text',
-    noLink: 'text',
-    mapTitle: 'text',
-    creditsTitle: 'text',
-  },
-  mapAttribution: 'runs',
-  graphicLabels: {
-    map: { northOfTyne: 'lines', southOfTyne: 'lines', winnerEverywhere: 'lines', winnerEach: 'lines', shading: 'lines' },
-    money: { title: 'text', target: 'text' },
-    bars: { pollTitle: 'text', resultTitle: 'text', pollMarker: 'text' },
-  },
-} as const satisfies Record<string, CopyShape>;
 
 /**
  * Fields that take {{tokens}}, as path patterns ("[]" stands for any index). Every one of them is
@@ -128,5 +62,5 @@ export function storyTexts(story: Story): [string, string][] {
   return out;
 }
 
-export const isTokenField = (path: string): boolean => (TOKEN_FIELDS as readonly string[]).includes(fieldPattern(path));
+export const isTokenField = (path: string): boolean => TOKEN_FIELDS.some((field) => field === fieldPattern(path));
 export const slotsFor = (path: string): readonly string[] | undefined => SLOT_FIELDS[fieldPattern(path)];

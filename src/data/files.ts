@@ -1,5 +1,5 @@
-/** Where each part of the dataset lives, and how the parsed files become one typed Dataset. */
-import type { Dataset, RawDataFiles } from './types.ts';
+/** Where each part of the dataset lives, relative to the repository (or to DATA_DIR's parent). */
+import type { DataFileKey } from './schema.ts';
 
 export const DATA_FILES = {
   candidates: 'data/candidates.json',
@@ -11,21 +11,28 @@ export const DATA_FILES = {
   sources: 'data/sources.json',
   story: 'data/story.json',
   councils: 'data/councils.topo.json',
-} as const;
+} as const satisfies Record<DataFileKey, string>;
 
-type Obj = Record<string, unknown>;
+/** The file's name inside the data folder, e.g. "results.json". */
+export const fileName = (key: DataFileKey): string => DATA_FILES[key].replace(/^data\//, '');
 
-/** Assembles the typed dataset from files that validateDataset has passed. */
-export function toDataset(files: RawDataFiles): Dataset {
-  const get = (key: keyof typeof DATA_FILES) => files[DATA_FILES[key]] as Obj;
-  return {
-    candidates: get('candidates').candidates as Dataset['candidates'],
-    results: get('results') as unknown as Dataset['results'],
-    poll: get('poll').poll as Dataset['poll'],
-    fundraising: get('fundraising') as unknown as Dataset['fundraising'],
-    timeline: get('timeline').events as Dataset['timeline'],
-    quotes: get('quotes').quotes as Dataset['quotes'],
-    sources: get('sources').sources as Dataset['sources'],
-    story: get('story') as unknown as Dataset['story'],
-  };
+/** The JSON Schema for a file, committed in data/schemas/ and named by each file's "$schema". */
+export const schemaFileName = (key: DataFileKey): string => `${fileName(key).replace(/\.json$/, '')}.schema.json`;
+
+/** A problem in the data, printed as "<file>: <path>: <rule broken>". */
+export interface Problem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}: ${p.path}: ${p.message}`;
+}
+
+/** A value as the editor typed it, short enough for one line. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

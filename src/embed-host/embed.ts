@@ -10,7 +10,13 @@
  *   data-driscoll-title       the frame's accessible title;
  *   data-driscoll-height      the height (px) to reserve before the story reports its own;
  *   data-driscoll-inset-top   the height (px) of the site's sticky header, which hides the top
- *                             of the viewport (or set --driscoll-inset-top on <html>).
+ *                             of the viewport (or set --driscoll-inset-top on <html>). Without
+ *                             it, fixed or sticky elements along the viewport's top are found.
+ *
+ * It copes with pages built unlike a plain article: a frame inside an aspect-ratio wrapper gets the
+ * wrapper sized to fit (with a console warning), an app shell whose <main> (or body) scrolls is
+ * scrolled in place of the window, and positions in a zoomed or scaled page are sent with the
+ * frame's own size, so the story can convert them.
  */
 import { EMBED_ID_PARAM, parseChildMessage, toWire, type ChildMessage, type HostMessage } from '../embed/protocol.ts';
 
@@ -27,6 +33,14 @@ interface Frame {
   near: boolean;
   lastSent: string;
   insetTop: number | null;
+  /** The frame's top and the time it was read, for the velocity the story predicts with. */
+  lastTop: number;
+  lastAt: number;
+  rawVy: number;
+  vy: number;
+  /** Ancestors embed.js sized because they were shorter than the frame (aspect-ratio wrappers). */
+  sized: HTMLElement[];
+  warned: boolean;
 }
 
 type Outgoing = HostMessage extends infer M ? (M extends HostMessage ? Omit<M, 'seq'> : never) : never;
@@ -78,10 +92,62 @@ interface Api {
     return heights;
   };
 
-  const insetTop = (f: Frame) => {
+  const cssInset = () => {
+    const fromCss = getComputedStyle(doc.documentElement).getPropertyValue('--driscoll-inset-top').trim();
+    return fromCss ? intOr(fromCss.replace('px', ''), -1, 0, 1000) : -1;
+  };
+
+  /** The element that scrolls the frame into view: an app shell's <main>, body, or null (the window). */
+  const scrollerOf = (el: Element): HTMLElement | null => {
+    const root = doc.scrollingElement || doc.documentElement;
+    const windowScrolls = root.scrollHeight > root.clientHeight + 1;
+    for (let a = el.parentElement; a && a !== doc.documentElement; a = a.parentElement) {
+      if (!/(auto|scroll|overlay)/.test(getComputedStyle(a).overflowY) || a.scrollHeight <= a.clientHeight + 1) continue;
+      // Body's overflow moves to the window unless the root clips: then body is the scroller.
+      if (a === doc.body && windowScrolls) continue;
+      return a;
+    }
+    return null;
+  };
+
+  /**
+   * Fixed or sticky elements along the top of the reader's viewport (a site header), found by
+   * hit-testing a few points just below the top edge.
+   */
+  const headerBottom = (f: Frame, vw: number, vh: number) => {
+    let bottom = 0;
+    for (const x of [0.2, 0.5, 0.8]) {
+      let el = doc.elementFromPoint(vw * x, 1);
+      for (; el && el !== doc.body && el !== doc.documentElement; el = el.parentElement) {
+        if (el === f.iframe || el.contains(f.iframe)) break;
+        const position = getComputedStyle(el).position;
+        if (position !== 'fixed' && position !== 'sticky') continue;
+        const r = el.getBoundingClientRect();
+        if (r.top <= 1 && r.bottom > bottom && r.bottom < vh / 2) bottom = r.bottom;
+        break;
+      }
+    }
+    return bottom;
+  };
+
+  /**
+   * How much of the viewport's top the reader cannot see the frame in: a sticky header, or the top
+   * of the box that scrolls it. The page's own figure (attribute or CSS variable) wins.
+   */
+  const insetTop = (f: Frame, vw: number, vh: number) => {
     if (f.insetTop !== null) return f.insetTop;
-    const fromCss = getComputedStyle(doc.documentElement).getPropertyValue('--driscoll-inset-top');
-    return intOr(fromCss.replace('px', ''), 0, 0, 1000);
+    const fromCss = cssInset();
+    if (fromCss >= 0) return fromCss;
+    const scroller = scrollerOf(f.iframe);
+    const clipTop = scroller ? Math.max(0, scroller.getBoundingClientRect().top) : 0;
+    return Math.round(Math.max(clipTop, headerBottom(f, vw, vh)));
+  };
+
+  /** Host pixels per story pixel: 1.5 under body { zoom: 1.5 }, 0.9 in a scale(0.9) column. */
+  const scaleOf = (f: Frame, rect: DOMRect) => {
+    const w0 = f.iframe.clientWidth;
+    const scale = w0 > 0 ? rect.width / w0 : 1;
+    return scale > 0.05 && scale < 20 ? scale : 1;
   };
 
   const post = (f: Frame, message: Outgoing) => {
@@ -91,6 +157,8 @@ interface Api {
     target.postMessage(toWire(Object.assign({ seq: f.seq }, message) as HostMessage), f.origin);
   };
 
+  const now = () => (w.performance && w.performance.timeOrigin ? w.performance.timeOrigin + w.performance.now() : Date.now());
+
   const sendViewport = (f: Frame) => {
     const vv = w.visualViewport;
     const vw = vv ? vv.width : w.innerWidth;
@@ -98,7 +166,24 @@ interface Api {
     if (!(vw >= 1 && vh >= 1)) return;
     const rect = f.iframe.getBoundingClientRect();
     const { svh, lvh } = viewportHeights();
-    const inset = Math.min(insetTop(f), Math.floor(vh / 2));
+    const inset = Math.min(insetTop(f, vw, vh), Math.floor(vh / 2));
+    const top = rect.top - (vv ? vv.offsetTop : 0);
+    // The frame's speed over the last frame: the story looks one frame ahead with it, so the
+    // graphic keeps up with a fast wheel. Zero once the frame stops (sent once more, below).
+    const t = now();
+    const dt = t - f.lastAt;
+    // Frame to frame only (a gap means the page scrolled in jumps, not steadily).
+    const raw = dt > 0 && dt < 25 ? Math.max(-50, Math.min(50, (top - f.lastTop) / dt)) : 0;
+    // Only steady motion (two frames the same way) is extrapolated, at the slower of the two
+    // speeds: a single jump (an anchor, a key press) or a slowing wheel must not overshoot.
+    const vy = raw * f.rawVy > 0 ? (Math.abs(raw) < Math.abs(f.rawVy) ? raw : f.rawVy) : 0;
+    f.rawVy = raw;
+    f.lastTop = top;
+    f.lastAt = t;
+    const key = [vw, vh, top, rect.left, rect.width, rect.height, inset].join(' ');
+    if (key === f.lastSent && (vy !== 0 || f.vy === 0)) return;
+    f.lastSent = key;
+    f.vy = vy;
     const message: Outgoing = {
       type: 'viewport',
       id: f.id,
@@ -106,21 +191,29 @@ interface Api {
       vh,
       svh: svh >= 1 ? svh : vh,
       lvh: lvh >= 1 ? lvh : vh,
-      top: rect.top - (vv ? vv.offsetTop : 0),
+      top,
       left: rect.left - (vv ? vv.offsetLeft : 0),
       width: rect.width,
       height: rect.height,
       insetTop: inset,
+      // The frame's own layout width: with rect.width it gives the host's zoom or scale.
+      frameWidth: f.iframe.clientWidth || rect.width,
+      vy,
+      t,
     };
-    const key = [vw, vh, message.top, message.left, rect.width, rect.height, inset].join(' ');
-    if (key === f.lastSent) return;
-    f.lastSent = key;
     post(f, message);
   };
 
   const flush = () => {
     scheduled = false;
-    for (const f of frames) if (f.near && f.ready) sendViewport(f);
+    let moving = false;
+    for (const f of frames) {
+      if (!(f.near && f.ready)) continue;
+      sendViewport(f);
+      if (f.vy !== 0) moving = true;
+    }
+    // Look again next frame: either the page still moves, or it stopped and the story hears so.
+    if (moving) schedule();
   };
   const schedule = () => {
     if (scheduled) return;
@@ -154,21 +247,83 @@ interface Api {
     { rootMargin: '100% 0px' },
   );
 
+  const describe = (el: Element) => `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}>`;
+  const important = (el: HTMLElement, props: Record<string, string>) => {
+    for (const k of Object.keys(props)) el.style.setProperty(k, props[k], 'important');
+  };
+
+  /**
+   * A theme's aspect-ratio wrapper (padding-top: 56.25%, overflow: hidden, the iframe absolute at
+   * height 100%) would clip the story to a sliver. Size every box that holds only the frame and is
+   * shorter than it, and say so in the console; warn if something else still clips it.
+   */
+  const fitAncestors = (f: Frame, height: number) => {
+    const px = `${height}px`;
+    important(f.iframe, { height: px, 'max-height': 'none', 'min-height': '0' });
+    for (const el of f.sized) important(el, { height: px });
+    const frameRect = f.iframe.getBoundingClientRect();
+    const fixed: string[] = [];
+    for (let child: Element = f.iframe, a = f.iframe.parentElement; a && a !== doc.body; child = a, a = a.parentElement) {
+      if (a.children.length !== 1 || a.children[0] !== child) break;
+      if (f.sized.indexOf(a) >= 0) continue;
+      const r = a.getBoundingClientRect();
+      if (r.height >= frameRect.height - 1 || /(auto|scroll|overlay)/.test(getComputedStyle(a).overflowY)) continue;
+      important(a, {
+        height: px,
+        'min-height': '0',
+        'max-height': 'none',
+        'padding-top': '0',
+        'padding-bottom': '0',
+        'aspect-ratio': 'auto',
+        overflow: 'visible',
+      });
+      f.sized.push(a);
+      fixed.push(describe(a));
+    }
+    if (fixed.length)
+      console.warn(
+        `[embed.js] ${fixed.join(' in ')} was shorter than the story and would have clipped it; embed.js sized it to fit. Place the embed code outside aspect-ratio wrappers.`,
+      );
+    if (f.warned) return;
+    const fr = f.iframe.getBoundingClientRect();
+    for (let a = f.iframe.parentElement; a && a !== doc.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (!/(hidden|clip)/.test(s.overflowY)) continue;
+      const r = a.getBoundingClientRect();
+      if (r.top <= fr.top + 1 && r.bottom >= fr.bottom - 1) continue;
+      f.warned = true;
+      console.warn(
+        `[embed.js] ${describe(a)} (overflow: ${s.overflowY}) clips the story frame to ${Math.round(Math.max(0, Math.min(r.bottom, fr.bottom) - Math.max(r.top, fr.top)))} of ${Math.round(fr.height)} px. Readers will not see all of it.`,
+      );
+      break;
+    }
+  };
+
   const onHeight = (f: Frame, height: number) => {
     const before = f.iframe.getBoundingClientRect();
-    if (Math.round(before.height) === height) return;
-    f.iframe.style.height = `${height}px`;
-    // Browsers without scroll anchoring would shift the article under a reader who is below it.
-    if (before.bottom < 0 && !(typeof CSS !== 'undefined' && CSS.supports('overflow-anchor', 'auto'))) w.scrollBy(0, height - before.height);
+    if (f.iframe.clientHeight !== height) {
+      f.iframe.style.height = `${height}px`;
+      fitAncestors(f, height);
+      // Browsers without scroll anchoring would shift the article under a reader who is below it.
+      const after = f.iframe.getBoundingClientRect();
+      if (before.bottom < 0 && !(typeof CSS !== 'undefined' && CSS.supports('overflow-anchor', 'auto'))) w.scrollBy(0, after.height - before.height);
+    }
     schedule();
   };
 
   const onScrollTo = (f: Frame, y: number, smooth: boolean) => {
     const rect = f.iframe.getBoundingClientRect();
-    const within = Math.min(Math.max(0, y), rect.height);
-    const top = w.scrollY + rect.top + within - insetTop(f);
+    const vw = w.innerWidth;
+    const vh = w.innerHeight;
+    // y is in the story's pixels; the page may be zoomed or scaled around the frame.
+    const within = Math.min(Math.max(0, y), f.iframe.clientHeight || rect.height) * scaleOf(f, rect);
+    const delta = rect.top + within - insetTop(f, vw, vh);
     const reduce = w.matchMedia && w.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    w.scrollTo({ top: Math.max(0, top), behavior: smooth && !reduce ? 'smooth' : 'auto' });
+    const behavior: ScrollBehavior = smooth && !reduce ? 'smooth' : 'auto';
+    // An app shell scrolls its <main> (or body), not the window: scroll whatever holds the frame.
+    const scroller = scrollerOf(f.iframe);
+    if (scroller) scroller.scrollBy({ top: delta, behavior });
+    else w.scrollTo({ top: Math.max(0, w.scrollY + delta), behavior });
   };
 
   const onMessage = (event: MessageEvent) => {
@@ -196,7 +351,23 @@ interface Api {
   w.addEventListener('message', onMessage);
 
   const register = (iframe: HTMLIFrameElement, id: string, origin: string, inset: number | null) => {
-    const f: Frame = { iframe, id, origin, seq: 0, lastSeq: 0, ready: false, near: false, lastSent: '', insetTop: inset };
+    const f: Frame = {
+      iframe,
+      id,
+      origin,
+      seq: 0,
+      lastSeq: 0,
+      ready: false,
+      near: false,
+      lastSent: '',
+      insetTop: inset,
+      lastTop: 0,
+      lastAt: 0,
+      rawVy: 0,
+      vy: 0,
+      sized: [],
+      warned: false,
+    };
     frames.push(f);
     near.observe(iframe);
     // Tells a story that loaded before this script (or reloaded) that a host is listening.

@@ -9,14 +9,55 @@ export interface BandGeometry {
   viewportHeight: number;
 }
 
-/** Our host script: the frame's top in the reader's viewport, below any sticky site header. */
-export function bandFromRelay(m: HostViewport): BandGeometry {
-  return { viewportTop: m.insetTop - m.top, viewportHeight: m.vh - m.insetTop };
+/**
+ * Host pixels per pixel of ours: the frame's width on the host's screen over its width in our own
+ * layout. 1.5 under a host's body { zoom: 1.5 }, 0.9 inside transform: scale(0.9). Near 1 is 1
+ * (rounding), and nonsense (a frame mid-resize) falls back to 1.
+ */
+export function hostScale(hostWidth: number, ownWidth: number): number {
+  if (!(hostWidth > 0 && ownWidth > 0)) return 1;
+  const scale = hostWidth / ownWidth;
+  return Math.abs(scale - 1) < 0.01 || scale < 0.1 || scale > 10 ? 1 : scale;
+}
+
+/** How far ahead a moving frame is predicted, at most: a few frames, never a guess about a fling. */
+export const MAX_PREDICT_MS = 50;
+const MAX_PREDICT_PX = 120;
+
+/**
+ * Our host script: the frame's top in the reader's viewport, below any sticky site header, in our
+ * own pixels.
+ */
+export function bandFromRelay(m: HostViewport, scale = 1): BandGeometry {
+  return { viewportTop: (m.insetTop - m.top) / scale, viewportHeight: (m.vh - m.insetTop) / scale };
+}
+
+/**
+ * How far on a moving frame will be when the story draws (our pixels): its last speed times the
+ * message's age plus `aheadMs` (the frame the story still has to draw, and the host's compositor
+ * scrolling ahead of its main thread), within a cap. Moves the graphic only, never the steps.
+ */
+export function relayLead(m: HostViewport, scale = 1, aheadMs = 0): number {
+  if (!m.vy) return 0;
+  const ahead = m.vy * Math.min(Math.max(0, aheadMs), MAX_PREDICT_MS);
+  return -Math.max(-MAX_PREDICT_PX, Math.min(MAX_PREDICT_PX, ahead)) / scale;
 }
 
 /** Pym's six numbers: viewport width and height, then the frame's rect (top left bottom right). */
-export function bandFromPym(m: PymPosition): BandGeometry {
-  return { viewportTop: -m.top, viewportHeight: m.vh };
+export function bandFromPym(m: PymPosition, scale = 1): BandGeometry {
+  return { viewportTop: -m.top / scale, viewportHeight: m.vh / scale };
+}
+
+/**
+ * Whether a feed's last position agrees with what the probe strips see: the visible part of our
+ * document implied by the feed against the one measured. `view` is the viewport's top and bottom
+ * relative to our document's top, from the feed (sticky headers included: the probe sees them).
+ */
+export function feedAgreesWithProbe(view: { top: number; bottom: number }, reading: ProbeReading, tolerance = 64): boolean {
+  const top = Math.max(0, view.top);
+  const bottom = Math.min(reading.frameHeight, view.bottom);
+  if (bottom <= top) return false;
+  return Math.abs(top - reading.top) <= tolerance && Math.abs(bottom - reading.bottom) <= tolerance;
 }
 
 /** What the probe strips saw: the union of their latest intersection rects. */

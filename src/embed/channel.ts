@@ -21,6 +21,8 @@ export interface ChildChannel {
   post(message: Outgoing): void;
   postPym(type: string, payload?: string): void;
   postAmpHeight(height: number): void;
+  /** Datawrapper's responsive snippet, on thousands of news pages, sizes any frame that says this. */
+  postDatawrapperHeight(height: number): void;
   stop(): void;
 }
 
@@ -46,6 +48,11 @@ export function openChildChannel(win: Window, params: EmbedParams, handlers: Cha
   let origin: string | null = ancestorOrigin(win);
   let lastSeq = 0;
   let seq = 0;
+  /** Until then a host hello is taken at any sequence number: it answers ours. */
+  let resyncUntil = 0;
+  let lastHelloAt = -Infinity;
+  let stale = 0;
+  const clock = () => win.performance.now();
 
   const targetOrigin = () => (origin && origin !== 'null' ? origin : '*');
   const send = (data: unknown) => {
@@ -67,24 +74,48 @@ export function openChildChannel(win: Window, params: EmbedParams, handlers: Cha
       handlers.pym(message);
       return;
     }
-    const message = parseHostMessage(data, params.embedId, lastSeq);
-    if (!message) return;
+    let message = parseHostMessage(data, params.embedId, lastSeq);
+    if (!message) {
+      // Well formed but out of sequence: a forged number may have pushed ours out of reach. A few
+      // in a row and we say hello again; the host's answer re-synchronises the count.
+      const unsequenced = parseHostMessage(data, params.embedId, 0);
+      if (!unsequenced) return;
+      if (unsequenced.type === 'hello' && clock() < resyncUntil) message = unsequenced;
+      else {
+        stale += 1;
+        if (stale >= 3 && clock() - lastHelloAt > 2000) sayHello();
+        return;
+      }
+    }
+    stale = 0;
     lastSeq = message.seq;
     origin ??= event.origin;
     handlers.host(message);
   };
   win.addEventListener('message', onMessage);
 
+  function post(message: Outgoing) {
+    seq += 1;
+    if (message.type === 'hello') {
+      lastHelloAt = clock();
+      resyncUntil = lastHelloAt + 2000;
+    }
+    send(toWire({ ...message, id: params.embedId, seq } as ChildMessage));
+  }
+  function sayHello() {
+    post({ type: 'hello' });
+  }
+
   return {
-    post(message) {
-      seq += 1;
-      send(toWire({ ...message, id: params.embedId, seq } as ChildMessage));
-    },
+    post,
     postPym(type, payload) {
       if (params.pymId !== null) send(encodePym(params.pymId, type, payload));
     },
     postAmpHeight(height) {
       send(ampEmbedSize(height));
+    },
+    postDatawrapperHeight(height) {
+      send({ 'datawrapper-height': { 'driscoll-explainer': height } });
     },
     stop() {
       win.removeEventListener('message', onMessage);

@@ -19,6 +19,11 @@ export interface ContextInput {
   /** Our document's height, as reported to hosts. */
   docHeight: number;
   /**
+   * The reader's viewport height (measured by the probe when the frame overflows it at both ends,
+   * else the screen's): a frame taller than that never shows its sticky graphic whole.
+   */
+  readerHeight?: number;
+  /**
    * A host has sized the frame to a height we reported, and our latest report has not yet been
    * applied: the mismatch is in flight, not a sign that the frame is fixed.
    */
@@ -49,6 +54,7 @@ export function decideContext(input: ContextInput): ContextDecision {
   // The frame scrolls by itself: native scroll and CSS sticky work, if there is room to read.
   if (input.awaitingHost) return { context: 'stacked', source: 'none' };
   if (input.frameHeight < MIN_READABLE_FRAME) return { context: 'stacked', source: 'native' };
+  if (input.readerHeight !== undefined && input.frameHeight > input.readerHeight + SLACK) return { context: 'stacked', source: 'native' };
   return { context: 'fixed', source: 'native' };
 }
 

@@ -47,6 +47,15 @@ export function storyUrl(canonical: string | null | undefined, href: string): st
   return PLACEHOLDER_URL;
 }
 
+/**
+ * Pym's xdomain: a regular expression Pym tests against the end of each message's origin. Anchored
+ * at the start too and with every special character escaped, it accepts our origin and no other,
+ * so no other frame on the page (an ad) can resize the story or navigate the host through Pym.
+ */
+export function pymXdomain(url: string): string {
+  return `^${new URL(url).origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+}
+
 export function embedCodes(address: string, title: string): EmbedCode[] {
   let url = PLACEHOLDER_URL;
   try {
@@ -68,9 +77,9 @@ export function embedCodes(address: string, title: string): EmbedCode[] {
     {
       id: 'pym',
       title: 'Pym.js',
-      help: 'For CMSs that already allow Pym embeds. Same full experience through Pym\u2019s scroll tracking; leave out the script line if your page already loads Pym.',
+      help: 'For CMSs that already allow Pym embeds. The full experience through Pym\u2019s scroll tracking; keep data-pym-xdomain, which makes Pym accept messages from the story\u2019s address only. Pym cannot see a sticky site header. Leave out the script line if your page already loads Pym.',
       code: [
-        `<div data-pym-src="${src}" data-pym-title="${name}" data-pym-trackscroll data-pym-scrollwait="0">`,
+        `<div data-pym-src="${src}" data-pym-title="${name}" data-pym-xdomain="${attr(pymXdomain(url))}" data-pym-trackscroll data-pym-scrollwait="0">`,
         fallback,
         '</div>',
         `<script src="${PYM_SCRIPT}"></script>`,
@@ -79,7 +88,7 @@ export function embedCodes(address: string, title: string): EmbedCode[] {
     {
       id: 'iframe',
       title: 'Plain iframe',
-      help: `Where no script is allowed. The story scrolls inside a ${BARE_IFRAME_HEIGHT}px frame with its own sticky graphic; in a frame shorter than 420px it shows each step followed by its chart.`,
+      help: `Where no script is allowed. The story scrolls inside a ${BARE_IFRAME_HEIGHT}px frame with its own sticky graphic; in a frame shorter than 420px, or taller than the reader\u2019s screen, it shows each step followed by its chart. Do not put it in a responsive or aspect-ratio wrapper (a box with padding-top: 56.25% and overflow: hidden): that cuts the frame to a sliver.`,
       code: `<iframe src="${src}" title="${name}" width="100%" height="${BARE_IFRAME_HEIGHT}" loading="lazy" style="border:0;width:1px;min-width:100%" sandbox="${IFRAME_SANDBOX}" allow="clipboard-write"></iframe>`,
     },
   ];

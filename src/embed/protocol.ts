@@ -12,6 +12,14 @@ export const EMBED_ID_PARAM = 'embedId';
 
 /** Highest sequence number accepted: far above a year of 60 messages/s, far below float trouble. */
 export const MAX_SEQ = 2 ** 31;
+/**
+ * Largest step between two accepted sequence numbers. Messages never get lost between two windows,
+ * so a real peer counts up by one; a forged message with a huge number must not be able to make
+ * every later real one look stale.
+ */
+export const MAX_SEQ_STEP = 10_000;
+/** Fastest frame speed accepted, in px per ms (50 000 px/s). */
+const MAX_SPEED = 50;
 export const MAX_HEIGHT = 100_000;
 const MAX_VIEWPORT = 20_000;
 const MAX_OFFSET = 1e7;
@@ -44,6 +52,14 @@ export interface HostViewport {
   height: number;
   /** Height of the host's own sticky header, which hides the top of the viewport. */
   insetTop: number;
+  /**
+   * The frame's own layout width, so width / frameWidth is the host's zoom or scale around it.
+   * Optional (embed.js before November 2026 did not send it): absent means 1:1.
+   */
+  frameWidth?: number;
+  /** The frame's speed in px per ms as last measured, and when (epoch ms); optional. */
+  vy?: number;
+  t?: number;
 }
 
 /** The frame left the zone near the viewport: the stream pauses, on purpose. */
@@ -135,6 +151,7 @@ function envelope(data: unknown, expectedId: string, lastSeq: number): { o: Plai
   if (typeof type !== 'string' || !isValidEmbedId(id) || id !== expectedId) return null;
   const seq = own(o, 'seq');
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq <= lastSeq || seq > MAX_SEQ) return null;
+  if (lastSeq > 0 && seq > lastSeq + MAX_SEQ_STEP) return null;
   return { o, type, seq };
 }
 
@@ -161,7 +178,19 @@ export function parseHostMessage(data: unknown, expectedId: string, lastSeq: num
   const insetTop = num(o, 'insetTop', 0, MAX_VIEWPORT);
   if (vw === null || vh === null || svh === null || lvh === null || top === null || left === null) return null;
   if (width === null || height === null || insetTop === null || insetTop >= vh) return null;
-  return { type, id, seq, vw, vh, svh, lvh, top, left, width, height, insetTop };
+  const message: HostViewport = { type, id, seq, vw, vh, svh, lvh, top, left, width, height, insetTop };
+  // Optional fields: absent is fine, present must be sane, or the whole message is dropped.
+  for (const [key, min, max] of [
+    ['frameWidth', 1, MAX_OFFSET],
+    ['vy', -MAX_SPEED, MAX_SPEED],
+    ['t', 0, 1e14],
+  ] as const) {
+    if (own(o, key) === undefined) continue;
+    const v = num(o, key, min, max);
+    if (v === null) return null;
+    message[key] = v;
+  }
+  return message;
 }
 
 /** A message from our frame, as the host script sees it (window and origin already checked). */

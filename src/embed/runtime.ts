@@ -9,7 +9,17 @@
 import type { Band, BandProvider, ScrollSourceName } from '../scroll/band.ts';
 import { nativeProvider } from '../scroll/nativeProvider.ts';
 import type { ScrollStore, ScrollToFn } from '../scroll/store.ts';
-import { autoStableHeight, bandFromProbe, bandFromPym, bandFromRelay, type BandGeometry, type ProbeReading } from './bands.ts';
+import {
+  autoStableHeight,
+  bandFromProbe,
+  bandFromPym,
+  bandFromRelay,
+  feedAgreesWithProbe,
+  hostScale,
+  relayLead,
+  type BandGeometry,
+  type ProbeReading,
+} from './bands.ts';
 import { openChildChannel } from './channel.ts';
 import { decideContext, pickAutoSource, type AutoSource, type ContextDecision } from './context.ts';
 import type { EmbedStateStore } from './embedState.ts';
@@ -18,8 +28,18 @@ import { measureDocumentHeight, startHeightReporter } from './heightReporter.ts'
 import { startProbe } from './probe.ts';
 import { parseEmbedParams, type HostMessage, type PymMessage } from './protocol.ts';
 
-/** A feed that stays silent this long while the probe sees the frame move is demoted. */
+/**
+ * A feed whose positions disagree with what the probe strips see for this long is demoted. Silence
+ * alone proves nothing: after an instant jump (an anchor link, scroll restoration) a healthy host
+ * script has nothing more to say.
+ */
 const QUIET_MS = 1000;
+/**
+ * How far past a relay message's age to look ahead with its speed: about the frame the story
+ * still needs to draw, plus the frame the host's compositor scrolls ahead of its main thread.
+ * Tuned with npm run bench (scripts/bench/embedLag.mjs).
+ */
+const RELAY_LEAD_MS = 24;
 /** How long a reported height may take to be applied before the mismatch counts as "fixed". */
 const IN_FLIGHT_MS = 1500;
 /** How long to wait for a host to size us before settling on a fixed frame. */
@@ -83,12 +103,13 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     root.style.setProperty('--stable-vh', `${stableHeight / 100}px`);
   };
 
-  const publish = (source: AutoSource, g: BandGeometry, stableHeight: number) => {
+  const publish = (source: AutoSource, g: BandGeometry, stableHeight: number, lead = 0) => {
     const band: Band = {
       viewportTop: g.viewportTop + win.scrollY,
       viewportHeight: g.viewportHeight,
       stableViewportHeight: stableHeight,
       source,
+      ...(lead ? { lead } : {}),
     };
     latest[source] = band;
     if (current?.context === 'auto' && current.source === source) writeViewportVars(band.viewportHeight, band.stableViewportHeight);
@@ -104,7 +125,18 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     },
   });
 
-  const relay = { hello: false, demoted: false, lastAt: -Infinity };
+  const relay = {
+    hello: false,
+    /** Positions have arrived: a hello alone (forgeable, and a relay that never speaks) is not enough. */
+    live: false,
+    demoted: false,
+    /** The reader's viewport relative to our document's top, by the relay's last numbers. */
+    view: null as { top: number; bottom: number; tolerance: number } | null,
+    disagreeSince: null as number | null,
+  };
+  const epochNow = () => win.performance.timeOrigin + win.performance.now();
+  /** The host's viewport height in our pixels, as far as anyone knows; for fixed frames. */
+  let readerVh = guessViewportHeight(win);
   const pym = { answered: false, demoted: false, lastAt: -Infinity, pullAt: -Infinity, pullAgain: false };
   let frameVisible = false;
   let healthCheckDue = false;
@@ -115,6 +147,32 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     if (fromHost) knownVhMeasured = true;
   };
 
+  /** Demotes the relay only on evidence: its positions and the probe's disagree for a while. */
+  const checkRelay = () => {
+    const r = probe?.reading() ?? null;
+    if (!relay.live || !relay.view || !r) {
+      relay.disagreeSince = null;
+      return;
+    }
+    if (feedAgreesWithProbe(relay.view, r, relay.view.tolerance)) {
+      relay.disagreeSince = null;
+      if (relay.demoted) {
+        relay.demoted = false;
+        evaluate();
+      }
+      return;
+    }
+    if (relay.demoted) return;
+    const t = now();
+    if (relay.disagreeSince === null) {
+      relay.disagreeSince = t;
+      later(QUIET_MS + 20, checkRelay);
+    } else if (t - relay.disagreeSince >= QUIET_MS) {
+      relay.demoted = true;
+      evaluate();
+    }
+  };
+
   const onHost = (m: HostMessage) => {
     const first = !relay.hello;
     relay.hello = true;
@@ -122,14 +180,17 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     // us), this one tells it we are listening. Each side answers at most once: no ping-pong.
     if (m.type === 'hello' && first) channel.post({ type: 'hello' });
     if (m.type === 'viewport') {
-      relay.lastAt = now();
-      const g = bandFromRelay(m);
+      // Positions come in the host's pixels; a zoomed or scaled host page makes them differ from ours.
+      const scale = hostScale(m.width, m.frameWidth ?? m.width);
+      const age = m.t ? Math.max(0, epochNow() - m.t) : 0;
+      const g = bandFromRelay(m, scale);
+      relay.view = { top: -m.top / scale, bottom: (m.vh - m.top) / scale, tolerance: 48 + m.insetTop / scale };
       measured(g.viewportHeight, true);
-      publish('relay', g, stable(win.innerWidth, Math.max(m.lvh, m.vh) - m.insetTop, true));
-      if (relay.demoted) {
-        relay.demoted = false;
-        evaluate();
-      }
+      publish('relay', g, stable(win.innerWidth, (Math.max(m.lvh, m.vh) - m.insetTop) / scale, true), relayLead(m, scale, age + RELAY_LEAD_MS));
+      const wasLive = relay.live;
+      relay.live = true;
+      checkRelay();
+      if (!wasLive) evaluate();
     }
     if (first) evaluate();
   };
@@ -141,9 +202,10 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     }
     pym.lastAt = now();
     pym.pullAt = -Infinity;
-    const g = bandFromPym(m);
+    const scale = hostScale(m.right - m.left, win.innerWidth);
+    const g = bandFromPym(m, scale);
     measured(g.viewportHeight, true);
-    publish('pym', g, stable(win.innerWidth, m.vh, true));
+    publish('pym', g, stable(win.innerWidth, m.vh / scale, true));
     if (!pym.answered || pym.demoted) {
       pym.answered = true;
       pym.demoted = false;
@@ -162,7 +224,7 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
    * the probe sees movement gives exact positions at the probe's granularity.
    */
   const pullPym = () => {
-    if (params.pymId === null || relay.hello) return;
+    if (params.pymId === null || relay.live) return;
     if (now() - pym.pullAt < PULL_TIMEOUT_MS) {
       pym.pullAgain = true;
       return;
@@ -171,12 +233,13 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     channel.postPym('parentPositionInfo');
   };
 
-  const checkHealth = (since: number) => {
+  /** Pym is asked for a position whenever the probe sees movement: no answer in a second is evidence. */
+  const checkPym = (since: number) => {
     healthCheckDue = false;
-    let changed = false;
-    if (relay.hello && !relay.demoted && relay.lastAt < since) changed = relay.demoted = true;
-    if (pym.answered && !pym.demoted && pym.lastAt < since) changed = pym.demoted = true;
-    if (changed) evaluate();
+    if (pym.answered && !pym.demoted && pym.lastAt < since) {
+      pym.demoted = true;
+      evaluate();
+    }
   };
 
   const onProbe = (r: ProbeReading | null) => {
@@ -191,16 +254,22 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
       evaluate();
     }
     const g = bandFromProbe(r, knownVh);
+    // Clipped at both ends, the frame shows exactly the reader's viewport height.
+    if (g.measured && Math.abs(g.viewportHeight - readerVh) > 2) {
+      readerVh = g.viewportHeight;
+      if (current?.context === 'fixed') evaluate();
+    }
     // Only an auto-height frame maps strip rects to the band; elsewhere the reading is noise.
     if (g.measured && win.scrollY === 0 && win.innerHeight >= docHeight() - 2) measured(g.viewportHeight, false);
     // The probe measures the reader's viewport only once the story fills it, mid-read: too late
     // to re-space the steps (the text would jump), so the layout keeps its first estimate.
     publish('probe', g, stableNow());
     pullPym();
-    if (!healthCheckDue && (relay.hello || pym.answered)) {
+    checkRelay();
+    if (!healthCheckDue && pym.answered && !relay.live) {
       healthCheckDue = true;
       const since = now();
-      later(QUIET_MS, () => checkHealth(since));
+      later(QUIET_MS, () => checkPym(since));
     }
   };
 
@@ -227,17 +296,50 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     anchor.remove();
   };
 
+  /**
+   * A frame that scrolls inside: first bring the focused control (the step buttons, which stay at
+   * the frame's top) onto the reader's screen, which scrolls the host if need be, then scroll.
+   */
+  const scrollInside: ScrollToFn = (y, smooth) => {
+    const focused = doc.activeElement;
+    if (focused instanceof HTMLElement && focused !== doc.body) focused.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    win.scrollTo({ top: y, behavior: smooth ? 'smooth' : 'auto' });
+  };
+
   const scrollToFor = (source: ScrollSourceName): ScrollToFn => {
     if (source === 'relay') return (y, smooth) => channel.post({ type: 'scrollTo', y, smooth });
-    if (source === 'pym') return (y) => channel.postPym('scrollToChildPos', String(Math.round(y)));
-    if (source === 'native') return (y, smooth) => win.scrollTo({ top: y, behavior: smooth ? 'smooth' : 'auto' });
+    if (source === 'native') return scrollInside;
+    // Pym's scrollToChildPos calls window.scrollTo, which does nothing where an app shell's <main>
+    // or body scrolls; the browser's own scrollIntoView finds whatever scrolls the frame.
     return scrollAnchor;
+  };
+
+  /**
+   * The reader's place in a frame that scrolls inside: the last step or block whose top is above
+   * the frame's top, and how far above. A layout flip moves everything; this puts it back.
+   */
+  const placeMark = () => {
+    if (win.scrollY <= 0) return null;
+    let mark: { el: Element; top: number } | null = null;
+    for (const el of doc.querySelectorAll('[data-step], main > *, body > * > section')) {
+      const top = el.getBoundingClientRect().top;
+      if (top <= 0 && (!mark || top >= mark.top)) mark = { el, top };
+    }
+    return mark;
+  };
+  const restorePlace = (mark: { el: Element; top: number } | null) => {
+    if (!mark) return;
+    const back = () => win.scrollTo({ top: win.scrollY + mark.el.getBoundingClientRect().top - mark.top, behavior: 'instant' });
+    back();
+    win.requestAnimationFrame(back);
   };
 
   const apply = (next: ContextDecision) => {
     if (current && next.context === current.context && next.source === current.source) return;
     const contextChanged = current?.context !== next.context;
+    const mark = contextChanged && current && current.context !== 'auto' && next.context !== 'auto' ? placeMark() : null;
     current = next;
+    if (frameVisible) decidedOnScreen = true;
     // The frame is sized to us: no scrollbar may ever appear (it would narrow the text, rewrap
     // it and change our height), and the reader's wheel must pass straight through to the host.
     if (next.context === 'auto') {
@@ -247,6 +349,7 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
       else writeViewportVars(knownVh, stableNow());
     } else root.style.removeProperty('overflow');
     state.set(next);
+    restorePlace(mark);
     if (next.source !== providerKind) {
       providerKind = next.source;
       store.useProvider(next.source === 'native' ? nativeProvider(win) : next.source === 'none' ? null : feedProvider(next.source));
@@ -260,6 +363,8 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
   };
 
   let evaluating = false;
+  /** A decision was made while the reader could see the frame: off-screen ones may not undo it. */
+  let decidedOnScreen = false;
   function evaluate() {
     if (evaluating) return;
     evaluating = true;
@@ -272,21 +377,24 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     const pending = recentReports.length ? recentReports[recentReports.length - 1] : null;
     // Off-screen, a cross-origin frame's size is not updated (nor are resize events sent), so a
     // mismatch there proves nothing: decide on geometry only once we have been on screen.
-    apply(
-      decideContext({
-        isTop: false,
-        frameHeight,
-        docHeight: docHeight(),
-        resizeInFlight: sizedByHost && pending !== null && Math.abs(frameHeight - pending) > 2 && (!frameVisible || t - reportedAt < IN_FLIGHT_MS),
-        awaitingHost: !sizedByHost && (!frameVisible || t - bootAt < handshakeMs),
-        hostExpected,
-        autoSource: pickAutoSource({
-          relay: relay.hello && !relay.demoted,
-          pym: pym.answered && !pym.demoted,
-          probe: probe !== null,
-        }),
+    const next = decideContext({
+      isTop: false,
+      frameHeight,
+      docHeight: docHeight(),
+      readerHeight: readerVh,
+      resizeInFlight: sizedByHost && pending !== null && Math.abs(frameHeight - pending) > 2 && (!frameVisible || t - reportedAt < IN_FLIGHT_MS),
+      awaitingHost: !sizedByHost && !decidedOnScreen && (!frameVisible || t - bootAt < handshakeMs),
+      hostExpected,
+      autoSource: pickAutoSource({
+        relay: relay.live && !relay.demoted,
+        pym: pym.answered && !pym.demoted,
+        probe: probe !== null,
       }),
-    );
+    });
+    // Decide the layout from what the reader can see: off screen, keep the layout they last saw
+    // (a feed may still change underneath it).
+    if (!frameVisible && decidedOnScreen && current && next.context !== current.context) return;
+    apply(next);
   }
 
   // ------------------------------------------------------------------ height reports
@@ -294,6 +402,7 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     channel.post({ type: 'height', height });
     channel.postPym('height', String(height));
     channel.postAmpHeight(height);
+    channel.postDatawrapperHeight(height);
     recentReports.push(height);
     if (recentReports.length > 3) recentReports.shift();
     reportedAt = now();

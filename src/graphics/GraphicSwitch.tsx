@@ -4,19 +4,25 @@
  */
 import type { MotionValue } from 'framer-motion';
 import type { ComponentType, JSX } from 'react';
-import { dataset } from '../data/dataset.ts';
-import { parseGraphicState } from '../data/graphicStates.ts';
-import type { MapVariant } from './map/mapModel.ts';
+import { parseGraphicState, type GraphicKind, type GraphicVariant } from '../data/graphicStates.ts';
+import { defaultBox, type BoxKind, type ChartBox } from './box.ts';
+import { ChartSvg } from './ChartSvg.tsx';
 import './graphics.css';
 
-/** One component per graphic: the eager set (Graphic.tsx) at build time, a lazy set (LiveGraphic.tsx) in the browser. */
-export interface GraphicComponents {
-  map: ComponentType<{ variant: MapVariant }>;
-  timeline: ComponentType<{ eventId: string; progress: MotionValue<number> }>;
-  money: ComponentType<{ variant: 'crowdfund' | 'rmt' }>;
-  bars: ComponentType<{ variant: 'poll' | 'result'; progress: MotionValue<number> }>;
-  areas: ComponentType;
+/** What each graphic in the table (src/data/graphicStates.ts) is given to draw one of its states, in the box it gets. */
+interface GraphicPropsByKind {
+  map: { variant: GraphicVariant<'map'>; box: ChartBox };
+  timeline: { eventId: GraphicVariant<'timeline'>; box: ChartBox };
+  money: { variant: GraphicVariant<'money'>; box: ChartBox };
+  bars: { variant: GraphicVariant<'bars'>; progress: MotionValue<number>; box: ChartBox };
+  areas: { box: ChartBox };
 }
+
+/**
+ * One component per graphic in the table: the eager set (Graphic.tsx) at build time, a lazy set
+ * (LiveGraphic.tsx) in the browser. A graphic added to the table without a component fails to compile.
+ */
+export type GraphicComponents = { [K in GraphicKind]: ComponentType<GraphicPropsByKind[K]> };
 
 export interface GraphicProps {
   /** A graphic state id from data/story.json steps[].graphic, e.g. "map:region", "timeline:barred", "money:rmt", "bars:result", "areas:margins". */
@@ -25,24 +31,28 @@ export interface GraphicProps {
   progress: MotionValue<number>;
 }
 
-const timelineIds = dataset.timeline.map((e) => e.id);
+/** Which graphic a state draws ("none" for an unknown state): decides the default box. */
+export function graphicKind(stateId: string): BoxKind {
+  return parseGraphicState(stateId)?.kind ?? 'none';
+}
 
-export function GraphicSwitch({ stateId, progress, components }: GraphicProps & { components: GraphicComponents }): JSX.Element {
-  const state = parseGraphicState(stateId, timelineIds);
+export function GraphicSwitch({ stateId, progress, components, box: givenBox }: GraphicProps & { components: GraphicComponents; box?: ChartBox }): JSX.Element {
+  const state = parseGraphicState(stateId);
+  const box = givenBox ?? defaultBox(state?.kind ?? 'none');
   const { map: Map, timeline: Timeline, money: Money, bars: Bars, areas: Areas } = components;
   switch (state?.kind) {
     case 'map':
-      return <Map variant={state.variant as MapVariant} />;
+      return <Map variant={state.variant} box={box} />;
     case 'timeline':
-      return <Timeline eventId={state.variant} progress={progress} />;
+      return <Timeline eventId={state.variant} box={box} />;
     case 'money':
-      return <Money variant={state.variant === 'rmt' ? 'rmt' : 'crowdfund'} />;
+      return <Money variant={state.variant} box={box} />;
     case 'bars':
-      return <Bars variant={state.variant === 'result' ? 'result' : 'poll'} progress={progress} />;
+      return <Bars variant={state.variant} progress={progress} box={box} />;
     case 'areas':
-      return <Areas />;
+      return <Areas box={box} />;
     default:
       // An unknown state draws nothing rather than failing the page; the validator rejects it at build time.
-      return <svg className="graphic-svg" viewBox="0 0 400 300" aria-hidden="true" focusable="false" data-graphic-kind="none" />;
+      return <ChartSvg box={box} kind="none" />;
   }
 }

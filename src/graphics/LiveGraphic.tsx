@@ -4,8 +4,9 @@
  * hydration every chunk is fetched in idle time and cached here, so a step change renders at once
  * (React.lazy would suspend, and flash an empty graphic, the first time each one is shown).
  */
-import { Suspense, use, type ComponentType, type JSX } from 'react';
-import { GraphicSwitch, type GraphicComponents, type GraphicProps } from './GraphicSwitch.tsx';
+import { Suspense, use, useRef, type ComponentType, type JSX } from 'react';
+import { graphicKind, GraphicSwitch, type GraphicComponents, type GraphicProps } from './GraphicSwitch.tsx';
+import { useGraphicBox } from './useGraphicBox.ts';
 
 type Kind = keyof GraphicComponents;
 
@@ -54,10 +55,20 @@ export function preloadGraphics(): Promise<unknown> {
   return Promise.all((Object.keys(loaders) as Kind[]).map(load));
 }
 
+/**
+ * The sticky graphic, drawn for the box it is given (see useGraphicBox.ts). The wrapper fills the
+ * `data-graphic` element; the probe is 1rem square, so a change of the reader's text size is seen.
+ */
 export function LiveGraphic(props: GraphicProps): JSX.Element {
+  const ref = useRef<HTMLDivElement>(null);
+  const probe = useRef<HTMLSpanElement>(null);
+  const box = useGraphicBox(ref, probe, graphicKind(props.stateId));
   return (
-    <Suspense fallback={null}>
-      <GraphicSwitch {...props} components={DEFERRED} />
-    </Suspense>
+    <div className="graphic-box" ref={ref}>
+      <span className="graphic-em-probe" ref={probe} />
+      <Suspense fallback={null}>
+        <GraphicSwitch {...props} box={box} components={DEFERRED} />
+      </Suspense>
+    </div>
   );
 }

@@ -14,6 +14,13 @@ export interface Band {
   /** A viewport height that ignores toolbar jitter; for layout, never for positioning. */
   stableViewportHeight: number;
   source: ScrollSourceName;
+  /**
+   * How far the reader is predicted to have moved on by the time this band is drawn (px, our
+   * document's). Applied to the emulated sticky layers only, never to step activation, so a
+   * prediction that overshoots at a sudden stop can move the graphic for a frame but never flick
+   * a step back and forth. Set only by the embed relay.
+   */
+  lead?: number;
 }
 
 /** Something that can tell where the reader is: native scroll, a host relay, Pym, or probe strips. */
@@ -31,6 +38,7 @@ export function bandsEqual(a: Band | null, b: Band | null): boolean {
       a.viewportTop === b.viewportTop &&
       a.viewportHeight === b.viewportHeight &&
       a.stableViewportHeight === b.stableViewportHeight &&
-      a.source === b.source)
+      a.source === b.source &&
+      (a.lead ?? 0) === (b.lead ?? 0))
   );
 }

@@ -1,31 +1,35 @@
 /**
  * The story engine: turns the scroll store's band into the active step (React state, changes
- * rarely) and the progress through it (a MotionValue, changes every frame). Step positions are
- * measured, cached and re-measured on resize, font load and layout change, never during a scroll.
+ * rarely) and the progress through it (a MotionValue, changes every frame). Step and text positions
+ * are measured, cached and re-measured on resize, font load and layout change, never during a
+ * scroll. It also chooses the layout (graphic band on top, or side by side) and keeps the reader's
+ * place when the layout changes.
  */
 import { useMotionValue, type MotionValue } from 'framer-motion';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Band } from './band.ts';
+import { chooseLayout, landingScroll, readingArea, triggerOffset, type ReadingArea, type StoryLayout } from './layout.ts';
+import { pickAnchor, restoreScroll, type Anchor, type Blocks } from './place.ts';
 import { emulatedStickyOffset } from './sticky.ts';
-import { activeStepIndex, stepProgress, triggerLine } from './steps.ts';
+import { activeStepIndex, stepProgress } from './steps.ts';
 import { scrollStore, type ScrollStore } from './store.ts';
 
-/** Phones read with the card low on the screen, so the trigger sits lower there (as NYT does). */
-export function triggerFraction(viewportWidth: number): number {
-  return viewportWidth < 900 ? 0.7 : 0.5;
-}
-
-/** Where in a step a jump (deep link, step button) lands, as progress through the step. */
-export const LANDING_PROGRESS = 0.12;
+/** The text blocks a reader reads, and so the ones their place is kept by. */
+const BLOCK_SELECTOR = '[data-step] .step-card > :not(.visually-hidden)';
 
 interface Geometry {
   stepTops: number[];
   stepHeights: number[];
+  blocks: Blocks;
   sectionTop: number;
   sectionHeight: number;
   /** Heights of the layers that stay in view (graphic, step control). */
   layerHeights: number[];
-  viewportWidth: number;
+  /** The band's bottom in the viewport when pinned (0 side by side): where the reading area starts. */
+  bandBottom: number;
+  /** The viewport this was measured for: a change means the layout is stale. */
+  width: number;
+  stableHeight: number;
 }
 
 function setRootProperty(root: HTMLElement, name: string, value: string): void {
@@ -34,69 +38,132 @@ function setRootProperty(root: HTMLElement, name: string, value: string): void {
 
 export interface StoryEngine {
   activeIndex: number;
+  /** True once the reader has read past the last step (in the appendix). */
+  pastEnd: boolean;
   /** Progress through the active step, 0..1. */
   progress: MotionValue<number>;
   /** Progress through the whole story, 0..1, for the progress bar. */
   storyProgress: MotionValue<number>;
   /** The document y that makes step i the active one, for the step-through control and deep links. */
   scrollTargetFor(index: number): number | null;
+  /** The step active at the current scroll position, from fresh geometry (-1 before the story). */
+  activeNow(): number;
 }
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
-function measure(section: HTMLElement, layers: (HTMLElement | null)[]): Geometry {
+function measure(section: HTMLElement, layers: (HTMLElement | null)[], layout: StoryLayout, width: number, stableHeight: number): Geometry {
   // Document coordinates: in an auto-height iframe scrollY is always 0, so this holds there too.
   const scrollY = window.scrollY;
   const steps = [...section.querySelectorAll<HTMLElement>('[data-step]')];
   const rects = steps.map((el) => el.getBoundingClientRect());
   const sectionRect = section.getBoundingClientRect();
+  const blockEls = [...section.querySelectorAll<HTMLElement>(BLOCK_SELECTOR)];
+  const blockRects = blockEls.map((el) => el.getBoundingClientRect());
+  const layerHeights = layers.map((layer) => layer?.getBoundingClientRect().height ?? 0);
   return {
     stepTops: rects.map((r) => r.top + scrollY),
     stepHeights: rects.map((r) => r.height),
+    blocks: {
+      tops: blockRects.map((r) => r.top + scrollY),
+      heights: blockRects.map((r) => r.height),
+      steps: blockEls.map((el) => steps.indexOf(el.closest<HTMLElement>('[data-step]')!)),
+    },
     sectionTop: sectionRect.top + scrollY,
     sectionHeight: sectionRect.height,
-    layerHeights: layers.map((layer) => layer?.getBoundingClientRect().height ?? 0),
-    viewportWidth: document.documentElement.clientWidth,
+    layerHeights,
+    // The band (the graphic layer) is pinned to the viewport top, so its height is its bottom.
+    bandBottom: layout === 'band' ? layerHeights[0] : 0,
+    width,
+    stableHeight,
   };
 }
 
 export function useStoryEngine(
   /** The story section holding the [data-step] elements (static HTML, so found, not referenced). */
   findSection: () => HTMLElement | null,
-  /** Layers that must stay in the reader's viewport: CSS sticky, or emulated when emulateSticky. */
+  /** Layers that must stay in the reader's viewport, graphic first: CSS sticky, or emulated when emulateSticky. */
   layerRefs: readonly RefObject<HTMLElement | null>[],
   emulateSticky: boolean,
   store: ScrollStore = scrollStore,
 ): StoryEngine {
   const [activeIndex, setActiveIndex] = useState(-1);
+  const [pastEnd, setPastEnd] = useState(false);
   const progress = useMotionValue(0);
   const storyProgress = useMotionValue(0);
   const geometry = useRef<Geometry | null>(null);
   const lastBand = useRef<Band | null>(null);
+  const anchor = useRef<Anchor | null>(null);
   const emulate = useRef(emulateSticky);
 
+  /** Lays out for the band's viewport (layout choice and stable height); true when that changed anything. */
+  const applyViewport = useCallback((band: Band): boolean => {
+    const root = document.documentElement;
+    const layout = chooseLayout(window.innerWidth, band.stableViewportHeight);
+    const before = `${root.dataset.layout}|${root.style.getPropertyValue('--stable-vh')}`;
+    // Writing a style invalidates layout, and the next read would force it mid-frame: write only on change.
+    setRootProperty(root, '--reader-vh', `${band.viewportHeight / 100}px`);
+    setRootProperty(root, '--stable-vh', `${band.stableViewportHeight / 100}px`);
+    if (root.dataset.layout !== layout) root.dataset.layout = layout;
+    return before !== `${layout}|${root.style.getPropertyValue('--stable-vh')}`;
+  }, []);
+
+  /** Measures the layout and puts the block being read back in place; true if that scrolled. */
+  const remeasure = useCallback(
+    (section: HTMLElement, band: Band | null): boolean => {
+      const layout = (document.documentElement.dataset.layout as StoryLayout | undefined) ?? 'band';
+      const g = measure(
+        section,
+        layerRefs.map((ref) => ref.current),
+        layout,
+        window.innerWidth,
+        band?.stableViewportHeight ?? window.innerHeight,
+      );
+      geometry.current = g;
+      const a = anchor.current;
+      if (!a || !band) return false;
+      const area = areaFor(g, band);
+      const y = restoreScroll(a, area, triggerOffset(area), g.blocks, { tops: g.stepTops, heights: g.stepHeights });
+      if (y === null || Math.abs(y - band.viewportTop) <= 1) return false;
+      store.scrollTo(y, false);
+      return true;
+    },
+    [layerRefs, store],
+  );
+
+  /**
+   * Applies a band. Only a band from the scroll store (recordPlace) with unchanged layout records
+   * the reader's place: after a layout change the band's position is from before the restoring
+   * scroll, and recording from it would lose the place.
+   */
   const update = useCallback(
-    (band: Band) => {
+    (band: Band, recordPlace = true) => {
       lastBand.current = band;
+      const section = document.querySelector<HTMLElement>('.scrolly');
+      const changed = applyViewport(band) || (geometry.current !== null && geometry.current.width !== window.innerWidth);
+      // The layout changed under the reader: measure it now and restore their place; the scroll
+      // that restores it brings a fresh band.
+      if (changed && section && remeasure(section, band)) return;
       const g = geometry.current;
       if (!g || g.stepTops.length === 0) return;
-      const root = document.documentElement;
-      // Writing a style invalidates layout, and the next read would force it mid-frame: write only on change.
-      setRootProperty(root, '--reader-vh', `${band.viewportHeight / 100}px`);
-      setRootProperty(root, '--stable-vh', `${band.stableViewportHeight / 100}px`);
-      const trigger = triggerLine(band.viewportTop, band.viewportHeight, triggerFraction(g.viewportWidth));
+      const area = areaFor(g, band);
+      const trigger = band.viewportTop + triggerOffset(area);
+      const steps = { tops: g.stepTops, heights: g.stepHeights };
       const index = activeStepIndex(trigger, g.stepTops);
       setActiveIndex(index);
+      const last = g.stepTops.length - 1;
+      const end = g.stepTops[last] + g.stepHeights[last];
+      // The place is kept only inside the story: above or below it the browser's own scroll anchoring does.
+      if (recordPlace && !changed) anchor.current = index >= 0 && trigger < end ? pickAnchor(band.viewportTop, area, g.blocks, steps) : null;
+      setPastEnd(trigger >= end);
       progress.set(index < 0 ? 0 : stepProgress(trigger, g.stepTops[index], g.stepHeights[index]));
-      const first = g.stepTops[0];
-      const last = g.stepTops[g.stepTops.length - 1] + g.stepHeights[g.stepHeights.length - 1];
-      storyProgress.set(stepProgress(trigger, first, last - first));
+      storyProgress.set(stepProgress(trigger, g.stepTops[0], end - g.stepTops[0]));
       layerRefs.forEach((ref, i) => {
         const layer = ref.current;
         if (!layer) return;
         const offset = emulate.current
           ? emulatedStickyOffset({
-              viewportTop: band.viewportTop,
+              viewportTop: band.viewportTop + (band.lead ?? 0),
               viewportHeight: band.viewportHeight,
               sectionTop: g.sectionTop,
               sectionHeight: g.sectionHeight,
@@ -107,48 +174,50 @@ export function useStoryEngine(
         layer.style.transform = offset ? `translate3d(0, ${offset}px, 0)` : '';
       });
     },
-    [layerRefs, progress, storyProgress],
+    [applyViewport, layerRefs, progress, remeasure, storyProgress],
   );
 
   useIsomorphicLayoutEffect(() => {
     const section = findSection();
     if (!section) return;
-    const remeasure = () => {
-      geometry.current = measure(
-        section,
-        layerRefs.map((ref) => ref.current),
-      );
-      if (lastBand.current) update(lastBand.current);
+    const onLayoutChange = () => {
+      if (!remeasure(section, lastBand.current) && lastBand.current) update(lastBand.current, false);
     };
-    remeasure();
-    const observer = new ResizeObserver(remeasure);
+    onLayoutChange();
+    const observer = new ResizeObserver(onLayoutChange);
     observer.observe(section);
-    void document.fonts?.ready.then(remeasure);
-    window.addEventListener('load', remeasure);
-    const unsubscribe = store.subscribe(update);
+    void document.fonts?.ready.then(onLayoutChange);
+    window.addEventListener('load', onLayoutChange);
+    const unsubscribe = store.subscribe((band) => update(band));
     return () => {
       observer.disconnect();
-      window.removeEventListener('load', remeasure);
+      window.removeEventListener('load', onLayoutChange);
       unsubscribe();
     };
-  }, [findSection, layerRefs, store, update]);
+  }, [findSection, remeasure, store, update]);
 
   // Switching between native sticky and emulation changes where the graphic sits: re-apply.
   useEffect(() => {
     emulate.current = emulateSticky;
-    if (lastBand.current) update(lastBand.current);
+    if (lastBand.current) update(lastBand.current, false);
   }, [emulateSticky, update]);
 
   const scrollTargetFor = useCallback((index: number) => {
     const g = geometry.current;
-    const band = lastBand.current;
     if (!g || index < 0 || index >= g.stepTops.length) return null;
-    const height = band?.viewportHeight ?? window.innerHeight;
-    // Land with the trigger line a third of the way into the step: that step (and no other) is active,
-    // and scroll-linked parts of its graphic (growing bars) are complete.
-    const into = Math.min(g.stepHeights[index] * LANDING_PROGRESS, g.stepHeights[index] - 1);
-    return Math.max(0, g.stepTops[index] + into - height * triggerFraction(g.viewportWidth));
+    return landingScroll(g.stepTops[index], g.stepHeights[index], areaFor(g, lastBand.current));
   }, []);
 
-  return { activeIndex, progress, storyProgress, scrollTargetFor };
+  const activeNow = useCallback(() => {
+    const g = geometry.current;
+    if (!g) return -1;
+    const area = areaFor(g, lastBand.current);
+    return activeStepIndex((lastBand.current?.viewportTop ?? window.scrollY) + triggerOffset(area), g.stepTops);
+  }, []);
+
+  return { activeIndex, pastEnd, progress, storyProgress, scrollTargetFor, activeNow };
+}
+
+function areaFor(g: Geometry, band: Band | null): ReadingArea {
+  return readingArea(band?.viewportHeight ?? window.innerHeight, g.bandBottom);
 }

@@ -142,3 +142,92 @@ test('the host ignores height messages from frames that are not its own', async 
     await h.close();
   }
 });
+
+test('case 9: one host message with sequence number 2^31 does not lock embed.js out', async () => {
+  const h = await openHost(browser, servers, 'snippet', DESKTOP);
+  try {
+    await h.page.evaluate(() => document.querySelector('iframe')!.scrollIntoView());
+    await waitForContext(h.child, 'auto', 'relay');
+    const ids = await stepIds(h.child);
+    // Well shaped, from the real host window, with a sequence number far ahead of the real one.
+    await h.page.evaluate(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe[data-driscoll-embed]')!;
+      const id = frame.getAttribute('data-driscoll-embed');
+      const r = frame.getBoundingClientRect();
+      frame.contentWindow!.postMessage(
+        {
+          sentinel: 'driscoll-embed',
+          v: 1,
+          type: 'viewport',
+          id,
+          seq: 2 ** 31,
+          vw: 1280,
+          vh: 800,
+          svh: 800,
+          lvh: 800,
+          top: r.top,
+          left: r.left,
+          width: r.width,
+          height: r.height,
+          insetTop: 0,
+        },
+        '*',
+      );
+    });
+    // The real host keeps talking as the reader scrolls; the story must still follow it.
+    const target = (await h.child.evaluate(() => document.querySelectorAll<HTMLElement>('.scrolly [data-step]')[3].getBoundingClientRect().top)) - 200;
+    await h.page.evaluate((y) => {
+      const r = document.querySelector('iframe')!.getBoundingClientRect();
+      window.scrollBy(0, r.top + y);
+    }, target);
+    const moved = await waitFor(async () => ((await childState(h.child)).active === ids[3] ? true : null), { timeout: 4000 });
+    expect(moved, 'the story still follows the real host').toBe(true);
+    expect((await childState(h.child)).source).toBe('relay');
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});
+
+test('case 9: a forged hello in a plain iframe does not switch it to a silent relay', async () => {
+  const h = await openHost(browser, servers, 'resize-only', DESKTOP);
+  try {
+    await h.page.evaluate(() => document.querySelector('iframe')!.scrollIntoView());
+    await waitForContext(h.child, 'auto', 'probe');
+    await h.page.evaluate(() => {
+      const w = document.querySelector('iframe')!.contentWindow!;
+      w.postMessage({ sentinel: 'driscoll-embed', v: 1, type: 'hello', id: '', seq: 1 }, '*');
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const before = await childState(h.child);
+    expect(before.source, 'still the probe: a hello is not a feed').toBe('probe');
+    await h.page.evaluate(() => window.scrollBy(0, 2500));
+    const moved = await waitFor(async () => ((await childState(h.child)).transform !== before.transform ? true : null), { timeout: 3000 });
+    expect(moved, 'the graphic still follows the reader').toBe(true);
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});
+
+test('case 8: with our Pym code (xdomain), a third-origin frame can neither resize the story nor navigate the host', async () => {
+  const h = await openHost(browser, servers, 'pym-evil', DESKTOP);
+  try {
+    await h.page.evaluate(() => document.querySelector('iframe:not(#ad)')!.scrollIntoView());
+    await waitForContext(h.child, 'auto', 'pym');
+    const height = await settle(async () => (await iframeBox(h.page)).height, { quiet: 400 });
+    const href = await h.page.evaluate(() => location.href);
+    const sibling = await waitFor(async () => h.page.frames().find((f) => f.url().startsWith(`${servers.third.origin}/`)) ?? null);
+    expect(sibling).toBeTruthy();
+    await sibling!.evaluate(() => {
+      parent.postMessage('pymxPYMxdriscoll-pymxPYMxheightxPYMx150', '*');
+      parent.postMessage('pymxPYMxdriscoll-pymxPYMxnavigateToxPYMxhttps://example.com/', '*');
+    });
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await iframeBox(h.page)).height).toBe(height);
+    expect(await h.page.evaluate(() => location.href)).toBe(href);
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});

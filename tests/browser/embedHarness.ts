@@ -31,7 +31,8 @@ export async function startEmbedServers(): Promise<EmbedServers> {
   };
 }
 
-export type HostName = 'fixed' | 'snippet' | 'pym-trackscroll' | 'pym-plain' | 'resize-only' | 'short-fixed' | 'evil';
+/** A fixture's file name without .html (tests/fixtures/hosts/<name>.html). */
+export type HostName = string;
 
 export interface OpenHost {
   page: Page;
@@ -48,6 +49,7 @@ export function hostUrl(servers: EmbedServers, name: HostName): string {
 /** Opens a host fixture in a fresh context and waits for the story frame to exist. */
 export async function openHost(browser: Browser, servers: EmbedServers, name: HostName, options: BrowserContextOptions): Promise<OpenHost> {
   const context = await browser.newContext(options);
+  await context.addInitScript(RECORDER);
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(hostUrl(servers, name));
@@ -156,4 +158,187 @@ export async function pointAtFrame(page: Page): Promise<void> {
   const bottom = Math.min(box.bottom, vh);
   const y = bottom > top ? (top + bottom) / 2 : vh / 2;
   await page.mouse.move(box.left + Math.min(200, box.width / 2), y);
+}
+
+/**
+ * Installed in every frame before its scripts: in the story it records each change of the active
+ * step (a MutationObserver on data-active-step), so a test can scroll quickly and read the order
+ * afterwards instead of settling after every notch.
+ */
+export const RECORDER = `(() => {
+  const rec = (window.__embedRec = { steps: [] });
+  const watch = () => {
+    const section = document.querySelector('.scrolly');
+    if (!section) return void setTimeout(watch, 50);
+    const note = () => {
+      const s = section.getAttribute('data-active-step') || '';
+      if (rec.steps[rec.steps.length - 1] !== s) rec.steps.push(s);
+    };
+    new MutationObserver(note).observe(section, { attributes: true, attributeFilter: ['data-active-step'] });
+    note();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch);
+  else watch();
+})();`;
+
+/** Takes (and clears) the step changes the story recorded since the last call. */
+export async function takeSteps(child: Frame): Promise<string[]> {
+  return child.evaluate(() => {
+    const rec = (window as unknown as { __embedRec: { steps: string[] } }).__embedRec;
+    const out = rec.steps.slice();
+    rec.steps = out.length ? [out[out.length - 1]] : [];
+    return out;
+  });
+}
+
+/**
+ * The host's geometry in one read: the frame's rect, the element that scrolls the page (a fixture
+ * marks an app shell's scroller with data-test-scroller; else the document), and the top inset a
+ * reader loses to a sticky header (elements marked data-test-header).
+ */
+export interface HostGeometry {
+  frameTop: number;
+  frameBottom: number;
+  frameLeft: number;
+  frameWidth: number;
+  /** The frame's layout height in its own pixels (no zoom or transform). */
+  frameLayoutHeight: number;
+  vh: number;
+  insetTop: number;
+  scrollTop: number;
+  scrollMax: number;
+}
+
+export async function hostGeometry(page: Page): Promise<HostGeometry> {
+  return page.evaluate(() => {
+    const frame = document.querySelector<HTMLIFrameElement>('iframe:not(#ad)')!;
+    const r = frame.getBoundingClientRect();
+    const sc = document.querySelector<HTMLElement>('[data-test-scroller]') ?? document.scrollingElement!;
+    let inset = 0;
+    document.querySelectorAll('[data-test-header]').forEach((h) => {
+      const hr = h.getBoundingClientRect();
+      if (hr.top <= 1 && hr.bottom > inset) inset = hr.bottom;
+    });
+    return {
+      frameTop: r.top,
+      frameBottom: r.bottom,
+      frameLeft: r.left,
+      frameWidth: r.width,
+      frameLayoutHeight: frame.clientHeight,
+      vh: window.innerHeight,
+      insetTop: inset,
+      scrollTop: sc.scrollTop,
+      scrollMax: sc.scrollHeight - sc.clientHeight,
+    };
+  });
+}
+
+/** Scrolls the host's scroller by dy (host CSS px), instantly. */
+export async function hostScrollBy(page: Page, dy: number): Promise<void> {
+  await page.evaluate((d) => {
+    const sc = document.querySelector<HTMLElement>('[data-test-scroller]') ?? document.scrollingElement!;
+    sc.scrollBy({ top: d, behavior: 'instant' });
+  }, dy);
+}
+
+/**
+ * Scrolls the host from one frame-relative place to another in steps of `step` px, two animation
+ * frames per step, in one call: fast, and slow enough for the story to see every step.
+ * from/to are where the frame's top should be in the viewport (so -2000 = 2000 px scrolled in).
+ */
+export async function sweep(page: Page, from: number, to: number, step: number): Promise<void> {
+  await page.evaluate(
+    async ({ from, to, step }) => {
+      const sc = document.querySelector<HTMLElement>('[data-test-scroller]') ?? document.scrollingElement!;
+      const frame = document.querySelector('iframe:not(#ad)')!;
+      const raf = () => new Promise((r) => requestAnimationFrame(r));
+      const place = (top: number) => sc.scrollBy({ top: frame.getBoundingClientRect().top - top, behavior: 'instant' });
+      const dir = Math.sign(to - from) || 1;
+      for (let t = from; dir > 0 ? t <= to : t >= to; t += dir * step) {
+        place(t);
+        await raf();
+        await raf();
+      }
+      place(to);
+    },
+    { from, to, step },
+  );
+}
+
+/** Puts the frame's top at this offset in the host's viewport (negative: scrolled into the frame). */
+export async function placeFrameAt(page: Page, top: number): Promise<void> {
+  await sweep(page, top, top, 1);
+}
+
+/** The story's geometry in its own pixels: content height, steps, the section. */
+export async function storyGeometry(child: Frame) {
+  return child.evaluate(() => {
+    const section = document.querySelector('.scrolly')!.getBoundingClientRect();
+    const steps = [...document.querySelectorAll<HTMLElement>('.scrolly [data-step]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { id: el.dataset.step ?? '', top: r.top + window.scrollY, height: r.height };
+    });
+    return {
+      contentHeight: document.documentElement.getBoundingClientRect().height,
+      innerHeight: window.innerHeight,
+      innerWidth: window.innerWidth,
+      scrollY: window.scrollY,
+      sectionTop: section.top + window.scrollY,
+      sectionHeight: section.height,
+      steps,
+    };
+  });
+}
+
+/** Checks that a recorded sequence of steps runs in order (one way) and covers every step. */
+export function orderProblems(seen: string[], ids: string[], direction: 1 | -1): string[] {
+  const problems: string[] = [];
+  const idx = seen.filter((s) => s !== '').map((s) => ids.indexOf(s));
+  for (let i = 1; i < idx.length; i++) {
+    if (direction * (idx[i] - idx[i - 1]) < 0) problems.push(`out of order: ${seen.join(',')}`);
+  }
+  for (let i = 0; i < ids.length; i++) if (!idx.includes(i)) problems.push(`step ${ids[i]} never active: ${seen.join(',')}`);
+  return [...new Set(problems)];
+}
+
+/**
+ * How much of the graphic lies in the reader's visible area: the host viewport less its sticky
+ * header, and (for a frame that scrolls inside) the frame's visible part.
+ */
+export async function graphicVisibility(h: OpenHost): Promise<{ share: number; graphic: { y: number; height: number } | null; area: [number, number] }> {
+  const [geo, inner] = await Promise.all([
+    hostGeometry(h.page),
+    h.child.evaluate(() => {
+      const el = document.querySelector('[data-graphic]');
+      const r = el?.getBoundingClientRect();
+      return r ? { top: r.top, height: r.height, width: window.innerWidth } : null;
+    }),
+  ]);
+  const top = Math.max(geo.insetTop, geo.frameTop, 0);
+  const bottom = Math.min(geo.vh, geo.frameBottom);
+  if (!inner || inner.height <= 0) return { share: 0, graphic: null, area: [top, bottom] };
+  const box = inHost(geo, inner);
+  const inside = Math.max(0, Math.min(bottom, box.y + box.height) - Math.max(top, box.y));
+  return { share: inside / box.height, graphic: box, area: [top, bottom] };
+}
+
+/**
+ * A box inside the story (its own viewport's pixels) in the host's viewport. Computed, not asked
+ * of playwright: its boundingBox ignores a host's CSS zoom around the frame.
+ */
+export function inHost(geo: HostGeometry, inner: { top: number; height: number; width: number }): { y: number; height: number } {
+  const scale = geo.frameWidth / inner.width;
+  return { y: geo.frameTop + inner.top * scale, height: inner.height * scale };
+}
+
+/** The story's "Next step" button in the host's viewport. */
+export async function nextButtonBox(h: OpenHost): Promise<{ y: number; height: number } | null> {
+  const [geo, inner] = await Promise.all([
+    hostGeometry(h.page),
+    h.child.evaluate(() => {
+      const r = document.querySelector('button[aria-label="Next step"]')?.getBoundingClientRect();
+      return r ? { top: r.top, height: r.height, width: window.innerWidth } : null;
+    }),
+  ]);
+  return inner ? inHost(geo, inner) : null;
 }

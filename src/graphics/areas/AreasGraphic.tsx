@@ -1,22 +1,40 @@
-import { m } from 'framer-motion';
+import { useMemo } from 'react';
+import islandCopy from 'virtual:island-copy';
 import { candidate, derived } from '../../data/dataset.ts';
 import { formatCount, formatPoints } from '../../data/format.ts';
-import { useStoryTransition } from '../../motion.tsx';
-import { AREAS_PLOT, AREAS_VIEW, areasLayout } from './areasLayout.ts';
+import type { AreaResult, CandidateResult } from '../../data/derive.ts';
+import type { ChartBox } from '../box.ts';
+import { ChartSvg } from '../ChartSvg.tsx';
+import { areasLayout, type AreasText } from './areasLayout.ts';
 
-const panels = areasLayout(derived.areas, [derived.closestByVotes.code, derived.closestByShare.code]);
+const closeCodes = [derived.closestByVotes.code, derived.closestByShare.code];
 
-/** "McGuinness +1,411 (2.0 points)". */
-export function marginCaption(winnerSurname: string, marginVotes: number, marginShare: number): string {
-  return `${winnerSurname} +${formatCount(marginVotes)} (${formatPoints(marginShare)})`;
+/** "+1,411 (2.0 points)": the winner's lead in the area, in votes and in share points. */
+export function marginCaption(marginVotes: number, marginShare: number): string {
+  return `+${formatCount(marginVotes)} (${formatPoints(marginShare)})`;
 }
 
-export function AreasGraphic() {
-  const transition = useStoryTransition();
-  const right = AREAS_VIEW.width - AREAS_PLOT.left;
+export const AREAS_TEXT: AreasText = {
+  barLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${candidate(r.id).partyShort} ${formatCount(r.votes)}`,
+  caption: (a: AreaResult) => marginCaption(a.marginVotes, a.marginShare),
+  shortBarLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${formatCount(r.votes)}`,
+  shortCaption: (a: AreaResult) => `+${formatCount(a.marginVotes)}`,
+  note: islandCopy.graphicLabels.areas.note,
+};
+
+export function AreasGraphic({ box }: { box: ChartBox }) {
+  const layout = useMemo(() => areasLayout(derived.areas, closeCodes, AREAS_TEXT, box.width, box.height, box.font), [box.width, box.height, box.font]);
+  const { left, line } = layout;
   return (
-    <svg className="graphic-svg" viewBox={`0 0 ${AREAS_VIEW.width} ${AREAS_VIEW.height}`} aria-hidden="true" focusable="false" data-graphic-kind="areas">
-      {panels.map(({ area, y, bars, close }) => (
+    <ChartSvg box={{ ...box, font: layout.font }} height={layout.height} kind="areas" data-per-area={layout.perArea} data-mode={layout.mode}>
+      <text className="g-label g-muted" x={1} y={layout.font} data-scale-note="">
+        {layout.noteLines.map((l, i) => (
+          <tspan key={i} x={1} dy={i === 0 ? 0 : line}>
+            {l}
+          </tspan>
+        ))}
+      </text>
+      {layout.panels.map(({ area, caption, y, height, bars, close, nameBaseline, captionBaseline, captionX, captionAnchor }) => (
         <g
           key={area.code}
           data-area={area.code}
@@ -25,31 +43,21 @@ export function AreasGraphic() {
           data-margin={area.marginVotes}
           data-close={close ? 'true' : undefined}
         >
-          {close && (
-            <rect x={0} y={y - 2} width={AREAS_VIEW.width} height={AREAS_PLOT.panelHeight - 2} rx={4} style={{ fill: 'var(--fg)', fillOpacity: 0.07 }} />
-          )}
-          <text className="g-label g-strong" x={AREAS_PLOT.left} y={y + AREAS_PLOT.headerBaseline}>
+          {close && <rect x={0} y={y} width={layout.width} height={height} rx={4} style={{ fill: 'var(--fg)', fillOpacity: 0.07 }} />}
+          <text className="g-label g-strong" x={1} y={nameBaseline}>
             {area.label}
           </text>
-          <text className={close ? 'g-label g-strong' : 'g-label'} x={right} y={y + AREAS_PLOT.headerBaseline} textAnchor="end" data-caption="">
-            {marginCaption(candidate(area.winnerId).surname, area.marginVotes, area.marginShare)}
+          <text className={close ? 'g-label g-strong' : 'g-label g-muted'} x={captionX} y={captionBaseline} textAnchor={captionAnchor} data-caption="">
+            {caption}
           </text>
           {bars.map((bar) => {
             const c = candidate(bar.id);
             return (
-              <g key={bar.id} data-candidate={bar.id} data-votes={bar.votes}>
-                <m.rect
-                  x={AREAS_PLOT.left}
-                  y={bar.y}
-                  height={AREAS_PLOT.barHeight}
-                  style={{ fill: `var(--c-${bar.id})` }}
-                  initial={false}
-                  animate={{ width: bar.width }}
-                  transition={transition}
-                />
-                <text className="g-label" x={AREAS_PLOT.left + bar.width + 5} y={bar.y + 11.5}>
+              <g key={bar.id} data-candidate={bar.id} data-votes={bar.votes} data-bar-width={bar.width}>
+                <rect x={left} y={bar.y} width={bar.width} height={bar.height} style={{ fill: `var(--c-${bar.id})` }} />
+                <text className="g-label" x={left + bar.width + 5} y={bar.baseline}>
                   <tspan className="g-strong">{c.surname}</tspan>
-                  <tspan className="g-muted"> {c.partyShort}</tspan>
+                  {!layout.shortLabels && <tspan className="g-muted"> {c.partyShort}</tspan>}
                   <tspan> {formatCount(bar.votes)}</tspan>
                 </text>
               </g>
@@ -57,6 +65,6 @@ export function AreasGraphic() {
           })}
         </g>
       ))}
-    </svg>
+    </ChartSvg>
   );
 }

@@ -1,128 +1,162 @@
-import { m, useTransform, type MotionValue, useReducedMotion } from 'framer-motion';
+import { useReducedMotion, type MotionValue } from 'framer-motion';
+import { useEffect, useMemo, useRef } from 'react';
 import islandCopy from 'virtual:island-copy';
 import { candidate, dataset, derived } from '../../data/dataset.ts';
 import { formatCount, formatIsoDate, formatPercentFigure, formatShare } from '../../data/format.ts';
 import { fillSlots } from '../../data/tokens.ts';
-import { useStoryTransition } from '../../motion.tsx';
-import { r1 } from '../text.ts';
-import { axisGeometry, BARS_PLOT, BARS_VIEW, growth, ROW, rowOrder, rowTop, shareScale } from './barsLayout.ts';
+import type { ChartBox } from '../box.ts';
+import { ChartSvg } from '../ChartSvg.tsx';
+import { barsLayout, growth, rowOrder, type BarsRowInput } from './barsLayout.ts';
 
 export type BarsVariant = 'poll' | 'result';
 
 const pollPercent = (id: string) => dataset.poll.sharesPercent[id] ?? 0;
-const x = shareScale(
-  derived.results,
-  derived.pollRanked.map((p) => p.percent),
-);
 const order = rowOrder(derived.results);
 const resultsById = new Map(derived.results.map((r) => [r.id, r]));
-const ticks = x.ticks(5);
-const axis = axisGeometry(order.length);
-const labels = islandCopy.graphicLabels.bars;
-
-/** A result bar and its label, both sized by the step's progress through motion values. */
-function ResultBar({ id, progress, top }: { id: string; progress: MotionValue<number>; top: number }) {
+const copy = islandCopy.graphicLabels.bars;
+const pollMarker = (id: string) => fillSlots(copy.pollMarker, { share: formatPercentFigure(pollPercent(id)) });
+export const BARS_ROWS: BarsRowInput[] = order.map((id) => {
   const r = resultsById.get(id)!;
-  const full = r1(x(r.share) - BARS_PLOT.left);
+  const c = candidate(id);
+  return {
+    id,
+    name: `${c.surname} ${c.partyShort}`,
+    share: r.share,
+    poll: pollPercent(id) / 100,
+    resultLabel: `${formatShare(r.share)} · ${formatCount(r.votes)}`,
+    pollLabel: formatPercentFigure(pollPercent(id)),
+    ghostLabel: pollMarker(id),
+  };
+});
+const titles = {
+  result: fillSlots(copy.resultTitle, { declared: formatIsoDate(dataset.results.election.declarationDay) }),
+  poll: fillSlots(copy.pollTitle, { pollster: dataset.poll.pollster, published: formatIsoDate(dataset.poll.published) }),
+};
+/** One title height for both variants, so nothing moves when the result arrives. */
+export const BARS_TITLE = titles.result.length >= titles.poll.length ? titles.result : titles.poll;
+
+const barTransform = (g: number) => `scaleX(${g})`;
+const labelTransform = (g: number, full: number) => `translateX(${Math.round(-full * (1 - g) * 10) / 10}px)`;
+
+export function BarsGraphic({ variant, progress, box }: { variant: BarsVariant; progress: MotionValue<number>; box: ChartBox }) {
+  const isResult = variant === 'result';
+  const layout = useMemo(() => barsLayout(BARS_ROWS, BARS_TITLE, box.width, box.height, box.font), [box.width, box.height, box.font]);
+  const titleLines = useMemo(
+    () => (isResult ? layout.titleLines : barsLayout(BARS_ROWS, titles.poll, box.width, box.height, box.font).titleLines),
+    [isResult, layout, box],
+  );
   // Under reduced motion the bars are simply complete; they do not grow with the scroll.
   const reduced = useReducedMotion();
-  const scale = useTransform(progress, (p) => (reduced ? 1 : growth(p)));
-  const shift = useTransform(progress, (p) => (reduced ? 0 : -full * (1 - growth(p))));
-  return (
-    <>
-      <m.rect
-        className="g-result-bar"
-        x={BARS_PLOT.left}
-        y={top + ROW.barY}
-        width={full}
-        height={ROW.barHeight}
-        style={{ fill: `var(--c-${id})`, scaleX: scale, originX: 0 }}
-      />
-      <m.text className="g-label" x={BARS_PLOT.left + full + 6} y={top + ROW.barY + 14} style={{ x: shift }} data-value-label="">
-        <tspan className="g-strong">{formatShare(r.share)}</tspan>
-        <tspan className="g-muted"> · </tspan>
-        <tspan>{formatCount(r.votes)}</tspan>
-      </m.text>
-    </>
-  );
-}
+  const g = reduced ? 1 : growth(progress.get());
+  // Per frame: one subscription writes the transforms of the result bars and their labels; no React render.
+  const bars = useRef<(SVGRectElement | null)[]>([]);
+  const labels = useRef<(SVGTextElement | null)[]>([]);
+  useEffect(() => {
+    if (!isResult || reduced) return;
+    const write = (p: number) => {
+      const k = growth(p);
+      layout.rows.forEach((row, i) => {
+        bars.current[i]?.style.setProperty('transform', barTransform(k));
+        labels.current[i]?.style.setProperty('transform', labelTransform(k, row.resultWidth));
+      });
+    };
+    write(progress.get());
+    return progress.on('change', write);
+  }, [isResult, reduced, progress, layout]);
 
-export function BarsGraphic({ variant, progress }: { variant: BarsVariant; progress: MotionValue<number> }) {
-  const transition = useStoryTransition();
-  const isResult = variant === 'result';
-  const title = isResult
-    ? fillSlots(labels.resultTitle, { declared: formatIsoDate(dataset.results.election.declarationDay) })
-    : fillSlots(labels.pollTitle, { pollster: dataset.poll.pollster, published: formatIsoDate(dataset.poll.published) });
-
+  const f = layout.font;
   return (
-    <svg
-      className="graphic-svg"
-      viewBox={`0 0 ${BARS_VIEW.width} ${BARS_VIEW.height}`}
-      aria-hidden="true"
-      focusable="false"
-      data-graphic-kind="bars"
-      data-variant={variant}
-    >
-      <text className="g-label g-strong" x={BARS_PLOT.left} y={16}>
-        {title}
+    <ChartSvg box={{ ...box, font: f }} height={layout.height} kind="bars" data-variant={variant}>
+      <text className="g-label g-strong" x={1} y={layout.titleBaseline}>
+        {titleLines.map((line, i) => (
+          <tspan key={i} x={1} dy={i === 0 ? 0 : layout.line}>
+            {line}
+          </tspan>
+        ))}
       </text>
-      {ticks.map((t) => (
-        <g key={t}>
-          <line className="g-rule" x1={x(t)} x2={x(t)} y1={BARS_PLOT.top} y2={axis.y} />
-          <text className="g-label g-muted" x={x(t)} y={axis.labelBaseline} textAnchor={t === 0 ? 'start' : 'middle'}>
-            {formatShare(t, 0)}
+      {layout.ticks.map((t) => (
+        <g key={t.value}>
+          <line className="g-rule" x1={t.x} x2={t.x} y1={layout.rows[0].barY - 4} y2={layout.axisY} />
+          <text className="g-label g-muted" x={t.x} y={layout.axisBaseline} textAnchor={t.anchor}>
+            {formatShare(t.value, 0)}
           </text>
         </g>
       ))}
-      {order.map((id, i) => {
-        const top = rowTop(i);
-        const c = candidate(id);
-        const r = resultsById.get(id)!;
-        const poll = pollPercent(id);
-        const pollEnd = r1(x(poll / 100));
+      {layout.rows.map((row, i) => {
+        const c = candidate(row.id);
+        const r = resultsById.get(row.id)!;
+        const poll = pollPercent(row.id);
+        const pollEnd = layout.left + row.pollWidth;
+        const resultEnd = layout.left + row.resultWidth;
+        const ghostShift = row.ghostY - row.barY;
         return (
           <g
-            key={id}
-            data-candidate={id}
+            key={row.id}
+            data-candidate={row.id}
             data-poll-percent={poll}
             data-votes={isResult ? r.votes : undefined}
             data-share={isResult ? String(r.share) : undefined}
           >
-            <text className="g-label" x={BARS_PLOT.left} y={top + ROW.nameBaseline}>
+            <text className="g-label" x={row.nameX} y={row.nameBaseline}>
               <tspan className="g-strong">{c.surname}</tspan>
               <tspan className="g-muted"> {c.partyShort}</tspan>
             </text>
-            <m.rect
-              className="g-poll-bar"
-              x={BARS_PLOT.left}
-              width={pollEnd - BARS_PLOT.left}
-              style={{ fill: `var(--c-${id})`, stroke: `var(--c-${id})`, strokeWidth: 1 }}
-              initial={false}
-              animate={{
-                attrY: top + (isResult ? ROW.ghostY : ROW.barY),
-                height: isResult ? ROW.ghostHeight : ROW.barHeight,
+            {/* The poll bar becomes the thin reference bar under the result: a transform, so it animates on the compositor. */}
+            <rect
+              className="g-poll-bar g-anim g-fill-box"
+              x={layout.left}
+              y={row.barY}
+              width={row.pollWidth}
+              height={row.barHeight}
+              style={{
+                fill: `var(--c-${row.id})`,
                 fillOpacity: isResult ? 0.25 : 1,
+                stroke: `var(--c-${row.id})`,
+                strokeWidth: 1,
+                transform: isResult ? `translateY(${ghostShift}px) scaleY(${row.ghostHeight / row.barHeight})` : 'none',
               }}
-              transition={transition}
             />
-            <m.text
-              className="g-label"
+            <text
+              className="g-label g-anim"
               x={pollEnd + 6}
-              initial={false}
-              animate={{ attrY: top + (isResult ? ROW.ghostY + 9 : ROW.barY + 14) }}
-              transition={transition}
+              y={row.barBaseline}
+              style={{ transform: isResult ? `translateY(${row.ghostBaseline - row.barBaseline}px)` : 'none' }}
               data-poll-label=""
             >
-              {isResult ? (
-                <tspan className="g-muted">{fillSlots(labels.pollMarker, { share: formatPercentFigure(poll) })}</tspan>
-              ) : (
-                <tspan className="g-strong">{formatPercentFigure(poll)}</tspan>
-              )}
-            </m.text>
-            {isResult && <ResultBar id={id} progress={progress} top={top} />}
+              {isResult ? <tspan className="g-muted">{pollMarker(row.id)}</tspan> : <tspan className="g-strong">{formatPercentFigure(poll)}</tspan>}
+            </text>
+            {isResult && (
+              <>
+                <rect
+                  ref={(el) => {
+                    bars.current[i] = el;
+                  }}
+                  className="g-result-bar g-fill-box"
+                  x={layout.left}
+                  y={row.barY}
+                  width={row.resultWidth}
+                  height={row.barHeight}
+                  style={{ fill: `var(--c-${row.id})`, transform: barTransform(g) }}
+                />
+                <text
+                  ref={(el) => {
+                    labels.current[i] = el;
+                  }}
+                  className="g-label"
+                  x={resultEnd + 6}
+                  y={row.barBaseline}
+                  style={{ transform: labelTransform(g, row.resultWidth) }}
+                  data-value-label=""
+                >
+                  <tspan className="g-strong">{formatShare(r.share)}</tspan>
+                  <tspan className="g-muted"> · </tspan>
+                  <tspan>{formatCount(r.votes)}</tspan>
+                </text>
+              </>
+            )}
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }

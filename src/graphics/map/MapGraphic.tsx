@@ -1,112 +1,166 @@
-import { m } from 'framer-motion';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import councilMap from 'virtual:council-map';
-import { useStoryTransition } from '../../motion.tsx';
 import { derived } from '../../data/dataset.ts';
-import { FONT_SIZE, LINE_HEIGHT, svgId } from '../text.ts';
-import { marginOpacity } from './mapLabels.ts';
-import { councilStyles, MAP_OFFSET, MAP_VIEW, mapKeyLayout, mapLabels, type MapVariant } from './mapModel.ts';
+import { fitFont, type ChartBox } from '../box.ts';
+import { ChartSvg } from '../ChartSvg.tsx';
+import { boxesOverlap, estimateTextWidth, svgId } from '../text.ts';
+import { labelOverlaps } from './mapLabels.ts';
+import { councilStyles, mapFrame, mapKeyLayout, mapLabels, shadeKey, type MapVariant } from './mapModel.ts';
 
-const KEY_X = 226;
-const SWATCH = 14;
+const shades = shadeKey();
 
-export function MapGraphic({ variant }: { variant: MapVariant }) {
-  const transition = useStoryTransition();
+/**
+ * The map at a given label size: the view (map units), key, labels, and whether they all fit
+ * without overlapping each other or the key.
+ */
+function mapScene(variant: MapVariant, box: ChartBox, font: number, oneLine = false, tight = false, compact = false) {
+  const { frame, scale } = mapFrame(box.width, box.height, font);
+  const key = mapKeyLayout(variant, derived.areas, frame, compact);
+  const labels = mapLabels(
+    variant,
+    councilMap,
+    derived.areas,
+    frame,
+    frame.keyBeside ? Math.min(150, frame.height / 3) : key.bottom + frame.font * 0.5,
+    oneLine,
+    tight,
+  );
+  const keyInside = key.bottom <= frame.height;
+  const inside =
+    keyInside &&
+    labels.every((l) => l.box.x >= 0 && l.box.x + l.box.width <= frame.width + 0.5 && l.box.y >= 0 && l.box.y + l.box.height <= frame.height + 0.5);
+  const clear = labelOverlaps(labels).length === 0 && labels.every((l) => key.boxes.every((k) => !boxesOverlap(l.box, k)));
+  return { frame, scale, key, labels, ok: inside && clear };
+}
+
+/** The richest scene that fits the box. */
+function chooseScene(variant: MapVariant, box: ChartBox) {
+  // Two-line labels at the largest font that fits, then with callouts packed tighter, then one-line
+  // labels, then without the key's headline.
+  const attempts = [
+    [false, false, false],
+    [false, true, false],
+    [true, true, false],
+    [false, true, true],
+    [true, true, true],
+  ] as const;
+  for (const [oneLine, tight, compact] of attempts) {
+    const font = fitFont(box.font, (f) => mapScene(variant, box, f, oneLine, tight, compact).ok);
+    const found = mapScene(variant, box, font, oneLine, tight, compact);
+    if (found.ok) return found;
+  }
+  return mapScene(variant, box, 11, false, true, true);
+}
+
+export function MapGraphic({ variant, box }: { variant: MapVariant; box: ChartBox }) {
   const hatchId = svgId(useId(), 'hatch');
   const styles = councilStyles(variant, hatchId);
-  const labels = mapLabels(variant);
-  const { items: keyItems, bottom: keyY } = mapKeyLayout(variant);
-  const [dx, dy] = MAP_OFFSET;
-  const maxMargin = Math.max(...derived.areas.map((a) => a.marginShare));
+  const { width, height, font: boxFont, measured } = box;
+  const scene = useMemo(() => chooseScene(variant, { width, height, font: boxFont, measured }), [variant, width, height, boxFont, measured]);
+  const { frame, scale, key, labels } = scene;
+  const { dx, dy } = frame;
+  const f = frame.font;
+  const swatch = key.swatchSize;
 
   return (
-    <svg
-      className="graphic-svg"
-      viewBox={`0 0 ${MAP_VIEW.width} ${MAP_VIEW.height}`}
-      aria-hidden="true"
-      focusable="false"
-      data-graphic-kind="map"
-      data-variant={variant}
-    >
+    <ChartSvg box={{ ...box, font: Math.round(f * scale * 10) / 10 }} kind="map" data-variant={variant}>
       <defs>
         <pattern id={hatchId} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
           <rect width="6" height="6" style={{ fill: 'var(--fg)', fillOpacity: 0.1 }} />
           <line x1="1.5" y1="0" x2="1.5" y2="6" style={{ stroke: 'var(--fg)', strokeOpacity: 0.55, strokeWidth: 2 }} />
         </pattern>
       </defs>
-      <g transform={`translate(${dx} ${dy})`}>
-        {styles.map((s) => (
-          <m.path
-            key={s.code}
-            d={s.d}
-            data-area={s.code}
-            className="g-council"
-            style={{ fill: s.fill }}
-            initial={false}
-            animate={{ fillOpacity: s.fillOpacity, strokeOpacity: s.emphasis === 'faint' ? 0.5 : 1 }}
-            transition={transition}
-          />
-        ))}
-        {councilMap.groups.map((g) => (
-          <m.path
-            key={g.group}
-            d={g.d}
-            className="g-group-outline"
-            initial={false}
-            animate={{ opacity: variant === 'region' ? 1 : 0 }}
-            transition={transition}
-          />
-        ))}
-      </g>
-      {labels.map((label) => (
-        <g key={`${variant}-${label.id}`} className="g-map-label" data-label-for={label.id} data-label={label.lines.join(' ')}>
-          {label.leader && (
-            <>
-              <line className="g-leader" x1={label.leader.x1} y1={label.leader.y1} x2={label.leader.x2} y2={label.leader.y2} />
-              <circle className="g-leader-dot" cx={label.anchor[0]} cy={label.anchor[1]} r={2.5} />
-            </>
-          )}
-          <text className="g-label g-halo" x={label.textX} y={label.firstBaseline} textAnchor={label.textAnchor}>
-            {label.lines.map((line, i) => (
-              <tspan key={i} x={label.textX} dy={i === 0 ? 0 : LINE_HEIGHT} className={i === 0 ? 'g-strong' : undefined}>
-                {line}
-              </tspan>
-            ))}
-          </text>
+      {/* Map units to CSS pixels; text inside is sized in map units (font / scale), so it renders at the label size. */}
+      <g transform={`scale(${scale})`} style={{ fontSize: f }}>
+        <g transform={`translate(${dx} ${dy})`}>
+          {styles.map((s) => (
+            <path
+              key={s.code}
+              d={s.d}
+              data-area={s.code}
+              className="g-council g-anim"
+              vectorEffect="non-scaling-stroke"
+              style={{ fill: s.fill, fillOpacity: s.fillOpacity, strokeOpacity: s.emphasis === 'faint' ? 0.5 : 1 }}
+            />
+          ))}
+          {councilMap.groups.map((g) => (
+            <path
+              key={g.group}
+              d={g.d}
+              className="g-group-outline g-anim"
+              vectorEffect="non-scaling-stroke"
+              style={{ opacity: variant === 'region' ? 1 : 0 }}
+            />
+          ))}
         </g>
-      ))}
-      {keyItems.map((item, i) => {
-        const textX = item.swatch === 'none' ? KEY_X : KEY_X + SWATCH + 6;
-        return (
-          <g key={`${variant}-key-${i}`} className="g-key">
-            {item.swatch === 'solid' && <rect x={KEY_X} y={item.y} width={SWATCH} height={SWATCH} style={{ fill: 'var(--fg)', fillOpacity: 0.42 }} />}
-            {item.swatch === 'hatched' && (
-              <rect x={KEY_X} y={item.y} width={SWATCH} height={SWATCH} className="g-group-outline" style={{ fill: `url(#${hatchId})`, strokeWidth: 1 }} />
+        {labels.map((label) => (
+          <g key={`${variant}-${label.id}`} className="g-map-label" data-label-for={label.id} data-label={label.lines.join(' ')}>
+            {label.leader && (
+              <>
+                <line
+                  className="g-leader"
+                  vectorEffect="non-scaling-stroke"
+                  x1={label.leader.x1}
+                  y1={label.leader.y1}
+                  x2={label.leader.x2}
+                  y2={label.leader.y2}
+                />
+                <circle className="g-leader-dot" vectorEffect="non-scaling-stroke" cx={label.anchor[0]} cy={label.anchor[1]} r={2.5 / scale} />
+              </>
             )}
-            <text className="g-label" x={textX} y={item.y + FONT_SIZE * 0.85}>
-              {item.lines.map((line, j) => (
-                <tspan key={j} x={textX} dy={j === 0 ? 0 : LINE_HEIGHT} className={i === 0 && variant === 'result' ? 'g-strong' : undefined}>
+            <text className="g-label g-halo" x={label.textX} y={label.firstBaseline} textAnchor={label.textAnchor} style={{ strokeWidth: 3 / scale }}>
+              {label.lines.map((line, i) => (
+                <tspan key={i} x={label.textX} dy={i === 0 ? 0 : frame.line} className={i === 0 ? 'g-strong' : undefined}>
                   {line}
                 </tspan>
               ))}
             </text>
           </g>
-        );
-      })}
-      {variant === 'result' && (
-        <g className="g-key" aria-hidden="true">
-          {[0.25, 0.6, 1].map((t, i) => (
-            <rect
-              key={t}
-              x={KEY_X + i * (SWATCH + 2)}
-              y={keyY}
-              width={SWATCH}
-              height={SWATCH}
-              style={{ fill: `var(--c-${derived.winnerId})`, fillOpacity: marginOpacity(t * maxMargin, maxMargin) }}
-            />
-          ))}
-        </g>
-      )}
-    </svg>
+        ))}
+        {key.items.map((item, i) => {
+          const textX = item.swatch === 'none' ? frame.keyX : frame.keyX + swatch + f * 0.45;
+          return (
+            <g key={`${variant}-key-${i}`} className="g-key">
+              {item.swatch === 'solid' && <rect x={frame.keyX} y={item.y} width={swatch} height={swatch} style={{ fill: 'var(--fg)', fillOpacity: 0.42 }} />}
+              {item.swatch === 'hatched' && (
+                <rect
+                  x={frame.keyX}
+                  y={item.y}
+                  width={swatch}
+                  height={swatch}
+                  className="g-group-outline"
+                  vectorEffect="non-scaling-stroke"
+                  style={{ fill: `url(#${hatchId})`, strokeWidth: 1 }}
+                />
+              )}
+              <text className="g-label" x={textX} y={item.y + f * 0.85}>
+                {item.lines.map((line, j) => (
+                  <tspan key={j} x={textX} dy={j === 0 ? 0 : frame.line} className={item.strong ? 'g-strong' : undefined}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+            </g>
+          );
+        })}
+        {variant === 'result' && (
+          <g className="g-key" data-shade-key="">
+            {shades.map((s, i) => {
+              const pitch = Math.max(swatch, ...shades.map((x) => estimateTextWidth(x.label, f))) + f * 0.6;
+              const x = frame.keyX + i * pitch;
+              const y = key.bottom - swatch - frame.line - f * 0.4;
+              return (
+                <g key={s.value} data-shade-value={s.value} data-shade-opacity={s.opacity}>
+                  <rect x={x} y={y} width={swatch} height={swatch} style={{ fill: `var(--c-${derived.winnerId})`, fillOpacity: s.opacity }} />
+                  <text className="g-label" x={x} y={y + swatch + f * 1.05}>
+                    {s.label}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        )}
+      </g>
+    </ChartSvg>
   );
 }

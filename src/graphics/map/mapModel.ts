@@ -7,7 +7,8 @@ import { formatCount, formatSmallCount } from '../../data/format.ts';
 import { fillSlots } from '../../data/tokens.ts';
 import type { CouncilMap } from './mapLayout.ts';
 import { layoutMapLabels, marginOpacity, pathBounds, type LabelRequest, type PlacedLabel } from './mapLabels.ts';
-import { LINE_HEIGHT } from '../text.ts';
+import { linearScale } from '../scale.ts';
+import { estimateTextWidth, LINE_HEIGHT, wrapText, type Box } from '../text.ts';
 
 export type MapVariant = 'north-of-tyne' | 'region' | 'result';
 export const MAP_VARIANTS: readonly MapVariant[] = ['north-of-tyne', 'region', 'result'];
@@ -16,6 +17,8 @@ export const MAP_VARIANTS: readonly MapVariant[] = ['north-of-tyne', 'region', '
 export const MAP_VIEW = { width: 400, height: 480 } as const;
 export const MAP_OFFSET: [number, number] = [-56, 0];
 const COLUMN_X = 296;
+/** Map x (before the offset) east of which the top of the map is open sea. */
+const KEY_SEA_X = 282;
 
 export interface CouncilStyle {
   code: string;
@@ -66,8 +69,33 @@ export function labelLines(variant: MapVariant, area: AreaResult, areas: AreaRes
   return [area.label, singleWinner(areas) ? lead : `${candidate(area.winnerId).surname} ${lead}`];
 }
 
-export function mapLabels(variant: MapVariant, map: CouncilMap = councilMap, areas: AreaResult[] = derived.areas): PlacedLabel[] {
-  const [dx, dy] = MAP_OFFSET;
+/** Where the map, its key and its callout column go in a view of the given size (map units; see mapView). */
+export interface MapFrame {
+  width: number;
+  height: number;
+  font: number;
+  line: number;
+  /** Map offset within the view. */
+  dx: number;
+  dy: number;
+  keyX: number;
+  keyWidth: number;
+  /** Left edge of the callout column. */
+  columnX: number;
+  /** True when the key has a column of its own, right of the callouts; else it sits above them. */
+  keyBeside: boolean;
+}
+
+export function mapLabels(
+  variant: MapVariant,
+  map: CouncilMap = councilMap,
+  areas: AreaResult[] = derived.areas,
+  frame: MapFrame = DEFAULT_FRAME,
+  minY = 150,
+  oneLine = false,
+  tight = false,
+): PlacedLabel[] {
+  const { dx, dy } = frame;
   const requests: LabelRequest[] = [];
   for (const c of map.councils) {
     if (variant === 'north-of-tyne' && c.group !== 'north-of-tyne') continue;
@@ -77,24 +105,26 @@ export function mapLabels(variant: MapVariant, map: CouncilMap = councilMap, are
     requests.push({
       id: c.code,
       anchor: [c.centroid[0] + dx, c.centroid[1] + dy],
-      lines: labelLines(variant, area, areas),
+      lines: oneLine ? [labelLines(variant, area, areas).join(' ')] : labelLines(variant, area, areas),
       shape: { x: b.x + dx, y: b.y + dy, width: b.width, height: b.height },
     });
   }
   return layoutMapLabels(requests, {
-    width: MAP_VIEW.width,
-    height: MAP_VIEW.height,
-    columnX: COLUMN_X,
-    gap: variant === 'result' ? 8 : 6,
-    minY: 150,
-    maxY: 380,
-    lineHeight: LINE_HEIGHT,
+    width: frame.width,
+    height: frame.height,
+    columnX: frame.columnX,
+    gap: frame.font * (oneLine || tight ? 0.3 : variant === 'result' ? 0.6 : 0.45),
+    minY,
+    maxY: Math.max(minY + 1, frame.height - frame.font * 0.6),
+    fontSize: frame.font,
+    lineHeight: frame.line,
   });
 }
 
 export interface KeyItem {
   swatch: 'solid' | 'hatched' | 'none';
   lines: string[];
+  strong?: boolean;
 }
 
 /** The key in the map's top right corner, per variant. */
@@ -112,24 +142,110 @@ export function mapKey(variant: MapVariant, areas: AreaResult[] = derived.areas,
           fillSlots(line, { winner: candidate(winner).surname, party: candidate(winner).partyShort, count: formatSmallCount(areas.length) }),
         )
       : labels.winnerEach;
-    return [
-      { swatch: 'none', lines: head },
-      { swatch: 'none', lines: labels.shading },
-    ];
+    // One key line each: what the printed figures show, then what the shading shows (its swatches follow).
+    return [{ swatch: 'none', lines: head, strong: true }, ...labels.shading.map((line): KeyItem => ({ swatch: 'none', lines: [line] }))];
   }
   return [];
 }
 
-export const KEY_TOP = 14;
-const KEY_GAP = 8;
+export const KEY_TOP = 4;
 
-/** The key's items with their top y, and the y below the last one (where the result map's shade scale goes). */
-export function mapKeyLayout(variant: MapVariant, areas: AreaResult[] = derived.areas): { items: (KeyItem & { y: number })[]; bottom: number } {
+/** The default frame: the 400 × 480 view at 13-unit text, as the map was designed. */
+export const DEFAULT_FRAME: MapFrame = {
+  width: MAP_VIEW.width,
+  height: MAP_VIEW.height,
+  font: 13,
+  line: LINE_HEIGHT,
+  dx: MAP_OFFSET[0],
+  dy: MAP_OFFSET[1],
+  keyX: 226,
+  keyWidth: 172,
+  columnX: COLUMN_X,
+  keyBeside: false,
+};
+
+/**
+ * A frame for a box: the map keeps its shape and is scaled to fit the box's height or width, whichever
+ * is tighter; spare width goes to the label column on the right. Text is `font` CSS px, so in map
+ * units it is font / scale.
+ */
+export function mapFrame(boxWidth: number, boxHeight: number, font: number): { frame: MapFrame; scale: number } {
+  const scale = Math.min(boxWidth / MAP_VIEW.width, boxHeight / MAP_VIEW.height);
+  const width = boxWidth / scale;
+  const height = boxHeight / scale;
+  const f = font / scale;
+  const spare = width - MAP_VIEW.width;
+  const keyWidth = Math.min(width - 8, Math.max(172, f * 11));
+  // Spare width first un-shifts the map, then moves the callout column off the coast a little.
+  const columnX = COLUMN_X + Math.min(spare, -MAP_OFFSET[0] + 20);
+  // A callout is about nine ems wide ("North Tyneside"); the key goes beside the callouts if it fits.
+  const keyBeside = width - (columnX + f * 9.5 + f) >= keyWidth;
+  const dx = Math.min(0, MAP_OFFSET[0] + spare);
+  return {
+    scale,
+    frame: {
+      width,
+      height,
+      font: f,
+      line: (f * LINE_HEIGHT) / 13,
+      dx,
+      dy: 0,
+      // Above the callouts, the key may reach left over the sea off the north coast (x 282 of the map), as in the default view.
+      keyX: keyBeside ? width - keyWidth - 2 : Math.min(width - keyWidth - 2, KEY_SEA_X + dx),
+      keyWidth: keyBeside ? keyWidth : width - 2 - Math.min(width - keyWidth - 2, KEY_SEA_X + dx),
+      columnX,
+      keyBeside,
+    },
+  };
+}
+
+/** One swatch of the result map's shade key: a lead in share points and the fill opacity it gets. */
+export interface ShadeSwatch {
+  /** Lead as a share difference (0.05 = 5 points). */
+  value: number;
+  opacity: number;
+  label: string;
+}
+
+/**
+ * The result map's shade key: round leads (in share points, the measure the shading follows) from
+ * near zero to the widest lead, each with the opacity a council with that lead gets.
+ */
+export function shadeKey(areas: AreaResult[] = derived.areas, unit = islandCopy.graphicLabels.map.shadeUnit): ShadeSwatch[] {
+  const max = Math.max(...areas.map((a) => a.marginShare));
+  const values = linearScale([0, max * 100], [0, 1])
+    .ticks(3)
+    .filter((v) => v > 0 && v <= max * 100);
+  return values.map((v, i) => ({
+    value: v / 100,
+    opacity: marginOpacity(v / 100, max),
+    label: `+${v}${i === values.length - 1 ? ` ${unit}` : ''}`,
+  }));
+}
+
+/** The key's items wrapped to the key column, with their top y, and the y below the last one. */
+export function mapKeyLayout(
+  variant: MapVariant,
+  areas: AreaResult[] = derived.areas,
+  frame: MapFrame = DEFAULT_FRAME,
+  compact = false,
+): { items: (KeyItem & { y: number })[]; bottom: number; swatchSize: number; boxes: Box[] } {
   const items: (KeyItem & { y: number })[] = [];
+  const swatchSize = frame.font * 1.1;
+  const boxes: Box[] = [];
   let y = KEY_TOP;
-  for (const item of mapKey(variant, areas)) {
-    items.push({ ...item, y });
-    y += item.lines.length * LINE_HEIGHT + KEY_GAP;
+  // A compact key leaves out its headline (the winner), which the step's text gives.
+  for (const item of mapKey(variant, areas).filter((k) => !(compact && k.strong))) {
+    const indent = item.swatch === 'none' ? 0 : swatchSize + frame.font * 0.45;
+    const lines = wrapText(item.lines.join(' '), frame.keyWidth - indent, frame.font, !!item.strong);
+    items.push({ ...item, lines, y });
+    const w = Math.max(...lines.map((l) => estimateTextWidth(l, frame.font, !!item.strong)));
+    boxes.push({ x: frame.keyX, y, width: indent + w, height: lines.length * frame.line });
+    y += lines.length * frame.line + frame.font * 0.6;
   }
-  return { items, bottom: y };
+  if (variant === 'result') {
+    boxes.push({ x: frame.keyX, y, width: frame.keyWidth, height: swatchSize + frame.line });
+    y += swatchSize + frame.line + frame.font * 0.4;
+  }
+  return { items, bottom: y, swatchSize, boxes };
 }

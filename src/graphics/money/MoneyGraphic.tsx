@@ -1,41 +1,50 @@
-import { m } from 'framer-motion';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import islandCopy from 'virtual:island-copy';
 import { dataset } from '../../data/dataset.ts';
 import { formatPounds } from '../../data/format.ts';
-import { useStoryTransition } from '../../motion.tsx';
-import { LINE_HEIGHT, svgId } from '../text.ts';
-import { AXIS_BASELINE, MONEY_PLOT, MONEY_VIEW, moneyLayout, VALUE_GAP } from './moneyLayout.ts';
+import type { ChartBox } from '../box.ts';
+import { ChartSvg } from '../ChartSvg.tsx';
+import { svgId } from '../text.ts';
+import { moneyLayout, type MoneyText } from './moneyLayout.ts';
 
 export type MoneyVariant = 'crowdfund' | 'rmt';
 
-const layout = moneyLayout(dataset.fundraising);
 const DIM = 0.3;
 const labels = islandCopy.graphicLabels.money;
+export const MONEY_TEXT: MoneyText = {
+  title: labels.title,
+  note: labels.note,
+  targetLabel: [formatPounds(dataset.fundraising.crowdfunder.targetPounds), labels.target],
+};
 
-export function MoneyGraphic({ variant }: { variant: MoneyVariant }) {
-  const transition = useStoryTransition();
+export function MoneyGraphic({ variant, box }: { variant: MoneyVariant; box: ChartBox }) {
   const hatchId = svgId(useId(), 'union-hatch');
   const showUnion = variant === 'rmt';
   const { targetPounds } = dataset.fundraising.crowdfunder;
+  const layout = useMemo(() => moneyLayout(dataset.fundraising, MONEY_TEXT, box.width, box.height, box.font), [box.width, box.height, box.font]);
+  const { line, plot, target } = layout;
+  const rows = layout.mode === 'rows';
+  const horizontal = layout.mode !== 'columns';
 
   return (
-    <svg
-      className="graphic-svg"
-      viewBox={`0 0 ${MONEY_VIEW.width} ${MONEY_VIEW.height}`}
-      aria-hidden="true"
-      focusable="false"
-      data-graphic-kind="money"
-      data-variant={variant}
-    >
+    <ChartSvg box={{ ...box, font: layout.font }} height={layout.height} kind="money" data-variant={variant} data-mode={layout.mode}>
       <defs>
         <pattern id={hatchId} patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">
           <rect width="7" height="7" style={{ fill: 'var(--bg)' }} />
           <line x1="2" y1="0" x2="2" y2="7" style={{ stroke: 'var(--fg)', strokeWidth: 3 }} />
         </pattern>
       </defs>
-      <text className="g-label g-strong" x={MONEY_PLOT.left} y={16}>
-        {labels.title}
+      <text className="g-label" x={1} y={layout.font}>
+        {layout.titleLines.map((l, i) => (
+          <tspan key={`t${i}`} x={1} dy={i === 0 ? 0 : line} className="g-strong">
+            {l}
+          </tspan>
+        ))}
+        {layout.noteLines.map((l, i) => (
+          <tspan key={`n${i}`} x={1} dy={line} className="g-muted" data-order-note="">
+            {l}
+          </tspan>
+        ))}
       </text>
       {layout.bars.map((bar) => {
         const union = bar.kind === 'union';
@@ -50,53 +59,60 @@ export function MoneyGraphic({ variant }: { variant: MoneyVariant }) {
             data-label={union ? `${bar.axisLines[0]} ${bar.valueLabel}` : bar.valueLabel}
             data-dimmed={!union && showUnion ? 'true' : undefined}
           >
-            <m.rect
+            <rect
+              className="g-anim"
               x={bar.x}
               y={bar.y}
               width={bar.width}
               height={bar.height}
-              style={union ? { fill: `url(#${hatchId})`, stroke: 'var(--fg)', strokeWidth: 1.5 } : { fill: 'var(--c-driscoll)' }}
-              initial={false}
-              animate={{ opacity }}
-              transition={transition}
+              style={union ? { fill: `url(#${hatchId})`, stroke: 'var(--fg)', strokeWidth: 1.5, opacity } : { fill: 'var(--c-driscoll)', opacity }}
             />
             {/* Dimmed bars keep readable labels: muted text, not faded text. */}
-            <m.g initial={false} animate={{ opacity: union && !showUnion ? 0 : 1 }} transition={transition}>
-              <text className={dimmed ? 'g-label g-muted' : union ? 'g-label g-strong' : 'g-label'} x={bar.valueX} y={bar.y - VALUE_GAP} textAnchor="middle">
+            <g className="g-anim" style={{ opacity: union && !showUnion ? 0 : 1 }}>
+              <text
+                className={dimmed ? 'g-label g-muted' : union ? 'g-label g-strong' : 'g-label'}
+                x={bar.valueX}
+                y={bar.valueBaseline}
+                textAnchor={bar.valueAnchor}
+              >
                 {bar.valueLabel}
               </text>
-              <text className="g-label" x={bar.axisX} y={AXIS_BASELINE} textAnchor="middle">
-                <tspan x={bar.axisX} className={union ? 'g-strong' : dimmed ? 'g-muted' : undefined}>
-                  {bar.axisLines[0]}
-                </tspan>
-                {bar.axisLines[1] && (
-                  <tspan x={bar.axisX} dy={LINE_HEIGHT} className="g-muted">
-                    {bar.axisLines[1]}
+              <text className="g-label" x={bar.axisX} y={bar.axisBaseline} textAnchor={bar.axisAnchor}>
+                {bar.axisLines.map((l, i) => (
+                  <tspan
+                    key={i}
+                    x={rows && i > 0 ? undefined : bar.axisX}
+                    dy={i === 0 || rows ? undefined : line}
+                    className={union && i === 0 ? 'g-strong' : dimmed || (i > 0 && !rows) ? 'g-muted' : undefined}
+                  >
+                    {rows && i > 0 ? ` ${l}` : l}
                   </tspan>
-                )}
+                ))}
               </text>
-            </m.g>
+            </g>
           </g>
         );
       })}
-      <line className="g-axis" x1={MONEY_PLOT.left} x2={MONEY_PLOT.right} y1={layout.baseline} y2={layout.baseline} />
+      {horizontal ? (
+        rows && <line className="g-axis" x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} />
+      ) : (
+        <line className="g-axis" x1={plot.left} x2={plot.right} y1={layout.baseline} y2={layout.baseline} />
+      )}
       <g data-target={targetPounds}>
-        <line
-          x1={MONEY_PLOT.left}
-          x2={MONEY_PLOT.right}
-          y1={layout.targetY}
-          y2={layout.targetY}
-          style={{ stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '5 3' }}
-        />
-        <text className="g-label g-halo" x={layout.targetLabelX} y={layout.targetY - VALUE_GAP - LINE_HEIGHT} textAnchor="middle">
-          <tspan x={layout.targetLabelX} className="g-strong">
-            {formatPounds(targetPounds)}
+        <line x1={target.x1} x2={target.x2} y1={target.y1} y2={target.y2} style={{ stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '5 3' }} />
+        <text className="g-label g-halo" x={target.labelX} y={target.baseline} textAnchor={target.anchor}>
+          <tspan x={target.labelX} className="g-strong">
+            {MONEY_TEXT.targetLabel[0]}
           </tspan>
-          <tspan x={layout.targetLabelX} dy={LINE_HEIGHT}>
-            {labels.target}
-          </tspan>
+          {horizontal ? (
+            <tspan> {MONEY_TEXT.targetLabel[1]}</tspan>
+          ) : (
+            <tspan x={target.labelX} dy={line}>
+              {MONEY_TEXT.targetLabel[1]}
+            </tspan>
+          )}
         </text>
       </g>
-    </svg>
+    </ChartSvg>
   );
 }

@@ -1,19 +1,15 @@
 /**
- * The money chart's geometry. Milestones sit on a band scale in the order the sources report them
- * (several dates are approximate, so position is order, not time), then the union donation.
+ * The money chart's geometry, in CSS pixels for the box. Milestones sit on a band scale in the order
+ * the sources report them, evenly spaced: several dates are approximate ("late Aug", "early 2024"),
+ * so position is order, not time, and the chart says so in a note under its title. Then the union
+ * donation. Every label stays inside the box and clear of the others.
  */
 import { scaleBand } from 'd3-scale';
 import { formatPounds } from '../../data/format.ts';
 import type { Fundraising, FundraisingMilestone } from '../../data/types.ts';
+import { fitFont, LINE_RATIO } from '../box.ts';
 import { linearScale } from '../scale.ts';
-import { estimateTextWidth, FONT_SIZE, LINE_HEIGHT, r1, type Box } from '../text.ts';
-
-export const MONEY_VIEW = { width: 400, height: 320 } as const;
-export const MONEY_PLOT = { left: 4, right: 396, top: 44, bottom: 262 } as const;
-/** Gap between a bar's top (or the target line) and the baseline of the label above it. */
-export const VALUE_GAP = 5;
-/** Baseline of the first axis line under the bars. */
-export const AXIS_BASELINE = MONEY_PLOT.bottom + 17;
+import { boxesOverlap, estimateTextWidth, r1, wrapText, type Box } from '../text.ts';
 
 /** "£93,000+" for a figure the sources give as "past" or "more than"; "c. £x" for "about". */
 export function amountLabel(amount: number, qualifier: FundraisingMilestone['qualifier']): string {
@@ -22,7 +18,7 @@ export function amountLabel(amount: number, qualifier: FundraisingMilestone['qua
 }
 
 /**
- * A milestone's "when" as two short lines for the x axis: "17 Jul 2023, within about two hours"
+ * A milestone's "when" as two short parts for the x axis: "17 Jul 2023, within about two hours"
  * becomes ["17 Jul", "2023"], "about 19 Jul 2023" ["c. 19 Jul", "2023"], "early 2024" ["early", "2024"].
  */
 export function splitWhen(when: string): [string, string] {
@@ -47,100 +43,291 @@ export interface MoneyBar {
   width: number;
   y: number;
   height: number;
-  /** Label on top of the bar. */
+  /** Label on top of the bar, and its baseline (raised when it would collide with a neighbour's). */
   valueLabel: string;
-  /** Two lines under the axis. */
-  axisLines: [string, string];
-  /** Centre x of the value label and of the axis lines: the bar's centre, nudged inwards at the edges of the view. */
+  valueBaseline: number;
+  /** The date (and, for a union, its name first) under the axis, wrapped to the band. */
+  axisLines: string[];
+  /** Centre x of the value label and of the axis lines: the bar's centre, nudged inwards at the edges. */
   valueX: number;
   axisX: number;
+  /** Baseline of the first axis line, and how the value and axis labels are anchored. */
+  axisBaseline: number;
+  valueAnchor: 'middle' | 'start';
+  axisAnchor: 'middle' | 'end' | 'start';
 }
 
-/** Centre x for a label of the given width: `cx`, unless that would push it off the view. */
-export function keepInside(cx: number, width: number, margin = 2): number {
-  return Math.max(margin + width / 2, Math.min(MONEY_VIEW.width - margin - width / 2, cx));
+/** Centre x for a label of the given width: `cx`, unless that would push it out of [0, viewWidth]. */
+export function keepInside(cx: number, width: number, viewWidth: number, margin = 2): number {
+  return Math.max(margin + width / 2, Math.min(viewWidth - margin - width / 2, cx));
 }
 
 const centreOf = (b: { x: number; width: number }) => b.x + b.width / 2;
 
-export interface MoneyLayout {
-  bars: MoneyBar[];
-  targetY: number;
-  /** Centre x of the band of the last slot, where the target line is labelled. */
-  targetLabelX: number;
-  baseline: number;
-  yMax: number;
+export interface MoneyText {
+  title: string;
+  /** The note that says how bars are placed (not to a time scale). */
+  note: string;
+  targetLabel: [string, string];
 }
 
-/** Every slot (milestones then union donations) has a band in both variants, so nothing moves when the union bar appears. */
-export function moneyLayout(fundraising: Fundraising): MoneyLayout {
+export interface MoneyLayout {
+  font: number;
+  line: number;
+  width: number;
+  height: number;
+  titleLines: string[];
+  noteLines: string[];
+  bars: MoneyBar[];
+  /** The target line and its two-line label (x of the label, baseline of its first line, anchor). */
+  target: { x1: number; y1: number; x2: number; y2: number; labelX: number; baseline: number; anchor: 'middle' | 'start' };
+  /** 'columns': vertical bars over a date axis; 'rows': horizontal bars with the dates on the left (narrow boxes). */
+  mode: 'columns' | 'rows' | 'rows2';
+  baseline: number;
+  axisBaseline: number;
+  yMax: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  /** Every label's box, as drawn (used to prove none collide or leave the box). */
+  labelBoxes: { id: string; box: Box }[];
+}
+
+function attempt(fundraising: Fundraising, text: MoneyText, width: number, height: number, font: number, headroom: number, force = false): MoneyLayout | null {
   const { milestones, targetPounds } = fundraising.crowdfunder;
   const unions = fundraising.unionDonations;
+  const line = Math.round(font * LINE_RATIO * 10) / 10;
+  const ascent = font * 0.8;
+  const descent = font * 0.25;
+  const titleLines = wrapText(text.title, width - 2, font, true);
+  const noteLines = wrapText(text.note, width - 2, font);
+  const headH = (titleLines.length + noteLines.length) * line + font * 0.3;
   const ids = [...milestones.map((m) => m.id), ...unions.map((u) => `union-${u.id}`)];
-  const x = scaleBand<string>().domain(ids).range([MONEY_PLOT.left, MONEY_PLOT.right]).paddingInner(0.3).paddingOuter(0);
+  const plot = { left: 2, right: width - 2, top: 0, bottom: 0 };
+  const x = scaleBand<string>().domain(ids).range([plot.left, plot.right]).paddingInner(0.3).paddingOuter(0);
+  const step = x.step();
+  const wrapAxis = (s: string, bold: boolean) => wrapText(s, step - 4, font, bold);
+  const axisLines = [
+    ...milestones.map((m) => wrapAxis(splitWhen(m.when).join(' ').trim(), false)),
+    ...unions.map((u) => [u.union, ...wrapAxis(splitWhen(u.when)[0], false)]),
+  ];
+  const axisRows = Math.max(...axisLines.map((l) => l.length));
+  const axisH = axisRows * line + font * 0.4;
+  // Room above the tallest bar for its label, two lines of it if labels must be raised.
+  plot.top = headH + line * headroom + font * 0.2;
+  plot.bottom = height - axisH - 4;
+  if (plot.bottom - plot.top < font * 6 && !force) return null;
+  if (!force && axisLines.some((lines, i) => lines.some((l) => estimateTextWidth(l, font, i >= milestones.length) > step - 2))) return null;
   const top = Math.max(targetPounds, ...milestones.map((m) => m.amountPounds), ...unions.map((u) => u.amountPounds));
-  const y = linearScale([0, top], [MONEY_PLOT.bottom, MONEY_PLOT.top]).nice();
+  const y = linearScale([0, top], [plot.bottom, plot.top]).nice();
   const bar = (id: string, amount: number) => ({
     x: r1(x(id) ?? 0),
     width: r1(x.bandwidth()),
-    y: y(amount),
-    height: MONEY_PLOT.bottom - y(amount),
+    y: r1(y(amount)),
+    height: r1(plot.bottom - y(amount)),
   });
   const raw = [
-    ...milestones.map((m) => ({
+    ...milestones.map((m, i) => ({
       id: m.id,
       kind: 'milestone' as const,
       amount: m.amountPounds,
       ...bar(m.id, m.amountPounds),
       valueLabel: amountLabel(m.amountPounds, m.qualifier),
-      axisLines: splitWhen(m.when),
+      axisLines: axisLines[i],
     })),
-    ...unions.map((u) => ({
+    ...unions.map((u, i) => ({
       id: u.id,
       kind: 'union' as const,
       amount: u.amountPounds,
       ...bar(`union-${u.id}`, u.amountPounds),
       valueLabel: formatPounds(u.amountPounds),
-      axisLines: [u.union, splitWhen(u.when)[0]] as [string, string],
+      axisLines: axisLines[milestones.length + i],
     })),
   ];
-  const bars: MoneyBar[] = raw.map((b) => ({
-    ...b,
-    valueX: keepInside(centreOf(b), estimateTextWidth(b.valueLabel, FONT_SIZE, b.kind === 'union')),
-    axisX: keepInside(centreOf(b), Math.max(...b.axisLines.map((line, i) => estimateTextWidth(line, FONT_SIZE, i === 0 && b.kind === 'union')))),
-  }));
+  const axisBaseline = plot.bottom + font * 1.25;
+  const labelBoxes: { id: string; box: Box }[] = [];
+  const centred = (t: string, cx: number, baseline: number, bold: boolean): Box => {
+    const w = estimateTextWidth(t, font, bold);
+    return { x: cx - w / 2, y: baseline - ascent, width: w, height: ascent + descent };
+  };
+  // The target line's label sits over the last band (empty until the union bar shows, and that bar is short).
   const last = ids[ids.length - 1];
+  const targetY = r1(y(targetPounds));
+  const targetLabelX = keepInside((x(last) ?? 0) + x.bandwidth() / 2, estimateTextWidth(text.targetLabel[0], font, true), width);
+  const targetBaseline = targetY - 5 - line;
+  text.targetLabel.forEach((t, i) => labelBoxes.push({ id: `target:${i}`, box: centred(t, targetLabelX, targetBaseline + i * line, i === 0) }));
+  const bars: MoneyBar[] = raw.map((b) => {
+    const union = b.kind === 'union';
+    const valueX = keepInside(centreOf(b), estimateTextWidth(b.valueLabel, font, union), width);
+    // Raise the value label above any label it would collide with (a neighbour's, or the target's).
+    let valueBaseline = b.y - 5;
+    let box = centred(b.valueLabel, valueX, valueBaseline, union);
+    for (let guard = 0; guard < 8; guard += 1) {
+      const hit = labelBoxes.find((l) => boxesOverlap(box, l.box, 0.5));
+      if (!hit) break;
+      valueBaseline = hit.box.y - descent - 2;
+      box = centred(b.valueLabel, valueX, valueBaseline, union);
+    }
+    labelBoxes.push({ id: `${b.id}:value`, box });
+    const axisWidth = Math.max(...b.axisLines.map((l, i) => estimateTextWidth(l, font, union && i === 0)));
+    const axisX = keepInside(centreOf(b), axisWidth, width);
+    b.axisLines.forEach((l, i) => labelBoxes.push({ id: `${b.id}:axis${i}`, box: centred(l, axisX, axisBaseline + i * line, union && i === 0) }));
+    return {
+      ...b,
+      valueBaseline: r1(valueBaseline),
+      valueX: r1(valueX),
+      axisX: r1(axisX),
+      axisBaseline: r1(axisBaseline),
+      valueAnchor: 'middle' as const,
+      axisAnchor: 'middle' as const,
+    };
+  });
+  const headBottom = headH - font * 0.3;
+  if (!force && labelBoxes.some((l) => l.box.y < headBottom)) return null;
+  if (!force && labelBoxes.some((a, i) => labelBoxes.slice(i + 1).some((b) => boxesOverlap(a.box, b.box, 0.5)))) return null;
   return {
+    font,
+    line,
+    width,
+    height: Math.ceil(axisBaseline + (axisRows - 1) * line + descent + 2),
+    titleLines,
+    noteLines,
     bars,
-    targetY: y(targetPounds),
-    targetLabelX: keepInside((x(last) ?? 0) + x.bandwidth() / 2, estimateTextWidth(formatPounds(targetPounds), FONT_SIZE, true)),
-    baseline: MONEY_PLOT.bottom,
+    target: { x1: plot.left, x2: plot.right, y1: targetY, y2: targetY, labelX: r1(targetLabelX), baseline: r1(targetBaseline), anchor: 'middle' },
+    mode: 'columns',
+    baseline: plot.bottom,
+    axisBaseline: r1(axisBaseline),
     yMax: y.domain()[1],
+    plot,
+    labelBoxes,
   };
 }
 
 /**
- * The boxes every label of the chart occupies, as MoneyGraphic draws them (both variants: the union
- * bar's labels included). Used to prove that no two labels collide.
+ * Narrow boxes: one row per slot, the date (and union) on the left, the bar and its value to the
+ * right, the target as a vertical line labelled under the last row. Same order, same note.
  */
-export function moneyLabelBoxes(layout: MoneyLayout, targetLabel: [string, string]): { id: string; box: Box }[] {
-  const ascent = FONT_SIZE * 0.8;
-  const descent = FONT_SIZE * 0.25;
-  const centred = (text: string, cx: number, baseline: number, bold: boolean): Box => {
-    const width = estimateTextWidth(text, FONT_SIZE, bold);
-    return { x: cx - width / 2, y: baseline - ascent, width, height: ascent + descent };
-  };
-  const boxes: { id: string; box: Box }[] = [];
-  for (const bar of layout.bars) {
-    // Weights as drawn: the union bar's value and name are bold, everything else regular.
-    const union = bar.kind === 'union';
-    boxes.push({ id: `${bar.id}:value`, box: centred(bar.valueLabel, bar.valueX, bar.y - VALUE_GAP, union) });
-    bar.axisLines.forEach((line, i) => {
-      if (line) boxes.push({ id: `${bar.id}:axis${i}`, box: centred(line, bar.axisX, AXIS_BASELINE + i * LINE_HEIGHT, union && i === 0) });
+function rowsAttempt(
+  fundraising: Fundraising,
+  text: MoneyText,
+  width: number,
+  height: number,
+  font: number,
+  twoLine: boolean,
+  force = false,
+): MoneyLayout | null {
+  const { milestones, targetPounds } = fundraising.crowdfunder;
+  const unions = fundraising.unionDonations;
+  const line = Math.round(font * LINE_RATIO * 10) / 10;
+  const ascent = font * 0.8;
+  const descent = font * 0.25;
+  const titleLines = wrapText(text.title, width - 2, font, true);
+  const noteLines = wrapText(text.note, width - 2, font);
+  const headH = (titleLines.length + noteLines.length) * line + font * 0.4;
+  const slots = [
+    ...milestones.map((m) => ({
+      id: m.id,
+      kind: 'milestone' as const,
+      amount: m.amountPounds,
+      value: amountLabel(m.amountPounds, m.qualifier),
+      lines: [splitWhen(m.when).join(' ').trim()],
+      bold: false,
+    })),
+    ...unions.map((u) => ({
+      id: u.id,
+      kind: 'union' as const,
+      amount: u.amountPounds,
+      value: formatPounds(u.amountPounds),
+      lines: [`${u.union} ${splitWhen(u.when)[0]}`.trim()],
+      bold: true,
+    })),
+  ];
+  // One line per slot with the date in a left column; or (twoLine) the date on a line of its own above the bar.
+  const dateCol = twoLine ? 1 : Math.max(...slots.flatMap((s) => s.lines.map((l) => estimateTextWidth(l, font, s.bold)))) + 6;
+  const valueW = Math.max(...slots.map((s) => estimateTextWidth(s.value, font, s.bold)));
+  const barSpace = width - 2 - dateCol - 5 - valueW;
+  const top = Math.max(targetPounds, ...slots.map((s) => s.amount));
+  if (barSpace < font * 3 && !force) return null;
+  const pitch = line * (twoLine ? 2.05 : 1.15);
+  const rowsTop = headH;
+  const targetRows = 2;
+  const natural = rowsTop + slots.length * pitch + targetRows * line + font * 0.4;
+  if (natural > height && !force) return null;
+  const x = linearScale([0, top], [dateCol, dateCol + Math.max(barSpace, font * 3)]);
+  const barH = Math.round(font * 0.95);
+  const labelBoxes: { id: string; box: Box }[] = [];
+  const bars: MoneyBar[] = slots.map((s, i) => {
+    const rowY = rowsTop + i * pitch;
+    const baseline = r1(twoLine ? rowY + line * 1.5 + font * 0.35 : rowY + pitch / 2 + font * 0.35);
+    const w = r1(x(s.amount) - dateCol);
+    const valueX = r1(dateCol + w + 5);
+    const axisBaseline = r1(twoLine ? rowY + line / 2 + font * 0.35 : baseline);
+    labelBoxes.push({
+      id: `${s.id}:value`,
+      box: { x: valueX, y: baseline - ascent, width: estimateTextWidth(s.value, font, s.bold), height: ascent + descent },
     });
-  }
-  targetLabel.forEach((line, i) => {
-    boxes.push({ id: `target:${i}`, box: centred(line, layout.targetLabelX, layout.targetY - VALUE_GAP - (1 - i) * LINE_HEIGHT, i === 0) });
+    s.lines.forEach((l, k) => {
+      const lw = estimateTextWidth(l, font, s.bold && k === 0);
+      const ax = twoLine ? 1 : dateCol - 6 - lw;
+      labelBoxes.push({ id: `${s.id}:axis${k}`, box: { x: ax, y: axisBaseline + k * line - ascent, width: lw, height: ascent + descent } });
+    });
+    return {
+      id: s.id,
+      kind: s.kind,
+      amount: s.amount,
+      x: dateCol,
+      width: w,
+      y: r1(twoLine ? rowY + line * 1.5 - barH / 2 : rowY + (pitch - barH) / 2),
+      height: barH,
+      valueLabel: s.value,
+      valueBaseline: baseline,
+      axisLines: s.lines,
+      valueX,
+      axisX: twoLine ? 1 : r1(dateCol - 6),
+      axisBaseline,
+      valueAnchor: 'start' as const,
+      axisAnchor: twoLine ? ('start' as const) : ('end' as const),
+    };
   });
-  return boxes;
+  const rowsBottom = rowsTop + slots.length * pitch;
+  const tx = r1(x(targetPounds));
+  const targetBaseline = rowsBottom + font * 1.1;
+  const targetW = estimateTextWidth(text.targetLabel.join(' '), font, true);
+  const labelX = Math.max(0, Math.min(tx, width - 2 - targetW));
+  labelBoxes.push({ id: 'target:0', box: { x: labelX, y: targetBaseline - ascent, width: targetW, height: ascent + descent } });
+  return {
+    font,
+    line,
+    width,
+    height: Math.ceil(force ? natural : Math.min(height, natural)),
+    titleLines,
+    noteLines,
+    bars,
+    target: { x1: tx, x2: tx, y1: rowsTop, y2: rowsBottom + 2, labelX: r1(labelX), baseline: r1(targetBaseline), anchor: 'start' },
+    mode: twoLine ? 'rows2' : 'rows',
+    baseline: dateCol,
+    axisBaseline: 0,
+    yMax: top,
+    plot: { left: dateCol, right: width - 2, top: rowsTop, bottom: rowsBottom },
+    labelBoxes,
+  };
+}
+
+/** Every slot (milestones then union donations) has a band in both variants, so nothing moves when the union bar appears. */
+export function moneyLayout(fundraising: Fundraising, text: MoneyText, width: number, height: number, font: number): MoneyLayout {
+  // Raised value labels need headroom over the tallest bar: as little as will do.
+  const tryAll = (f: number) => {
+    for (let headroom = 2; headroom <= 6; headroom += 1) {
+      const layout = attempt(fundraising, text, width, height, f, headroom);
+      if (layout) return layout;
+    }
+    return null;
+  };
+  const columns = fitFont(font, (f) => tryAll(f) !== null);
+  const best = tryAll(columns);
+  // Columns at the reader's font size; else rows, if they keep a larger font than squeezed columns.
+  if (best && columns >= font) return best;
+  const rowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f, false) ?? rowsAttempt(fundraising, text, width, height, f, true);
+  const rowsFont = fitFont(font, (f) => rowsAt(f) !== null);
+  const rows = rowsAt(rowsFont);
+  if (rows && (!best || rowsFont > columns)) return rows;
+  return best ?? rows ?? attempt(fundraising, text, width, height, columns, 2, true)!;
 }

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { content } from '../../../src/data/content.ts';
 import { fill } from '../../../src/data/dataset.ts';
-import { meta } from '../../../src/entry-server.tsx';
+import { meta, renderHead } from '../../../src/entry-server.tsx';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const WRONG = /off the ballot|out of the race|kept (him )?off the ballot/i;
@@ -25,9 +25,11 @@ describe('page description and standfirst', () => {
   });
 
   it('give the same description to search (description), Open Graph and Twitter', () => {
-    const prerender = readFileSync(resolve(ROOT, 'scripts/prerender.mjs'), 'utf8');
+    // The head as the build (scripts/prerender.mjs) and the dev server write it.
+    const head = renderHead('https://news.example/driscoll/');
+    const escaped = meta.description.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     for (const tag of ['name="description"', 'property="og:description"', 'name="twitter:description"'])
-      expect(prerender).toContain(`<meta ${tag} content="\${escape(meta.description)}" />`);
+      expect(head).toContain(`<meta ${tag} content="${escaped}" />`);
   });
 
   it("keep the README's summary to the same facts", () => {

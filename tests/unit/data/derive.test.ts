@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { derive, rankVotes } from '../../../src/data/derive.ts';
-import { toDataset } from '../../../src/data/files.ts';
 import { fillTokens } from '../../../src/data/tokens.ts';
 import { formatIsoDate, formatPoints, formatShare, formatSmallCount } from '../../../src/data/format.ts';
-import { realFiles } from './fixtures.ts';
+import { realModel } from './fixtures.ts';
 
-const data = toDataset(realFiles());
+const data = realModel();
 const d = derive(data);
 
 describe('derive', () => {

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DATA_FILES } from '../../../src/data/files.ts';
+import { loadData } from '../../../src/data/load.ts';
+import type { DataModel } from '../../../src/data/types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -11,4 +13,11 @@ export function realFiles(): Files {
   const files: Files = {};
   for (const path of Object.values(DATA_FILES)) files[path] = JSON.parse(readFileSync(resolve(ROOT, path), 'utf8'));
   return files;
+}
+
+/** The real dataset through the one loader, as the build gets it. */
+export function realModel(): DataModel {
+  const result = loadData(resolve(ROOT, 'data'));
+  if (!result.ok) throw new Error(`data/ is invalid: ${result.problems.map((p) => p.message).join('; ')}`);
+  return result.model;
 }

@@ -6,7 +6,8 @@ import { realFiles, type Files } from './fixtures.ts';
 function problemsAfter(breakIt: (files: Files) => void): string[] {
   const files = realFiles();
   breakIt(files);
-  return validateDataset(files).map(formatProblem);
+  const result = validateDataset(files);
+  return result.ok ? [] : result.problems.map(formatProblem);
 }
 
 const RESULTS = 'data/results.json';
@@ -14,7 +15,11 @@ const STORY = 'data/story.json';
 
 describe('validateDataset', () => {
   it('accepts the real dataset', () => {
-    expect(validateDataset(realFiles())).toEqual([]);
+    const result = validateDataset(realFiles());
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+    // The model is the parsed files, without the "$schema" pointers meant for editors' tools.
+    expect(result.ok && result.model.results.declaredTotals.mcguinness).toBe(185051);
+    expect(result.ok && Object.keys(result.model.story)).not.toContain('$schema');
   });
 
   it('rejects a vote count given as a string, naming file, path and rule', () => {
@@ -95,9 +100,11 @@ describe('validateDataset', () => {
 
   it('rejects a step whose graphic state no graphic knows', () => {
     expect(problemsAfter((f) => (f[STORY].steps[0].graphic = 'map:everything'))).toContain(
-      'data/story.json: steps[0].graphic: unknown graphic state "map:everything"; expected "map:…", "timeline:<event id>", "money:…", "bars:…" or "areas:…" (see src/data/graphicStates.ts)',
+      'data/story.json: steps[0].graphic: expected a graphic state: one of "map:north-of-tyne", "map:region", "map:result", "timeline:<event id>", "money:crowdfund", "money:rmt", "bars:poll", "bars:result", "areas:margins" (see src/data/graphicStates.ts), got "map:everything"',
     );
-    expect(problemsAfter((f) => (f[STORY].steps[2].graphic = 'timeline:no-such-event'))[0]).toMatch(/steps\[2\]\.graphic: unknown graphic state/);
+    expect(problemsAfter((f) => (f[STORY].steps[2].graphic = 'timeline:no-such-event'))).toContain(
+      'data/story.json: steps[2].graphic: unknown graphic state "timeline:no-such-event": data/timeline.json has no event "no-such-event"',
+    );
   });
 
   it('rejects a step quoting a quote that does not exist', () => {
@@ -182,6 +189,13 @@ describe('validateDataset', () => {
     expect(problemsAfter((f) => f['data/councils.topo.json'].objects.councils.geometries.pop())).toContain(
       'data/councils.topo.json: objects.councils.geometries: no boundary for area "E08000024" from data/results.json',
     );
+  });
+
+  it('accepts a file without its "$schema" pointer, and rejects one that is not a path', () => {
+    expect(problemsAfter((f) => delete f['data/poll.json'].$schema)).toEqual([]);
+    expect(problemsAfter((f) => (f['data/poll.json'].$schema = 5))).toEqual([
+      'data/poll.json: $schema: expected the path of this file\'s JSON Schema, e.g. "./schemas/story.schema.json", got 5',
+    ]);
   });
 
   it('reports a missing file by name', () => {

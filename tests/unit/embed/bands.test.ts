@@ -1,5 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { autoStableHeight, bandFromProbe, bandFromPym, bandFromRelay, PROBE_STRIP, stripCount, unionOfRects } from '../../../src/embed/bands.ts';
+import {
+  autoStableHeight,
+  bandFromProbe,
+  bandFromPym,
+  bandFromRelay,
+  feedAgreesWithProbe,
+  hostScale,
+  MAX_PREDICT_MS,
+  PROBE_STRIP,
+  relayLead,
+  stripCount,
+  unionOfRects,
+} from '../../../src/embed/bands.ts';
 
 describe('bands from host numbers', () => {
   test('relay: the frame 1820 px above the viewport top means we show from y=1820', () => {
@@ -63,5 +75,40 @@ describe('autoStableHeight', () => {
     expect(stable(760, 700, false)).toBe(600);
     expect(stable(760, 800, true)).toBe(800);
     expect(stable(760, 900, true)).toBe(800);
+  });
+});
+
+describe('zoomed and scaled hosts, prediction, and evidence (issue #10, cases 4, 5 and 11)', () => {
+  const m = { type: 'viewport' as const, id: '', seq: 1, vw: 1280, vh: 800, svh: 800, lvh: 800, top: -1500, left: 0, width: 780, height: 30_000, insetTop: 72 };
+  test('hostScale: host pixels per story pixel; near 1 and nonsense are 1', () => {
+    expect(hostScale(780, 520)).toBe(1.5);
+    expect(hostScale(684, 760)).toBeCloseTo(0.9);
+    expect(hostScale(761, 760)).toBe(1);
+    expect(hostScale(0, 760)).toBe(1);
+    expect(hostScale(780, 0)).toBe(1);
+  });
+  test('relay numbers in a page zoomed 1.5x become our pixels', () => {
+    expect(bandFromRelay(m, 1.5)).toEqual({ viewportTop: (72 + 1500) / 1.5, viewportHeight: (800 - 72) / 1.5 });
+    expect(bandFromPym({ type: 'viewport-iframe-position', vw: 1280, vh: 800, top: -1500, left: 0, bottom: 28_500, right: 780 }, 1.5)).toEqual({
+      viewportTop: 1000,
+      viewportHeight: 800 / 1.5,
+    });
+  });
+  test('a moving frame is looked ahead by its speed, within a cap; a still one is not', () => {
+    expect(relayLead({ ...m, vy: 0 }, 1, 40)).toBe(0);
+    // Scrolling down: the frame's top falls at 2 px/ms; 20 ms on, the reader is 40 px further in.
+    expect(relayLead({ ...m, vy: -2 }, 1, 20)).toBe(40);
+    expect(relayLead({ ...m, vy: -2 }, 2, 20)).toBe(20);
+    expect(relayLead({ ...m, vy: -40 }, 1, 1000)).toBeLessThanOrEqual(120);
+    expect(relayLead({ ...m, vy: -2 }, 1, 1000)).toBe(2 * MAX_PREDICT_MS);
+    // The band itself (which picks the step) is never predicted.
+    expect(bandFromRelay({ ...m, vy: -40 }).viewportTop).toBe(1572);
+  });
+  test('feedAgreesWithProbe: the same visible part within the tolerance; a feed left behind does not agree', () => {
+    const reading = { top: 1500, bottom: 2300, frameHeight: 30_000 };
+    expect(feedAgreesWithProbe({ top: 1500, bottom: 2300 }, reading)).toBe(true);
+    expect(feedAgreesWithProbe({ top: 1530, bottom: 2330 }, reading)).toBe(true);
+    expect(feedAgreesWithProbe({ top: 400, bottom: 1200 }, reading)).toBe(false);
+    expect(feedAgreesWithProbe({ top: -5000, bottom: -4200 }, reading)).toBe(false);
   });
 });

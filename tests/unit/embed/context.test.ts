@@ -63,3 +63,12 @@ describe('pickAutoSource', () => {
     expect(pickAutoSource({ relay: false, pym: false, probe: false })).toBeNull();
   });
 });
+
+describe('a frame taller than the reader\u2019s viewport (issue #10, case 10)', () => {
+  test('is stacked like a short one; a frame that fits stays fixed', () => {
+    expect(decideContext(framed({ frameHeight: 700, readerHeight: 390 }))).toEqual({ context: 'stacked', source: 'native' });
+    expect(decideContext(framed({ frameHeight: 700, readerHeight: 800 }))).toEqual({ context: 'fixed', source: 'native' });
+    // An auto-height frame is always taller than the viewport: that is what the feeds are for.
+    expect(decideContext(framed({ frameHeight: 12_000, readerHeight: 390 }))).toEqual({ context: 'auto', source: 'probe' });
+  });
+});

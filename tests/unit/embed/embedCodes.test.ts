@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BARE_IFRAME_HEIGHT, embedCodes, PLACEHOLDER_URL, storyUrl } from '../../../src/embed/embedCodes.ts';
+import { BARE_IFRAME_HEIGHT, embedCodes, PLACEHOLDER_URL, pymXdomain, storyUrl } from '../../../src/embed/embedCodes.ts';
 
 describe('storyUrl', () => {
   test('prefers the canonical link, and drops query and hash', () => {
@@ -22,8 +22,14 @@ describe('embedCodes', () => {
     expect(script.code).toContain('<script src="https://news.example/driscoll/embed.js" async></script>');
   });
 
-  test('Pym: scroll tracking on, unthrottled', () => {
+  test('Pym: scroll tracking on, unthrottled, and messages accepted from the story\u2019s origin only', () => {
     expect(pym.code).toContain('data-pym-src="https://news.example/driscoll/"');
+    expect(pym.code).toContain('data-pym-xdomain="^https://news\\.example"');
+    // Pym builds new RegExp(xdomain + '$') and tests the sender's origin.
+    const xdomain = new RegExp(`${pymXdomain('https://news.example/driscoll/')}$`);
+    expect(xdomain.test('https://news.example')).toBe(true);
+    for (const other of ['https://evil.example', 'https://newsXexample', 'https://evilnews.example', 'http://news.example', 'https://news.example.evil.test'])
+      expect(xdomain.test(other), other).toBe(false);
     expect(pym.code).toContain('data-pym-trackscroll data-pym-scrollwait="0"');
     expect(pym.code).toContain('pym.v1.min.js');
   });
@@ -34,6 +40,7 @@ describe('embedCodes', () => {
     expect(BARE_IFRAME_HEIGHT).toBeGreaterThanOrEqual(420);
     expect(iframe.code).toContain('loading="lazy"');
     expect(iframe.code).toContain('sandbox="allow-scripts allow-same-origin');
+    expect(iframe.help).toMatch(/aspect-ratio wrapper/);
   });
 
   test('escapes what it puts in attributes and text', () => {

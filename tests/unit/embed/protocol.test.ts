@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { asPlainObject, encodePym, MAX_SEQ, parseChildMessage, parseEmbedParams, parseHostMessage, parsePym, toWire } from '../../../src/embed/protocol.ts';
+import {
+  asPlainObject,
+  encodePym,
+  MAX_SEQ,
+  MAX_SEQ_STEP,
+  parseChildMessage,
+  parseEmbedParams,
+  parseHostMessage,
+  parsePym,
+  toWire,
+} from '../../../src/embed/protocol.ts';
 
 const viewport = (over: Record<string, unknown> = {}) => ({
   sentinel: 'driscoll-embed',
@@ -190,5 +200,22 @@ describe('embed parameters in our URL', () => {
     expect(parseEmbedParams('?embedId=<script>&childId=a%20b')).toEqual({ embedId: '', pymId: null });
     expect(parseEmbedParams('?childId=axPYMxb')).toEqual({ embedId: '', pymId: null });
     expect(parseEmbedParams('%%%')).toEqual({ embedId: '', pymId: null });
+  });
+});
+
+describe('sequence numbers and optional viewport fields (issue #10, case 9)', () => {
+  test('a jump of more than MAX_SEQ_STEP is refused once counting has started, so one forged number cannot lock the real host out', () => {
+    expect(parseHostMessage(viewport({ seq: 2 ** 31 }), 'e1', 5)).toBeNull();
+    expect(parseHostMessage(viewport({ seq: 5 + MAX_SEQ_STEP + 1 }), 'e1', 5)).toBeNull();
+    expect(parseHostMessage(viewport({ seq: 5 + MAX_SEQ_STEP }), 'e1', 5)).not.toBeNull();
+    // The first message may start anywhere (a reloaded story hears a host that kept counting).
+    expect(parseHostMessage(viewport({ seq: 90_000 }), 'e1', 0)).not.toBeNull();
+  });
+
+  test('frameWidth, vy and t are optional, and dropped with the message when not sane', () => {
+    expect(parseHostMessage(viewport({ seq: 6 }), 'e1', 5)).not.toHaveProperty('vy');
+    expect(parseHostMessage(viewport({ seq: 6, frameWidth: 260, vy: -2.5, t: 1.7e12 }), 'e1', 5)).toMatchObject({ frameWidth: 260, vy: -2.5, t: 1.7e12 });
+    for (const bad of [{ vy: NaN }, { vy: 1e6 }, { frameWidth: 0 }, { t: -1 }, { vy: '3' }])
+      expect(parseHostMessage(viewport({ seq: 6, ...bad }), 'e1', 5)).toBeNull();
   });
 });

@@ -1,52 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { candidate, derived } from '../../../src/data/dataset.ts';
-import { formatCount, formatPoints } from '../../../src/data/format.ts';
-import { AREAS_PLOT, AREAS_VIEW, areasLayout, TOP_N } from '../../../src/graphics/areas/areasLayout.ts';
+import { derived } from '../../../src/data/dataset.ts';
+import { AREAS_TEXT } from '../../../src/graphics/areas/AreasGraphic.tsx';
+import { areasLayout, MAX_BARS } from '../../../src/graphics/areas/areasLayout.ts';
 import { estimateTextWidth } from '../../../src/graphics/text.ts';
+import { BOXES } from './boxes.ts';
 
-describe('areasLayout', () => {
-  const panels = areasLayout(derived.areas, [derived.closestByVotes.code, derived.closestByShare.code]);
+const close = [derived.closestByVotes.code, derived.closestByShare.code];
 
-  it('has one panel per area, stacked inside the view without overlapping', () => {
-    expect(panels).toHaveLength(derived.areas.length);
-    for (let i = 1; i < panels.length; i += 1) expect(panels[i].y - panels[i - 1].y).toBeGreaterThanOrEqual(AREAS_PLOT.panelHeight);
-    const last = panels[panels.length - 1];
-    expect(last.bars[last.bars.length - 1].y + AREAS_PLOT.barHeight).toBeLessThanOrEqual(AREAS_VIEW.height);
+describe.each(BOXES)('areasLayout in $name', ({ width, height, font }) => {
+  const layout = areasLayout(derived.areas, close, AREAS_TEXT, width, height, font);
+  const bars = layout.panels.flatMap((p) => p.bars);
+
+  it('draws every bar in every panel on ONE votes scale (bar length means votes everywhere)', () => {
+    for (const b of bars) expect(Math.abs(b.width - (layout.x(b.votes) - layout.left))).toBeLessThanOrEqual(0.051);
+    // So a bigger council's winner has the longer bar, whatever the shares.
+    const byVotes = [...bars].sort((a, b) => a.votes - b.votes);
+    byVotes.slice(1).forEach((b, i) => expect(b.width).toBeGreaterThanOrEqual(byVotes[i].width));
   });
 
-  it('shows each area’s top three in order, on one share scale for all panels', () => {
-    const perShare = panels[0].bars[0].width / panels[0].bars[0].share;
-    for (const p of panels) {
-      expect(p.bars.map((b) => b.id)).toEqual(p.area.ranked.slice(0, TOP_N).map((r) => r.id));
-      for (const b of p.bars) expect(Math.abs(b.width - b.share * perShare)).toBeLessThanOrEqual(0.15); // coordinates are rounded to 0.1
-    }
+  it('says on the chart what bar length means', () => {
+    expect(AREAS_TEXT.note).toMatch(/votes/);
+    expect(AREAS_TEXT.note).toMatch(/one scale/);
+    expect(layout.noteLines.join(' ')).toBe(AREAS_TEXT.note);
   });
 
-  it('marks the closest counts (by votes and by share)', () => {
-    const close = panels
-      .filter((p) => p.close)
-      .map((p) => p.area.label)
-      .sort();
-    expect(close).toEqual([derived.closestByShare.label, derived.closestByVotes.label].sort());
-    expect(close).toEqual(['Newcastle', 'South Tyneside']);
+  it('shows every area, the winner and runner-up at least, in the box, with text of 11 px or more', () => {
+    expect(layout.panels.map((p) => p.area.code)).toEqual(derived.areas.map((a) => a.code));
+    expect(layout.perArea).toBeGreaterThanOrEqual(2);
+    expect(layout.perArea).toBeLessThanOrEqual(MAX_BARS);
+    expect(layout.font).toBeGreaterThanOrEqual(11);
+    expect(layout.height).toBeLessThanOrEqual(height);
+    for (const b of bars) expect(layout.left + b.width + 5 + estimateTextWidth(b.label, layout.font)).toBeLessThanOrEqual(width);
+    for (const line of layout.noteLines) expect(estimateTextWidth(line, layout.font)).toBeLessThanOrEqual(width);
   });
 
-  it('leaves room for each bar label inside the view', () => {
-    for (const p of panels) {
-      for (const b of p.bars) {
-        const c = candidate(b.id);
-        const label = `${c.surname} ${c.partyShort} ${formatCount(b.votes)}`;
-        expect(AREAS_PLOT.left + b.width + 5 + estimateTextWidth(label, 13, true)).toBeLessThanOrEqual(AREAS_VIEW.width);
-      }
-    }
-  });
-
-  it('fits each panel’s name and margin caption on one line without touching', () => {
-    for (const p of panels) {
-      const a = p.area;
-      const caption = `${candidate(a.winnerId).surname} +${formatCount(a.marginVotes)} (${formatPoints(a.marginShare)})`;
-      const used = estimateTextWidth(a.label, 13, true) + 8 + estimateTextWidth(caption, 13, p.close);
-      expect(used).toBeLessThanOrEqual(AREAS_VIEW.width - 2 * AREAS_PLOT.left);
-    }
+  it('marks the two closest counts', () => {
+    expect(layout.panels.filter((p) => p.close).map((p) => p.area.code)).toEqual(derived.areas.filter((a) => close.includes(a.code)).map((a) => a.code));
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { derived } from '../../../src/data/dataset.ts';
-import { formatCount, formatShare } from '../../../src/data/format.ts';
-import { axisGeometry, BARS_PLOT, BARS_VIEW, GROWTH_END, growth, rowOrder, rowTop, shareScale } from '../../../src/graphics/bars/barsLayout.ts';
+import { BARS_ROWS, BARS_TITLE } from '../../../src/graphics/bars/BarsGraphic.tsx';
+import { barsLayout, GROWTH_END, growth, rowOrder } from '../../../src/graphics/bars/barsLayout.ts';
 import { estimateTextWidth } from '../../../src/graphics/text.ts';
+import { BOXES } from './boxes.ts';
 
 describe('growth', () => {
   it('is 0 at the start of the step and 1 from GROWTH_END on, early in the step', () => {
@@ -10,7 +11,6 @@ describe('growth', () => {
     expect(GROWTH_END).toBeLessThanOrEqual(0.25);
     expect(growth(0)).toBe(0);
     expect(growth(GROWTH_END)).toBe(1);
-    expect(growth(0.6)).toBe(1);
     expect(growth(1)).toBe(1);
   });
   it('rises monotonically in between, strictly inside (0, 1)', () => {
@@ -25,43 +25,47 @@ describe('growth', () => {
   it('clamps bad input', () => {
     expect(growth(-1)).toBe(0);
     expect(growth(Number.NaN)).toBe(0);
-    expect(growth(Infinity)).toBe(0);
     expect(growth(5)).toBe(1);
   });
 });
 
-describe('shareScale', () => {
-  const x = shareScale(
-    derived.results,
-    derived.pollRanked.map((p) => p.percent),
-  );
-  it('starts at zero and covers the largest poll or result share, rounded up to a tenth', () => {
-    const [lo, hi] = x.domain();
-    expect(lo).toBe(0);
-    const largest = Math.max(...derived.results.map((r) => r.share), ...derived.pollRanked.map((p) => p.percent / 100));
-    expect(hi).toBeGreaterThanOrEqual(largest);
-    expect(hi - largest).toBeLessThan(0.1);
-    expect(Math.round(hi * 10)).toBeCloseTo(hi * 10);
-  });
-  it('leaves room for every value label inside the view', () => {
-    for (const r of derived.results) {
-      const label = `${formatShare(r.share)} · ${formatCount(r.votes)}`;
-      expect(x(r.share) + 6 + estimateTextWidth(label, 13, true)).toBeLessThanOrEqual(BARS_VIEW.width);
-    }
-  });
-  it('maps 0 to the left edge of the plot', () => {
-    expect(x(0)).toBe(BARS_PLOT.left);
+describe('rowOrder', () => {
+  it('uses the result order for both variants', () => {
+    expect(rowOrder(derived.results)).toEqual(derived.results.map((r) => r.id));
   });
 });
 
-describe('rows', () => {
-  it('use the result order for both variants', () => {
-    expect(rowOrder(derived.results)).toEqual(derived.results.map((r) => r.id));
-    expect(rowOrder(derived.results)[0]).toBe(derived.winnerId);
+describe.each(BOXES)('barsLayout in $name', ({ width, height, font }) => {
+  const layout = barsLayout(BARS_ROWS, BARS_TITLE, width, height, font);
+
+  it('fits the box with text at least 11 px', () => {
+    expect(layout.font).toBeGreaterThanOrEqual(11);
+    expect(layout.font).toBeLessThanOrEqual(font);
+    expect(layout.height).toBeLessThanOrEqual(height);
+    for (const line of layout.titleLines) expect(estimateTextWidth(line, layout.font, true)).toBeLessThanOrEqual(width);
   });
-  it('fit inside the view', () => {
-    // Tick labels' descenders (about a quarter of the font size) stay inside the view.
-    expect(axisGeometry(derived.results.length).labelBaseline + 4).toBeLessThanOrEqual(BARS_VIEW.height);
-    expect(rowTop(1) - rowTop(0)).toBe(BARS_PLOT.rowHeight);
+
+  it('draws poll and result on one scale, with every value label inside the box', () => {
+    // Both bars of every row come from the one x scale (up to the 0.1 px rounding of coordinates).
+    layout.rows.forEach((r, i) => {
+      expect(Math.abs(r.resultWidth - (layout.x(BARS_ROWS[i].share) - layout.left))).toBeLessThanOrEqual(0.051);
+      expect(Math.abs(r.pollWidth - (layout.x(BARS_ROWS[i].poll) - layout.left))).toBeLessThanOrEqual(0.051);
+    });
+    layout.rows.forEach((r, i) => {
+      const input = BARS_ROWS[i];
+      expect(layout.left + r.resultWidth + 6 + estimateTextWidth(input.resultLabel, layout.font, true)).toBeLessThanOrEqual(width);
+      expect(layout.left + r.pollWidth + 6 + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(width);
+      if (layout.mode === 'side') expect(estimateTextWidth(input.name, layout.font, true)).toBeLessThanOrEqual(layout.left);
+    });
+  });
+
+  it('keeps rows apart and tick labels inside', () => {
+    layout.rows.slice(1).forEach((r, i) => expect(r.barY).toBeGreaterThan(layout.rows[i].ghostY + layout.rows[i].ghostHeight));
+    for (const t of layout.ticks) {
+      const w = estimateTextWidth(`${Math.round(t.value * 100)}%`, layout.font);
+      const x0 = t.anchor === 'start' ? t.x : t.anchor === 'end' ? t.x - w : t.x - w / 2;
+      expect(x0).toBeGreaterThanOrEqual(-0.5);
+      expect(x0 + w).toBeLessThanOrEqual(width + 0.5);
+    }
   });
 });

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { derived } from '../../../src/data/dataset.ts';
 import { formatCount } from '../../../src/data/format.ts';
 import { labelOverlaps, layoutMapLabels, marginOpacity, pathBounds, type LabelRequest } from '../../../src/graphics/map/mapLabels.ts';
-import { councilStyles, MAP_VARIANTS, MAP_VIEW, mapKey, mapLabels, singleWinner } from '../../../src/graphics/map/mapModel.ts';
+import {
+  councilStyles,
+  MAP_VARIANTS,
+  MAP_VIEW,
+  mapFrame,
+  mapKey,
+  mapKeyLayout,
+  mapLabels,
+  shadeKey,
+  singleWinner,
+} from '../../../src/graphics/map/mapModel.ts';
 import { estimateTextWidth } from '../../../src/graphics/text.ts';
 
 describe('pathBounds', () => {
@@ -189,5 +199,63 @@ describe('callout column', () => {
     const width = estimateTextWidth('A very long council name indeed', 13, true);
     expect(labels[0].box.x + width).toBeLessThanOrEqual(400);
     expect(labels[0].leader!.x2).toBeLessThan(labels[0].box.x);
+  });
+});
+
+describe('result map key (issue 9, item 2): says what the figures and the shade each show', () => {
+  const areas = derived.areas;
+  const max = Math.max(...areas.map((a) => a.marginShare));
+
+  it('labels the figures as the lead in votes and the shade as the lead in share points', () => {
+    const lines = mapKey('result').map((item) => item.lines.join(' '));
+    expect(lines.some((l) => /figures?: lead in votes/i.test(l))).toBe(true);
+    expect(lines.some((l) => /shade: lead in share points/i.test(l))).toBe(true);
+    // And the figures printed on the map are indeed votes.
+    for (const a of areas)
+      expect(
+        mapLabels('result')
+          .find((l) => l.id === a.code)!
+          .lines.join(' '),
+      ).toContain(`+${formatCount(a.marginVotes)}`);
+  });
+
+  it('gives key values: each swatch is a lead in points, shaded exactly as a council with that lead', () => {
+    const swatches = shadeKey(areas);
+    expect(swatches.length).toBeGreaterThanOrEqual(2);
+    for (const s of swatches) {
+      expect(s.value).toBeGreaterThan(0);
+      expect(s.value).toBeLessThanOrEqual(max);
+      expect(s.opacity).toBeCloseTo(marginOpacity(s.value, max), 10);
+      expect(s.label).toMatch(new RegExp(`^\\+${Math.round(s.value * 100)}( pts)?$`));
+    }
+    expect(swatches[swatches.length - 1].label).toMatch(/pts$/);
+    swatches.slice(1).forEach((s, i) => expect(s.opacity).toBeGreaterThan(swatches[i].opacity));
+  });
+
+  it('shades councils by share points, as the key says (Gateshead darker than County Durham despite a smaller lead in votes)', () => {
+    const styles = councilStyles('result', 'h', undefined, areas);
+    for (const a of areas) expect(styles.find((s) => s.code === a.code)!.fillOpacity).toBeCloseTo(marginOpacity(a.marginShare, max), 10);
+    const byName = (label: string) => areas.find((a) => a.label === label)!;
+    const opacity = (label: string) => styles.find((s) => s.code === byName(label).code)!.fillOpacity;
+    expect(byName('Gateshead').marginVotes).toBeLessThan(byName('County Durham').marginVotes);
+    expect(byName('Gateshead').marginShare > byName('County Durham').marginShare).toBe(opacity('Gateshead') > opacity('County Durham'));
+  });
+});
+
+describe('map frames for real boxes', () => {
+  it.each([
+    [390, 360, 13],
+    [320, 250, 13],
+    [420, 360, 13],
+    [640, 732, 13],
+    [366, 776, 26],
+  ])('%ix%i at %i px: the map keeps its shape and text renders at the label size', (w, h, font) => {
+    const { frame, scale } = mapFrame(w, h, font);
+    expect(frame.width * scale).toBeCloseTo(w, 6);
+    expect(frame.height * scale).toBeCloseTo(h, 6);
+    expect(frame.font * scale).toBeCloseTo(font, 6);
+    expect(Math.min(frame.width - MAP_VIEW.width, frame.height - MAP_VIEW.height)).toBeCloseTo(0, 6);
+    const key = mapKeyLayout('result', derived.areas, frame);
+    for (const b of key.boxes) expect(b.x + b.width).toBeLessThanOrEqual(frame.width + 0.5);
   });
 });

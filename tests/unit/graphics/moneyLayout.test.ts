@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../../src/data/dataset.ts';
-import { formatPounds } from '../../../src/data/format.ts';
-import { amountLabel, MONEY_PLOT, MONEY_VIEW, moneyLabelBoxes, moneyLayout, splitWhen } from '../../../src/graphics/money/moneyLayout.ts';
+import { MONEY_TEXT } from '../../../src/graphics/money/MoneyGraphic.tsx';
+import { amountLabel, moneyLayout, splitWhen } from '../../../src/graphics/money/moneyLayout.ts';
 import { boxesOverlap } from '../../../src/graphics/text.ts';
+import { BOXES } from './boxes.ts';
 
 describe('amountLabel', () => {
   it('shows "past" and "more than" as a trailing plus', () => {
@@ -15,7 +16,7 @@ describe('amountLabel', () => {
 });
 
 describe('splitWhen', () => {
-  it('shortens the sources’ dates to two axis lines', () => {
+  it('shortens the sources’ dates for the axis', () => {
     expect(splitWhen('17 Jul 2023, within about two hours')).toEqual(['17 Jul', '2023']);
     expect(splitWhen('17–18 Jul 2023')).toEqual(['17–18 Jul', '2023']);
     expect(splitWhen('about 19 Jul 2023')).toEqual(['c. 19 Jul', '2023']);
@@ -25,64 +26,46 @@ describe('splitWhen', () => {
   });
 });
 
-describe('moneyLayout', () => {
-  const layout = moneyLayout(dataset.fundraising);
-  const { milestones, targetPounds } = dataset.fundraising.crowdfunder;
-  const milestoneBars = layout.bars.filter((b) => b.kind === 'milestone');
+describe('crowdfunder positions (issue 9, item 3)', () => {
+  const layout = moneyLayout(dataset.fundraising, MONEY_TEXT, 390, 360, 13);
+  const { milestones } = dataset.fundraising.crowdfunder;
 
-  it('keeps the milestones in the order reported, left to right, then the union donation', () => {
-    expect(milestoneBars.map((b) => b.id)).toEqual(milestones.map((m) => m.id));
-    const xs = layout.bars.map((b) => b.x);
-    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
-    expect(layout.bars[layout.bars.length - 1]).toMatchObject({ kind: 'union', id: 'rmt', amount: 10000, valueLabel: '£10,000' });
-    expect(layout.bars[layout.bars.length - 1].axisLines[0]).toBe('RMT');
-  });
-
-  it('uses a band scale: equal widths and equal steps whatever the dates', () => {
-    const widths = new Set(layout.bars.map((b) => b.width.toFixed(6)));
-    expect(widths.size).toBe(1);
-    // Equal steps, up to the 0.1-unit rounding of coordinates.
+  it('places the milestones in the order reported, evenly spaced (not in time), then the union donation', () => {
+    expect(layout.bars.filter((b) => b.kind === 'milestone').map((b) => b.id)).toEqual(milestones.map((m) => m.id));
     const steps = layout.bars.slice(1).map((b, i) => b.x - layout.bars[i].x);
     expect(Math.max(...steps) - Math.min(...steps)).toBeLessThanOrEqual(0.1 + 1e-9);
+    expect(new Set(layout.bars.map((b) => b.width)).size).toBe(1);
+    expect(layout.bars[layout.bars.length - 1]).toMatchObject({ kind: 'union', id: 'rmt', amount: 10000, valueLabel: '£10,000' });
+  });
+
+  it('says so on the chart, and dates each bar under the axis', () => {
+    expect(MONEY_TEXT.note).toMatch(/not to a time scale/);
+    expect(layout.noteLines.join(' ')).toBe(MONEY_TEXT.note);
+    milestones.forEach((m, i) => expect(layout.bars[i].axisLines.join(' ')).toBe(splitWhen(m.when).join(' ').trim()));
   });
 
   it('draws heights in proportion to the amounts from a zero baseline', () => {
+    const perPound = layout.bars[0].height / layout.bars[0].amount;
     for (const b of layout.bars) {
-      expect(b.y + b.height).toBeCloseTo(MONEY_PLOT.bottom);
-      expect(b.height / b.amount).toBeCloseTo(layout.bars[0].height / layout.bars[0].amount, 6);
+      expect(b.y + b.height).toBeCloseTo(layout.baseline, 0);
+      expect(Math.abs(b.height - perPound * b.amount)).toBeLessThanOrEqual(0.2);
     }
-    expect(MONEY_PLOT.bottom - layout.targetY).toBeCloseTo((layout.bars[0].height / layout.bars[0].amount) * targetPounds, 6);
-    expect(layout.yMax).toBeGreaterThanOrEqual(Math.max(...milestones.map((m) => m.amountPounds)));
   });
+});
 
-  it('labels every milestone with its amount and qualifier', () => {
-    expect(milestoneBars.map((b) => b.valueLabel)).toEqual(milestones.map((m) => amountLabel(m.amountPounds, m.qualifier)));
-    expect(milestoneBars.find((b) => b.amount === 93000)!.valueLabel).toBe('£93,000+');
-  });
-
-  it('places every label (values, axis, target) inside the view with no two overlapping', () => {
-    const boxes = moneyLabelBoxes(layout, [formatPounds(targetPounds), 'target']);
-    expect(boxes.length).toBe(layout.bars.reduce((n, b) => n + 1 + b.axisLines.filter(Boolean).length, 0) + 2);
-    for (const { box } of boxes) {
+describe.each(BOXES)('moneyLayout in $name', ({ width, height, font }) => {
+  const layout = moneyLayout(dataset.fundraising, MONEY_TEXT, width, height, font);
+  it('fits the box, with text of 11 px or more and every label inside it, none overlapping', () => {
+    expect(layout.font).toBeGreaterThanOrEqual(11);
+    expect(layout.height).toBeLessThanOrEqual(height);
+    for (const { box } of layout.labelBoxes) {
       expect(box.x).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width).toBeLessThanOrEqual(MONEY_VIEW.width);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
       expect(box.y).toBeGreaterThanOrEqual(0);
-      expect(box.y + box.height).toBeLessThanOrEqual(MONEY_VIEW.height);
+      expect(box.y + box.height).toBeLessThanOrEqual(layout.height);
     }
     const clashes: string[] = [];
-    boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => boxesOverlap(a.box, b.box) && clashes.push(`${a.id} × ${b.id}`)));
-    expect(clashes).toEqual([]);
-  });
-
-  it('keeps labels clear of the bars they do not belong to', () => {
-    const boxes = moneyLabelBoxes(layout, [formatPounds(targetPounds), 'target']);
-    const clashes: string[] = [];
-    for (const { id, box } of boxes) {
-      for (const bar of layout.bars) {
-        if (id.startsWith(`${bar.id}:`)) continue;
-        if (boxesOverlap(box, { x: bar.x, y: bar.y, width: bar.width, height: bar.height })) clashes.push(`${id} × ${bar.id}`);
-      }
-    }
+    layout.labelBoxes.forEach((a, i) => layout.labelBoxes.slice(i + 1).forEach((b) => boxesOverlap(a.box, b.box, 0.5) && clashes.push(`${a.id} × ${b.id}`)));
     expect(clashes).toEqual([]);
   });
 });

@@ -27,20 +27,27 @@ describe('progress drives the graphics without re-rendering', () => {
     await waitFor(() => expect(bar().style.transform).toMatch(/^(none|scaleX\(1\))?$/));
   });
 
-  it('slides the timeline track as progress moves', async () => {
+  it('holds the timeline still within a step, and re-centres it on the next step’s event', async () => {
     const progress = motionValue(0);
-    const { container } = render(
+    const { container, rerender } = render(
       <MotionRoot>
         <Graphic stateId="timeline:loach-event" progress={progress} />
       </MotionRoot>,
     );
     const track = () => container.querySelector<SVGGElement>('.g-track')!;
     const before = track().style.transform;
+    expect(before).toMatch(/^translateX\(-?[\d.]+px\)$/);
     await act(async () => {
-      await new Promise((r) => setTimeout(r, 50));
       progress.set(1);
+      await new Promise((r) => setTimeout(r, 20));
     });
-    await waitFor(() => expect(track().style.transform).not.toBe(before));
-    expect(track().style.transform).toMatch(/^translateX\(-?[\d.]+px\)$/);
+    expect(track().style.transform).toBe(before);
+    rerender(
+      <MotionRoot>
+        <Graphic stateId="timeline:barred" progress={progress} />
+      </MotionRoot>,
+    );
+    // The same element (so a CSS transition carries it), at a new position.
+    expect(track().style.transform).not.toBe(before);
   });
 });

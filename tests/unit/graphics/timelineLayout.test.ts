@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { dataset } from '../../../src/data/dataset.ts';
 import type { TimelineEvent } from '../../../src/data/types.ts';
 import { boxesOverlap } from '../../../src/graphics/text.ts';
-import { isoToDay, placeShortLabels, timelineCentre, unitsPerDay, yearStarts } from '../../../src/graphics/timeline/timelineLayout.ts';
+import { estimateTextWidth } from '../../../src/graphics/text.ts';
+import { isoToDay, placeShortLabels, timelineView, unitsPerDay, yearStarts } from '../../../src/graphics/timeline/timelineLayout.ts';
+import { BOXES } from './boxes.ts';
 
 const ev = (id: string, date: string, shortLabel = id): TimelineEvent => ({ id, date, label: id, shortLabel, sourceIds: [] });
 const events = [ev('a', '2023-03-14'), ev('b', '2023-06-02'), ev('c', '2023-06-05'), ev('d', '2023-07-17'), ev('e', '2023-07-17')];
@@ -13,31 +15,6 @@ describe('isoToDay', () => {
     expect(isoToDay('2024-01-01') - isoToDay('2023-01-01')).toBe(365);
     expect(isoToDay('2024-03-01') - isoToDay('2024-02-01')).toBe(29);
     expect(isoToDay('1970-01-01')).toBe(0);
-  });
-});
-
-describe('timelineCentre', () => {
-  it('is the event date at progress 0 and the next event date at progress 1', () => {
-    expect(timelineCentre(events, 'a', 0)).toBe(isoToDay('2023-03-14'));
-    expect(timelineCentre(events, 'a', 1)).toBe(isoToDay('2023-06-02'));
-  });
-  it('interpolates linearly in between', () => {
-    const from = isoToDay('2023-03-14');
-    const to = isoToDay('2023-06-02');
-    expect(timelineCentre(events, 'a', 0.5)).toBeCloseTo((from + to) / 2);
-    expect(timelineCentre(events, 'a', 0.25)).toBeCloseTo(from + (to - from) / 4);
-  });
-  it('clamps progress outside 0..1 and treats non-finite progress as 0', () => {
-    expect(timelineCentre(events, 'b', -2)).toBe(isoToDay('2023-06-02'));
-    expect(timelineCentre(events, 'b', 7)).toBe(isoToDay('2023-06-05'));
-    expect(timelineCentre(events, 'b', Number.NaN)).toBe(isoToDay('2023-06-02'));
-  });
-  it('stays on the last event, and on a same-day next event', () => {
-    expect(timelineCentre(events, 'e', 0.8)).toBe(isoToDay('2023-07-17'));
-    expect(timelineCentre(events, 'd', 0.8)).toBe(isoToDay('2023-07-17'));
-  });
-  it('falls back to the first event for an unknown id', () => {
-    expect(timelineCentre(events, 'nope', 0.5)).toBe(isoToDay('2023-03-14'));
   });
 });
 
@@ -84,5 +61,27 @@ describe('yearStarts', () => {
     expect(yearStarts(events).map((y) => y.year)).toEqual([2023, 2024]);
     expect(yearStarts(events)[1].day).toBe(isoToDay('2024-01-01'));
     expect(yearStarts([])).toEqual([]);
+  });
+});
+
+describe.each(BOXES)('timelineView in $name', ({ width, height, font }) => {
+  const focus = ['loach-event', 'barred', 'starmer-defends', 'resigns'];
+  it.each(focus)('%s: the event’s mark sits under its centred title; every label is inside the box', (id) => {
+    const v = timelineView(dataset.timeline, id, focus, '17 July 2023', width, height, font);
+    const event = dataset.timeline.find((e) => e.id === id)!;
+    // The mark, shifted into view, is at the centre, where the title is centred.
+    expect(Math.abs((isoToDay(event.date) - v.day0) * v.k + v.shift - width / 2)).toBeLessThanOrEqual(0.2);
+    expect(v.font).toBeGreaterThanOrEqual(11);
+    expect(v.height).toBeLessThanOrEqual(height);
+    for (const line of v.titleLines) expect(estimateTextWidth(line, v.titleFont)).toBeLessThanOrEqual(width);
+    for (const l of v.labels) {
+      expect(l.box.x + v.shift).toBeGreaterThanOrEqual(0);
+      expect(l.box.x + l.box.width + v.shift).toBeLessThanOrEqual(width);
+      expect(l.box.y + l.box.height).toBeLessThanOrEqual(v.height);
+    }
+    // The next event is in view, so the reader sees where the story goes.
+    const next = dataset.timeline[dataset.timeline.indexOf(event) + 1];
+    const nx = (isoToDay(next.date) - v.day0) * v.k + v.shift;
+    expect(nx).toBeLessThanOrEqual(width);
   });
 });

@@ -101,9 +101,19 @@ describe('createScrollStore', () => {
 
 describe('landing on a step', () => {
   it('lands past the point where scroll-linked bars are complete, so a deep link shows the whole state', async () => {
-    const { LANDING_PROGRESS } = await import('../../../src/scroll/useStoryEngine.ts');
+    const { landingScroll, readingArea, triggerOffset } = await import('../../../src/scroll/layout.ts');
     const { GROWTH_END } = await import('../../../src/graphics/bars/barsLayout.ts');
-    expect(LANDING_PROGRESS).toBeGreaterThan(GROWTH_END);
-    expect(LANDING_PROGRESS).toBeLessThan(0.5);
+    // The shortest step box at 320 × 568 (band layout) is about 700 px, the reading area about 330.
+    for (const [viewport, band, stepHeight] of [
+      [568, 238, 700],
+      [844, 354, 900],
+      [800, 0, 1200],
+    ]) {
+      const area = readingArea(viewport, band);
+      const y = landingScroll(5000, stepHeight, area);
+      const progress = (y + triggerOffset(area) - 5000) / stepHeight;
+      expect(progress).toBeGreaterThan(GROWTH_END);
+      expect(progress).toBeLessThan(1);
+    }
   });
 });

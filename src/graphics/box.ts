@@ -1,0 +1,79 @@
+/**
+ * The box a graphic is drawn for. Graphics lay out in real CSS pixels for the box they get (a short
+ * wide band on a portrait phone, a column beside the text elsewhere), instead of a fixed viewBox
+ * scaled to fit, so chart text keeps its size: derived from the reader's root font size (it grows
+ * with text zoom) and never under MIN_FONT. Pure functions; the browser side is useGraphicBox.ts.
+ */
+
+export interface ChartBox {
+  /** Drawing width and height in CSS pixels. */
+  width: number;
+  height: number;
+  /** Label font size in CSS pixels. */
+  font: number;
+  /**
+   * True when the box was measured in the page. False for the prerendered default box, which the
+   * SVG scales to fit (static copies, and the live graphic until hydration measures its box).
+   */
+  measured: boolean;
+}
+
+/** The smallest chart text we draw, in CSS pixels. */
+export const MIN_FONT = 11;
+/** Chart labels relative to the root font size: 13 px at the default 16 px. */
+export const FONT_RATIO = 13 / 16;
+/** Larger text (timeline title) relative to labels. */
+export const LARGE_RATIO = 15 / 13;
+/** Line advance relative to the font size. */
+export const LINE_RATIO = 16 / 13;
+
+/** Label font for a root font size (px): grows with text zoom, never under MIN_FONT. */
+export function chartFont(rootFontPx: number): number {
+  const root = Number.isFinite(rootFontPx) && rootFontPx > 0 ? rootFontPx : 16;
+  return Math.max(MIN_FONT, Math.round(root * FONT_RATIO * 10) / 10);
+}
+
+/**
+ * The largest font from `preferred` down to MIN_FONT (in half-pixel steps) for which `fits` holds;
+ * MIN_FONT when none does. Lets a layout keep the reader's text size where the box has room and
+ * give a little back (never below the floor) where it has not.
+ */
+export function fitFont(preferred: number, fits: (font: number) => boolean): number {
+  for (let f = Math.max(MIN_FONT, preferred); f > MIN_FONT; f = Math.max(MIN_FONT, f - 0.5)) {
+    if (fits(f)) return f;
+  }
+  return MIN_FONT;
+}
+
+/**
+ * Default boxes (width × height at 13 px text) per graphic, used where no box can be measured: the
+ * prerendered HTML, the static copies of the stacked and print layouts. 320 wide, the narrowest
+ * phone, so the copies scale up more often than down.
+ */
+export const DEFAULT_BOXES = {
+  map: { width: 320, height: 400 },
+  timeline: { width: 320, height: 260 },
+  money: { width: 320, height: 300 },
+  bars: { width: 320, height: 360 },
+  areas: { width: 320, height: 440 },
+  none: { width: 320, height: 240 },
+} as const;
+
+export type BoxKind = keyof typeof DEFAULT_BOXES;
+
+export function defaultBox(kind: BoxKind): ChartBox {
+  return { ...DEFAULT_BOXES[kind], font: 13, measured: false };
+}
+
+/**
+ * The box to draw in from a measured element's content size. A box of no height (an element sized
+ * by its content) takes the default aspect ratio; an extremely wide one is capped, so a chart never
+ * turns into a ribbon. Sizes are floored to whole pixels so sub-pixel resizes do not re-render.
+ */
+export function boxFromMeasure(kind: BoxKind, width: number, height: number, rootFontPx: number): ChartBox | null {
+  if (!(width > 0)) return null;
+  const def = DEFAULT_BOXES[kind];
+  const w = Math.floor(width);
+  const h = height > 0 ? Math.floor(height) : Math.round((w * def.height) / def.width);
+  return { width: w, height: h, font: chartFont(rootFontPx), measured: true };
+}

@@ -1,0 +1,56 @@
+/**
+ * Which of the two scrolly layouts the story uses, and where in it the reader reads. Pure, so the
+ * engine, the boot script's copy (index.html) and the tests agree.
+ *
+ * - 'band': portrait phones and tablets. The graphic is pinned in a band across the top of the
+ *   screen and the text scrolls below it, never over it (it slides under the band's opaque
+ *   background). The reading area is the part of the screen below the band.
+ * - 'side': from 900 px wide, and on short landscape screens (phones on their side). Text and
+ *   graphic sit side by side; the whole height is the reading area.
+ */
+export type StoryLayout = 'band' | 'side';
+
+/** Side by side from this width (the desktop layout). */
+export const SIDE_MIN_WIDTH = 900;
+/** A landscape screen below this height is a phone on its side: a band would leave no room to read. */
+export const SHORT_MAX_HEIGHT = 500;
+
+/** Width is the window's (media-query) width; height the stable viewport height. */
+export function chooseLayout(width: number, height: number): StoryLayout {
+  if (width >= SIDE_MIN_WIDTH) return 'side';
+  return height < SHORT_MAX_HEIGHT && width > height ? 'side' : 'band';
+}
+
+/** The trigger line sits this far down the reading area: the middle, where the reader's eyes are. */
+export const TRIGGER_FRACTION = 0.5;
+
+export interface ReadingArea {
+  /** Viewport y where readable text starts (the band's bottom; 0 side by side). */
+  top: number;
+  /** Its height. */
+  height: number;
+}
+
+export function readingArea(viewportHeight: number, bandBottom: number): ReadingArea {
+  const top = Math.min(Math.max(0, bandBottom), viewportHeight);
+  return { top, height: viewportHeight - top };
+}
+
+/** The trigger line's offset from the viewport top. */
+export function triggerOffset(area: ReadingArea): number {
+  return area.top + area.height * TRIGGER_FRACTION;
+}
+
+/** Where a jump (deep link, step button) puts a step's top: just inside the reading area. */
+export const LANDING_INSET = 8;
+
+/**
+ * The scroll position for a jump to a step: its top just inside the reading area, so its heading is
+ * the first thing read, while the trigger line (lower down) is inside the step, so that step and no
+ * other is active.
+ */
+export function landingScroll(stepTop: number, stepHeight: number, area: ReadingArea): number {
+  const wanted = stepTop - area.top - LANDING_INSET;
+  const highest = stepTop + stepHeight - 1 - triggerOffset(area);
+  return Math.max(0, Math.min(wanted, highest));
+}

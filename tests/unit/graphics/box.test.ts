@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { boxFromMeasure, chartFont, defaultBox, fitFont, MIN_FONT } from '../../../src/graphics/box.ts';
+
+describe('chartFont', () => {
+  it('is 13 px at the default root size and grows with the reader’s text size', () => {
+    expect(chartFont(16)).toBe(13);
+    expect(chartFont(32)).toBe(26);
+    expect(chartFont(20)).toBeGreaterThan(chartFont(16));
+  });
+  it('never goes under the minimum, and survives a bad reading', () => {
+    expect(chartFont(8)).toBe(MIN_FONT);
+    expect(chartFont(Number.NaN)).toBe(13);
+    expect(MIN_FONT).toBe(11);
+  });
+});
+
+describe('fitFont', () => {
+  it('keeps the preferred size when it fits, else the largest that fits, never under the minimum', () => {
+    expect(fitFont(13, () => true)).toBe(13);
+    expect(fitFont(26, (f) => f <= 18)).toBe(18);
+    expect(fitFont(13, () => false)).toBe(MIN_FONT);
+    expect(fitFont(9, () => true)).toBe(MIN_FONT);
+  });
+});
+
+describe('boxFromMeasure', () => {
+  it('draws at the measured size, floored to whole pixels', () => {
+    expect(boxFromMeasure('bars', 390.6, 360.9, 16)).toEqual({ width: 390, height: 360, font: 13, measured: true });
+  });
+  it('gives a box with no height the default aspect ratio, and refuses a box with no width', () => {
+    const def = defaultBox('map');
+    expect(boxFromMeasure('map', 640, 0, 16)!.height).toBe(Math.round((640 * def.height) / def.width));
+    expect(boxFromMeasure('map', 0, 300, 16)).toBeNull();
+  });
+});
