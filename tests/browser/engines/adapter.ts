@@ -30,6 +30,12 @@
  *   (ERROR_COLLECTOR below), which sees uncaught errors, unhandled rejections, console.error and
  *   CSP violations, but not network errors (the test server's `failures` list covers those).
  *   One window per launch: a tab is the window, and "closing" it navigates to about:blank.
+ *   `resize` resizes that window (no window manager under Xvfb, so the size asked for is the size
+ *   given); the page's viewport follows it exactly, as in open().
+ *   WebDriver's script timeout is raised to 120 s, for scripts that walk the whole story.
+ * - resize: Chromium sets the page's viewport (playwright), Firefox too (BiDi's
+ *   browsingContext.setViewport, which resizes the page's viewport inside an unchanged window, as
+ *   a rotation or a resized window does), WebKit resizes the window.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -95,6 +101,8 @@ export interface Tab extends Target {
   text(selector: string): Promise<string>;
   /** Uncaught errors, unhandled rejections, console errors and CSP violations, in the page and its frames. */
   errors(): Promise<string[]>;
+  /** Resizes the open tab's viewport (a phone rotated, a window resized), keeping the page. */
+  resize(viewport: Viewport): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -199,6 +207,7 @@ async function launchChromiumEngine(options: LaunchOptions): Promise<Engine> {
           const inFrames = await Promise.all(page.frames().map((f) => f.evaluate(readCollected).catch(() => [] as string[])));
           return [...native, ...inFrames.flat()];
         },
+        resize: (size) => page.setViewportSize(size),
         screenshot: async (path) => void (await page.screenshot({ path })),
         close: () => context.close(),
       };
@@ -257,6 +266,7 @@ async function launchFirefox(options: LaunchOptions): Promise<Engine> {
           const inFrames = await Promise.all(page.frames().map((f) => f.evaluate(readCollected).catch(() => [] as string[])));
           return [...native, ...inFrames.flat()];
         },
+        resize: (size) => page.setViewport(size),
         screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
         close: () => page.close(),
       };
@@ -370,6 +380,8 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
     if (options.javaScript === false) args.push('--enable-javascript=false');
     driver = await new Builder().usingServer(url).withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary, args } }).build();
     const d = driver;
+    // Scripts that walk the whole story in the page take longer than WebDriver's default 30 s.
+    await d.manage().setTimeouts({ script: 120_000 });
     const caps = await d.getCapabilities();
     const version = `WebKitGTK MiniBrowser ${String(caps.get('browserVersion') ?? '')}`.trim();
     /** Window size minus page viewport size, measured once with a blank page. */
@@ -405,10 +417,13 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
           const inner = await d.findElement(By.css('html')).getRect();
           chrome = { width: 800 - inner.width, height: 800 - inner.height };
         }
-        await d
-          .manage()
-          .window()
-          .setRect({ x: 0, y: 0, width: viewport.width + chrome.width, height: viewport.height + chrome.height });
+        const chromeSize = chrome;
+        const size = (v: Viewport) =>
+          d
+            .manage()
+            .window()
+            .setRect({ x: 0, y: 0, width: v.width + chromeSize.width, height: v.height + chromeSize.height });
+        await size(viewport);
         return {
           engine: 'webkit',
           async goto(target) {
@@ -445,6 +460,9 @@ async function launchWebKit(options: LaunchOptions): Promise<Engine> {
               await d.switchTo().defaultContent();
             }
             return [...top, ...inFrames];
+          },
+          async resize(v) {
+            await size(v);
           },
           async screenshot(path) {
             writeFileSync(path, Buffer.from(await d.takeScreenshot(), 'base64'));
