@@ -12,6 +12,13 @@
  * frame, read elements without JavaScript, take a screenshot and collect errors.
  *
  * ENGINE LIMITS (what each engine cannot do here, and what the tests do about it):
+ * - fonts: the story's serif stack (Charter, Bitstream Charter, Sitka Text, Cambria, Georgia) has
+ *   none of its fonts on this machine. Chromium falls back to Liberation Serif (its default serif
+ *   is Times New Roman, which fontconfig maps to it); Firefox and WebKitGTK take fontconfig's
+ *   `serif`, DejaVu Serif, about a third wider, so the same paragraph runs to more lines there
+ *   (barred's second paragraph at 844 × 390: 304 px in Chromium, 395 px in Firefox, 390 px in
+ *   WebKit). The read-and-see test at 844 × 390 says so in its title and, in those two engines,
+ *   accepts a block taller than the screen if every row of it was read (phone.engines.test.ts).
  * - all: no touch or mobile emulation (Firefox and WebKit have none over these drivers), so a
  *   "phone" is a 390 × 844 window with a mouse, in every engine alike.
  * - firefox: reduced motion and JavaScript-off are Firefox preferences set at launch
