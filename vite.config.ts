@@ -5,6 +5,28 @@ import { dataPlugin } from './src/data/vitePlugin.ts';
 
 const root = import.meta.dirname;
 
+const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
+const ONLY_ENGINE = process.env.ENGINE;
+if (ONLY_ENGINE && !(ENGINES as readonly string[]).includes(ONLY_ENGINE)) throw new Error(`ENGINE=${ONLY_ENGINE}: expected one of ${ENGINES.join(', ')}`);
+
+/** A browser-test project: one file at a time (browsers share two cores), groups run one after another. */
+function browserProject(name: string, include: string[], groupOrder: number, env: Record<string, string> = {}) {
+  return {
+    extends: true as const,
+    test: {
+      name,
+      environment: 'node',
+      include,
+      exclude: name === 'browser' ? ['tests/browser/engines/**'] : [],
+      env,
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+      fileParallelism: false,
+      sequence: { groupOrder },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   define: { __SITE_URL__: JSON.stringify(process.env.SITE_URL ?? '') },
@@ -13,24 +35,24 @@ export default defineConfig({
     target: 'es2020',
     assetsInlineLimit: 0,
     reportCompressedSize: false,
+    // dist/.vite/manifest.json: the exact chunk graph the byte budgets are computed from (tests/unit/budget.test.ts).
+    manifest: true,
   },
   test: {
+    // Prints, at the end of every run, how many tests each engine ran (tests/browser/engines/summary.ts).
+    reporters: ['default', './tests/browser/engines/summary.ts'],
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'jsdom', include: ['tests/unit/**/*.test.{ts,tsx}'] },
+        // Node by default (fast); a file that needs a DOM says so with `// @vitest-environment jsdom`.
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.{ts,tsx}'], sequence: { groupOrder: 0 } },
       },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          environment: 'node',
-          include: ['tests/browser/**/*.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
-      },
+      // Chromium-only browser tests; left out when ENGINE picks one engine for the cross-engine tests.
+      ...(ONLY_ENGINE ? [] : [browserProject('browser', ['tests/browser/**/*.test.ts'], 1)]),
+      // The cross-engine tests, once per engine: ENGINE=firefox npm run test:browser runs one.
+      ...ENGINES.filter((engine) => !ONLY_ENGINE || engine === ONLY_ENGINE).map((engine, i) =>
+        browserProject(engine, ['tests/browser/engines/**/*.test.ts'], 2 + i, { ENGINE: engine }),
+      ),
     ],
   },
 });

@@ -22,9 +22,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { byteReport, formatByteReport, kb } from './bench/bytes.mjs';
-import { CHROMIUM_FLAGS, chromiumPath } from './bench/chromium.mjs';
+import { chromiumPath, launchChromium } from './bench/chromium.mjs';
 import { floorPage } from './bench/floor.mjs';
 import { CATEGORIES, runLighthouse, startLighthouseChrome } from './bench/lighthouse.mjs';
 import { embedLagReport, formatEmbedLag } from './bench/embedLag.mjs';
@@ -146,7 +145,7 @@ async function main() {
 
     if (!flag('--no-scroll')) {
       section(`scroll run x${SCROLL_RUNS}: wheel through the whole page, 390x844, CPU 4x slower`);
-      const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_FLAGS });
+      const browser = await launchChromium();
       const runs = [];
       try {
         for (let i = 0; i < SCROLL_RUNS; i++) {

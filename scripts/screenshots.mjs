@@ -8,14 +8,13 @@
  * (DIR/<width>x<height>-<step id>.png), for looking at the layout at phone, landscape and desktop sizes.
  */
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, chromiumPath } from './bench/chromium.mjs';
+import { launchChromium } from './bench/chromium.mjs';
 import { serveDist } from './bench/server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const server = await serveDist(join(root, 'dist'));
 const origin = server.origin;
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
+const browser = await launchChromium();
 
 async function shoot(viewport, path, hash) {
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1, reducedMotion: 'reduce' });

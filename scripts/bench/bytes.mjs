@@ -30,11 +30,16 @@ export function sizes(data) {
   };
 }
 
+/** Exact gzip size alone (level 9, as in sizes()): brotli at quality 11 is slow, and budgets are gzip. */
+export const gzipSize = (data) => gzipSync(Buffer.isBuffer(data) ? data : Buffer.from(data), { level: 9 }).length;
+
 /** Every file under dir, as posix paths relative to it, sorted. */
 export function listFiles(dir) {
   const out = [];
   const walk = (d) => {
     for (const name of readdirSync(d)) {
+      // dist/.vite/ holds Vite's build manifest: build metadata, never served to readers.
+      if (d === dir && name === '.vite') continue;
       const full = join(d, name);
       if (statSync(full).isDirectory()) walk(full);
       else out.push(relative(dir, full).split(sep).join('/'));
@@ -230,4 +235,109 @@ export function formatByteReport(r) {
   );
   if (r.notLoadedByPage.length) lines.push(`  not loaded by the page: ${r.notLoadedByPage.join(', ')}`);
   return lines.join('\n');
+}
+
+/** Where Vite writes the build manifest (`build.manifest: true` in vite.config.ts). */
+export const MANIFEST = '.vite/manifest.json';
+
+/**
+ * Byte figures straight from Vite's build manifest, which knows the chunk graph exactly (no parsing
+ * of minified code): the first load is the entry chunk and its static imports (with their CSS and
+ * assets); each dynamic import is a lazy chunk, counted with the static imports it adds. Pure: sizes
+ * come from `gzipOf(file)`, so a test can hand it a fake manifest.
+ *
+ * @param {Record<string, {file: string, isEntry?: boolean, src?: string, imports?: string[], dynamicImports?: string[], css?: string[], assets?: string[]}>} manifest
+ * @param {(file: string) => number} gzipOf
+ * @param {{ html?: string, htmlGzip?: number, inlineJsGzip?: number, extraFirstLoad?: string[] }} [page]
+ *   the built HTML entry: its own gzip size, its inline scripts' gzip size, other files its tags load
+ */
+export function manifestBytes(manifest, gzipOf, page = {}) {
+  const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('.html')) ?? Object.keys(manifest).find((k) => manifest[k].isEntry);
+  if (!entryKey) throw new Error('the build manifest has no entry chunk');
+  /** Static closure of chunk keys, skipping those already loaded. */
+  const closure = (start, loaded) => {
+    const seen = new Set();
+    const stack = [start];
+    while (stack.length) {
+      const key = stack.pop();
+      if (seen.has(key) || loaded.has(key)) continue;
+      if (!manifest[key]) throw new Error(`the build manifest names a chunk it does not list: ${key}`);
+      seen.add(key);
+      stack.push(...(manifest[key].imports ?? []));
+    }
+    return seen;
+  };
+  const filesOf = (keys) => {
+    const js = [];
+    const other = [];
+    for (const key of keys) {
+      js.push(manifest[key].file);
+      other.push(...(manifest[key].css ?? []), ...(manifest[key].assets ?? []));
+    }
+    return { js: [...new Set(js)].sort(), other: [...new Set(other)].sort() };
+  };
+  const gzip = (files) => files.reduce((n, f) => n + gzipOf(f), 0);
+
+  const firstKeys = closure(entryKey, new Set());
+  const first = filesOf(firstKeys);
+  const firstOther = [...new Set([...first.other, ...(page.extraFirstLoad ?? [])])].sort();
+  const firstLoadJs = { files: first.js, gzip: gzip(first.js) + (page.inlineJsGzip ?? 0) };
+
+  // Every dynamic import reachable from anywhere, each with what it adds beyond the first load.
+  const lazyChunks = [];
+  const dynamicSeen = new Set();
+  const queue = [...firstKeys].flatMap((k) => manifest[k].dynamicImports ?? []);
+  while (queue.length) {
+    const key = queue.shift();
+    if (dynamicSeen.has(key) || firstKeys.has(key)) continue;
+    dynamicSeen.add(key);
+    const keys = closure(key, firstKeys);
+    const { js, other } = filesOf(keys);
+    const extra = other.filter((f) => !firstOther.includes(f));
+    lazyChunks.push({ name: key, file: manifest[key].file, files: [...js, ...extra], gzip: gzip(js) + gzip(extra) });
+    for (const k of keys) queue.push(...(manifest[k].dynamicImports ?? []));
+  }
+  lazyChunks.sort((a, b) => a.name.localeCompare(b.name));
+
+  const allFiles = [...new Set([...first.js, ...firstOther, ...lazyChunks.flatMap((c) => c.files)])].sort();
+  return {
+    entry: entryKey,
+    firstLoadJs,
+    firstLoad: { files: [...first.js, ...firstOther].sort(), gzip: gzip(first.js) + gzip(firstOther) + (page.htmlGzip ?? 0) },
+    lazyChunks,
+    total: { files: allFiles, gzip: gzip(allFiles) + (page.htmlGzip ?? 0) },
+  };
+}
+
+/** manifestBytes for a built dist/ folder: reads the manifest and index.html, sizes are exact gzip. */
+export function manifestReport(dist, entry = 'index.html') {
+  const manifest = JSON.parse(readFileSync(join(dist, MANIFEST), 'utf8'));
+  const html = readFileSync(join(dist, entry), 'utf8');
+  const { refs, inlineScripts } = htmlReferences(html);
+  const files = new Set(listFiles(dist));
+  const chunkFiles = new Set(Object.values(manifest).map((c) => c.file));
+  // Files the HTML's own tags load that are not chunks (the icon); the entry chunk itself is in the manifest.
+  const extraFirstLoad = refs.map((r) => resolveLocal(r.url, entry, files)).filter((f) => f && !chunkFiles.has(f) && !/\.css$/.test(f));
+  return manifestBytes(manifest, (f) => gzipSize(readFileSync(join(dist, f))), {
+    htmlGzip: gzipSize(html),
+    inlineJsGzip: inlineScripts.filter((s) => !/json/i.test(s.type)).reduce((n, s) => n + gzipSize(s.text), 0),
+    extraFirstLoad: [...new Set(extraFirstLoad)],
+  });
+}
+
+/**
+ * Every budget the figures break, as sentences; empty when all are kept.
+ * @param {ReturnType<typeof manifestBytes>} r
+ */
+export function budgetBreaches(r, budgets = BUDGETS) {
+  const out = [];
+  if (r.firstLoadJs.gzip > budgets.firstLoadJsGzip)
+    out.push(`first-load JS is ${r.firstLoadJs.gzip} B gzip, over the ${budgets.firstLoadJsGzip} B budget (${r.firstLoadJs.files.join(', ')})`);
+  if (r.total.gzip > budgets.totalGzip) {
+    const biggest = [...r.lazyChunks].sort((a, b) => b.gzip - a.gzip).slice(0, 3);
+    out.push(
+      `everything the page can load is ${r.total.gzip} B gzip, over the ${budgets.totalGzip} B budget (largest lazy chunks: ${biggest.map((c) => `${c.name} ${c.gzip} B`).join(', ')})`,
+    );
+  }
+  return out;
 }

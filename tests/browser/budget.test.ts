@@ -1,38 +1,25 @@
 /**
- * Issue #5, byte budgets. Bytes are exact, so these can fail the build: the JS the first load needs
- * at most 100 KB gzip, everything the page loads (map included) at most 250 KB gzip (1 KB = 1000
- * bytes). Figures come from scripts/bench/bytes.mjs, the same code `npm run bench` prints with, and
- * are checked against what a real browser requests while reading the whole story.
+ * Issue #5, byte budgets, from the browser's side. The budgets themselves (first-load JS at most
+ * 100 KB gzip, everything the page can load at most 250 KB gzip) are enforced in the fast unit
+ * project (tests/unit/budget.test.ts) from Vite's build manifest; this file checks that those figures
+ * describe what a real browser requests while reading the whole story: nothing it fetches is left
+ * out of the count, and the first-load set is really fetched first.
+ *
+ * No budget is claimed for "JavaScript fetched before network idle": after the first paint the page
+ * fetches the graphic chunks and motion features in idle time, so that figure is the first load plus
+ * lazy chunks, and it is printed, not budgeted. The budgets are the static first load and the total.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BUDGETS, byteReport, formatByteReport, kb, sizesOf, type ByteReport } from '../../scripts/bench/bytes.mjs';
-import { CHROMIUM_FLAGS as BENCH_FLAGS } from '../../scripts/bench/chromium.mjs';
-import { CHROMIUM_FLAGS, DIST, launchBrowser, PHONE, requireBuild, serveDir, type StaticServer } from './harness.ts';
+import { BUDGETS, kb, manifestReport, sizesOf, type ManifestBytes } from '../../scripts/bench/bytes.mjs';
+import { DIST, launchBrowser, PHONE, requireBuild, serveDir, type StaticServer } from './harness.ts';
 import { settle, STEP_IDS, wheelThrough } from './qualityHarness.ts';
 
-let report: ByteReport;
+let report: ManifestBytes;
 
 beforeAll(() => {
   requireBuild();
-  report = byteReport(DIST);
-  console.log(formatByteReport(report));
-});
-
-describe('byte budgets (gzip, exact)', () => {
-  test('first-load JS is at most 100 KB gzip', () => {
-    console.log(
-      `first-load JS: ${report.firstLoadJs.files.join(', ')} + ${report.firstLoadJs.inlineScripts} inline = ${report.firstLoadJs.gzip} B gzip (${kb(report.firstLoadJs.gzip)})`,
-    );
-    expect(report.firstLoadJs.files.length).toBeGreaterThan(0);
-    expect(report.firstLoadJs.gzip).toBeLessThanOrEqual(BUDGETS.firstLoadJsGzip);
-  });
-
-  test('everything the page loads, map included, is at most 250 KB gzip', () => {
-    console.log(`page total: ${report.pageTotal.files.length} files = ${report.pageTotal.gzip} B gzip (${kb(report.pageTotal.gzip)})`);
-    expect(report.pageTotal.files).toContain('index.html');
-    expect(report.pageTotal.gzip).toBeLessThanOrEqual(BUDGETS.totalGzip);
-  });
+  report = manifestReport(DIST);
 });
 
 describe('the byte figures match what a browser loads', () => {
@@ -69,20 +56,14 @@ describe('the byte figures match what a browser loads', () => {
     const requestedBytes = sizesOf(DIST, requested);
     console.log(`browser: requested by the load event + idle: ${[...atLoad].join(', ')}; JS ${kb(jsAtLoadBytes.gzip)} gzip`);
     console.log(`browser: requested in all after reading the whole story: ${requested.length} files, ${kb(requestedBytes.gzip)} gzip`);
-    // The static figure must not miss anything the browser fetches...
-    expect(requested.filter((p) => !report.pageTotal.files.includes(p))).toEqual([]);
-    // ...and the first-load figure must cover every script fetched during the first load.
-    expect(jsAtLoad.filter((p) => !report.firstLoad.files.includes(p) && !report.pageTotal.files.includes(p))).toEqual([]);
+    const counted = [...report.total.files, 'index.html'];
+    // The manifest's total must not miss anything the browser fetches...
+    expect(requested.filter((p) => !counted.includes(p))).toEqual([]);
+    // ...every script fetched before idle is first-load or a lazy chunk the total counts...
+    const lazy = report.lazyChunks.flatMap((c) => c.files);
+    expect(jsAtLoad.filter((p) => !report.firstLoadJs.files.includes(p) && !lazy.includes(p))).toEqual([]);
+    // ...and the first-load set is really fetched in the first load.
     expect(report.firstLoadJs.files.filter((p) => !atLoad.has(p))).toEqual([]);
-    if (jsAtLoadBytes.gzip > BUDGETS.firstLoadJsGzip) {
-      // The budget is defined on the static first load (HTML + references + static imports). A chunk
-      // the page imports dynamically at start-up is not in it, but a reader still downloads it.
-      console.warn(`WARNING: JS fetched before network idle is ${kb(jsAtLoadBytes.gzip)} gzip, over ${kb(BUDGETS.firstLoadJsGzip)}: ${jsAtLoad.join(', ')}`);
-    }
     expect(requestedBytes.gzip).toBeLessThanOrEqual(BUDGETS.totalGzip);
   });
-});
-
-test('the benchmark launches Chromium with the same flags as the tests (no network but localhost)', () => {
-  expect(BENCH_FLAGS).toEqual(CHROMIUM_FLAGS);
 });

@@ -1,13 +1,31 @@
 /**
- * The byte-report logic behind the budget test and `npm run bench` (scripts/bench/), on a small
- * hand-made dist/: what counts as first load, what counts as everything the page loads, and the
- * floor page the benchmark compares us with.
+ * Issue #5's byte budgets, enforced here in the fast unit project so a breach fails `npm run
+ * test:unit` within seconds: first-load JS at most 100 KB gzip, everything the page can load at most
+ * 250 KB gzip (1 KB = 1000 bytes). The figures come from Vite's build manifest (exact chunk graph:
+ * the entry and its static imports, then every lazy chunk), with the same code `npm run bench`
+ * prints with (scripts/bench/bytes.mjs). Also: the HTML-graph byte report on a hand-made dist/, and
+ * the floor page the benchmark compares us with.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { assetGraph, byteReport, cssUrls, htmlReferences, sizes, staticImports } from '../../scripts/bench/bytes.mjs';
+import {
+  assetGraph,
+  BUDGETS,
+  budgetBreaches,
+  byteReport,
+  cssUrls,
+  htmlReferences,
+  kb,
+  MANIFEST,
+  manifestBytes,
+  manifestReport,
+  sizes,
+  staticImports,
+  type ManifestChunk,
+} from '../../scripts/bench/bytes.mjs';
 import { floorPage } from '../../scripts/bench/floor.mjs';
 import { median } from '../../scripts/bench/stats.mjs';
 
@@ -125,4 +143,115 @@ test('median of noisy runs', () => {
   expect(median([4, 1, 3, 2])).toBe(2.5);
   expect(median([null, Number.NaN, 7])).toBe(7);
   expect(median([])).toBeNull();
+});
+
+// --- Budgets from Vite's build manifest ---------------------------------------------------------
+
+/** A fake build: an entry with a shared import, two lazy chunks (one nested), CSS and an asset. */
+const FAKE: Record<string, ManifestChunk> = {
+  'index.html': {
+    file: 'assets/index.js',
+    src: 'index.html',
+    isEntry: true,
+    imports: ['_shared.js'],
+    dynamicImports: ['src/Map.tsx'],
+    css: ['assets/index.css'],
+  },
+  '_shared.js': { file: 'assets/shared.js' },
+  '_scale.js': { file: 'assets/scale.js', imports: ['_shared.js'] },
+  'src/Map.tsx': {
+    file: 'assets/Map.js',
+    isDynamicEntry: true,
+    imports: ['index.html', '_scale.js'],
+    dynamicImports: ['src/Inset.tsx'],
+    assets: ['assets/map.json'],
+  },
+  'src/Inset.tsx': { file: 'assets/Inset.js', isDynamicEntry: true, imports: ['_scale.js'] },
+};
+const FAKE_GZIP: Record<string, number> = {
+  'assets/index.js': 60_000,
+  'assets/shared.js': 20_000,
+  'assets/index.css': 5_000,
+  'assets/scale.js': 7_000,
+  'assets/Map.js': 9_000,
+  'assets/map.json': 3_000,
+  'assets/Inset.js': 1_000,
+};
+const gzipOf = (f: string) => FAKE_GZIP[f] ?? Number.NaN;
+
+describe('byte figures from a build manifest', () => {
+  test('first load = the entry chunk and its static imports; each lazy chunk adds only what is not loaded yet', () => {
+    const r = manifestBytes(FAKE, gzipOf, { htmlGzip: 4_000, inlineJsGzip: 500 });
+    expect(r.entry).toBe('index.html');
+    expect(r.firstLoadJs).toEqual({ files: ['assets/index.js', 'assets/shared.js'], gzip: 80_500 });
+    expect(r.firstLoad.gzip).toBe(4_000 + 60_000 + 20_000 + 5_000);
+    expect(r.lazyChunks.map((c) => [c.name, c.files, c.gzip])).toEqual([
+      ['src/Inset.tsx', ['assets/Inset.js', 'assets/scale.js'], 8_000],
+      ['src/Map.tsx', ['assets/Map.js', 'assets/scale.js', 'assets/map.json'], 19_000],
+    ]);
+    // Everything once: shared chunks are not counted twice.
+    expect(r.total.gzip).toBe(4_000 + 60_000 + 20_000 + 5_000 + 7_000 + 9_000 + 3_000 + 1_000);
+  });
+
+  test('a build over budget is reported, naming the budget and the files', () => {
+    const under = manifestBytes(FAKE, gzipOf);
+    expect(budgetBreaches(under)).toEqual([]);
+    const heavy = manifestBytes(FAKE, (f) => (f === 'assets/shared.js' ? 45_000 : gzipOf(f)));
+    expect(heavy.firstLoadJs.gzip).toBe(105_000);
+    expect(budgetBreaches(heavy)).toEqual(['first-load JS is 105000 B gzip, over the 100000 B budget (assets/index.js, assets/shared.js)']);
+    const bloatedLazy = manifestBytes(FAKE, (f) => (f === 'assets/map.json' ? 200_000 : gzipOf(f)));
+    const breaches = budgetBreaches(bloatedLazy);
+    expect(breaches).toHaveLength(1);
+    expect(breaches[0]).toMatch(/^everything the page can load is 302000 B gzip, over the 250000 B budget \(largest lazy chunks: src\/Map.tsx 216000 B/);
+  });
+
+  test('a manifest naming a chunk it does not list is an error, not a smaller figure', () => {
+    expect(() => manifestBytes({ ...FAKE, 'index.html': { ...FAKE['index.html'], imports: ['_gone.js'] } }, gzipOf)).toThrow(/_gone.js/);
+  });
+});
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = join(ROOT, 'dist');
+
+/** Newest modification time of anything the client build reads. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) for (const name of readdirSync(p)) walk(join(p, name));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ['src', 'data', 'public', 'index.html', 'vite.config.ts', 'vite.embed.config.ts', 'scripts/prerender.mjs']) {
+    if (existsSync(join(ROOT, p))) walk(join(ROOT, p));
+  }
+  return newest;
+}
+
+describe('the real build keeps the budgets', () => {
+  beforeAll(() => {
+    // `npm test` builds first; `npm run test:unit` on its own builds when dist/ is missing or older than the sources.
+    const manifest = join(DIST, MANIFEST);
+    if (!existsSync(manifest) || statSync(manifest).mtimeMs < newestSource()) {
+      console.log('budget: dist/ is missing or stale; running npm run build');
+      // NODE_ENV is "test" inside vitest; a build under it would bundle React's development code.
+      execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+    }
+  }, 120_000);
+
+  test('first-load JS at most 100 KB gzip, everything the page can load at most 250 KB gzip', () => {
+    const r = manifestReport(DIST);
+    console.log(
+      `budget: first-load JS ${r.firstLoadJs.files.join(', ')} = ${r.firstLoadJs.gzip} B gzip (${kb(r.firstLoadJs.gzip)} of ${kb(BUDGETS.firstLoadJsGzip)}); ` +
+        `${r.lazyChunks.length} lazy chunks (${r.lazyChunks.map((c) => `${c.name.split('/').pop()} ${kb(c.gzip)}`).join(', ')}); ` +
+        `everything ${r.total.gzip} B gzip (${kb(r.total.gzip)} of ${kb(BUDGETS.totalGzip)})`,
+    );
+    expect(r.firstLoadJs.files.length).toBeGreaterThan(0);
+    expect(r.lazyChunks.length).toBeGreaterThan(0);
+    expect(budgetBreaches(r)).toEqual([]);
+  });
+
+  test("the manifest's first-load JS is the set the built HTML really loads (two methods agree)", () => {
+    const fromHtml = assetGraph(DIST).firstLoad.filter((f) => /\.m?js$/.test(f));
+    expect(manifestReport(DIST).firstLoadJs.files).toEqual(fromHtml);
+  });
 });

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The rendered page read as an editor would: both sides quoted, every source link distinct, no
  * token or slot left unfilled, and no word that is not in data/ (so no component types copy).

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
 import { motionValue } from 'framer-motion';
 import { hydrateRoot } from 'react-dom/client';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { GROWTH_END } from '../../../src/graphics/bars/barsLayout.ts';
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { motionValue } from 'framer-motion';
