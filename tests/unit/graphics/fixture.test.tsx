@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The graphics draw the model they are given (issue 12, item 4): drawn from a small made-up model,
  * not the story's, what they show follows the fixture.
