@@ -1,10 +1,10 @@
 import { useId, useMemo } from 'react';
 import councilMap from 'virtual:council-map';
 import { derived } from '../../data/dataset.ts';
-import { fitFont, type ChartBox } from '../box.ts';
+import { fitFont, fontFloor, type ChartBox } from '../box.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
 import { boxesOverlap, estimateTextWidth, svgId } from '../text.ts';
-import { labelOverlaps } from './mapLabels.ts';
+import { keepFitting, labelOverlaps } from './mapLabels.ts';
 import { councilStyles, mapFrame, mapKeyLayout, mapLabels, shadeKey, type MapVariant } from './mapModel.ts';
 
 const shades = shadeKey();
@@ -44,12 +44,17 @@ function chooseScene(variant: MapVariant, box: ChartBox) {
     [false, true, true],
     [true, true, true],
   ] as const;
+  const floor = fontFloor(box.font);
   for (const [oneLine, tight, compact] of attempts) {
-    const font = fitFont(box.font, (f) => mapScene(variant, box, f, oneLine, tight, compact).ok);
+    const font = fitFont(box.font, (f) => mapScene(variant, box, f, oneLine, tight, compact).ok, floor);
     const found = mapScene(variant, box, font, oneLine, tight, compact);
     if (found.ok) return found;
   }
-  return mapScene(variant, box, 11, false, true, true);
+  // Too small for every label: the key items and labels that fit, the rest left to the data table.
+  const last = mapScene(variant, box, floor, true, true, true);
+  const items = last.key.items.filter((_, i) => last.key.boxes[i].y + last.key.boxes[i].height <= last.frame.height);
+  const key = { ...last.key, items, boxes: [...last.key.boxes.slice(0, items.length), ...last.key.boxes.slice(last.key.items.length)] };
+  return { ...last, key, labels: keepFitting(last.labels, last.frame.width, last.frame.height, key.boxes) };
 }
 
 export function MapGraphic({ variant, box }: { variant: MapVariant; box: ChartBox }) {
