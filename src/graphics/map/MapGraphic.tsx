@@ -1,9 +1,9 @@
 import { useId, useMemo } from 'react';
-import { fitFont, type ChartBox } from '../box.ts';
+import { fitFont, fontFloor, type ChartBox } from '../box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
 import { boxesOverlap, estimateTextWidth, svgId } from '../text.ts';
-import { labelOverlaps } from './mapLabels.ts';
+import { keepFitting, labelOverlaps } from './mapLabels.ts';
 import { councilStyles, mapData, mapFrame, mapKeyLayout, mapLabels, shadeKey, type MapData, type MapVariant } from './mapModel.ts';
 
 /**
@@ -33,12 +33,17 @@ function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
     [false, true, true],
     [true, true, true],
   ] as const;
+  const floor = fontFloor(box.font);
   for (const [oneLine, tight, compact] of attempts) {
-    const font = fitFont(box.font, (f) => mapScene(data, variant, box, f, oneLine, tight, compact).ok);
+    const font = fitFont(box.font, (f) => mapScene(data, variant, box, f, oneLine, tight, compact).ok, floor);
     const found = mapScene(data, variant, box, font, oneLine, tight, compact);
     if (found.ok) return found;
   }
-  return mapScene(data, variant, box, 11, false, true, true);
+  // Too small for every label: the key items and labels that fit, the rest left to the data table.
+  const last = mapScene(data, variant, box, floor, true, true, true);
+  const items = last.key.items.filter((_, i) => last.key.boxes[i].y + last.key.boxes[i].height <= last.frame.height);
+  const key = { ...last.key, items, boxes: [...last.key.boxes.slice(0, items.length), ...last.key.boxes.slice(last.key.items.length)] };
+  return { ...last, key, labels: keepFitting(last.labels, last.frame.width, last.frame.height, key.boxes) };
 }
 
 export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: ChartBox; model: ChartModel }) {

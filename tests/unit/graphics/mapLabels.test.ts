@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatCount } from '../../../src/data/format.ts';
-import { labelOverlaps, layoutMapLabels, marginOpacity, pathBounds, type LabelRequest } from '../../../src/graphics/map/mapLabels.ts';
+import {
+  keepFitting,
+  labelOverlaps,
+  layoutMapLabels,
+  marginOpacity,
+  pathBounds,
+  type LabelRequest,
+  type PlacedLabel,
+} from '../../../src/graphics/map/mapLabels.ts';
 import {
   councilStyles,
   MAP_VARIANTS,
@@ -260,5 +268,26 @@ describe('map frames for real boxes', () => {
     expect(Math.min(frame.width - MAP_VIEW.width, frame.height - MAP_VIEW.height)).toBeCloseTo(0, 6);
     const key = mapKeyLayout('result', MAP, frame);
     for (const b of key.boxes) expect(b.x + b.width).toBeLessThanOrEqual(frame.width + 0.5);
+  });
+});
+
+describe('keepFitting', () => {
+  const label = (id: string, x: number, y: number, callout = false): PlacedLabel => ({
+    id,
+    lines: [id],
+    anchor: [x, y],
+    box: { x, y, width: 40, height: 10 },
+    textAnchor: callout ? 'start' : 'middle',
+    textX: x,
+    firstBaseline: y + 8,
+    leader: callout ? { x1: 0, y1: 0, x2: x, y2: y } : null,
+  });
+
+  it('drops labels past the view, on the key, or on an earlier label, keeping the caller order', () => {
+    const labels = [label('callout', 10, 50, true), label('past', 90, 10), label('inline', 10, 55), label('on-key', 0, 0), label('ok', 50, 80)];
+    const kept = keepFitting(labels, 100, 100, [{ x: 0, y: 0, width: 30, height: 20 }]);
+    // The inline label wins the overlap with the callout: inline labels are placed first.
+    expect(kept.map((l) => l.id)).toEqual(['inline', 'ok']);
+    expect(labelOverlaps(kept)).toEqual([]);
   });
 });
