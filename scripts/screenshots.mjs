@@ -5,7 +5,7 @@
  * Both images are committed; nothing at run time depends on this script.
  *
  * With --steps DIR it instead writes every step at 320×568, 390×844, 844×390 and 1280×800 into DIR
- * (DIR/<width>x<height>-<step id>.png), for looking at the layout at phone, landscape and desktop sizes.
+ * and at 390×844 with 200% page zoom (DIR/<width>x<height>[-zoom200]-<step id>.png), for looking at the layout at phone, landscape and desktop sizes.
  */
 import { join, resolve } from 'node:path';
 import { launchChromium } from './bench/chromium.mjs';
@@ -33,8 +33,11 @@ if (stepsDir) {
     { width: 390, height: 844 },
     { width: 844, height: 390 },
     { width: 1280, height: 800 },
+    // 390×844 at 200% page zoom: a 195×422 CSS px viewport at twice the density.
+    { width: 195, height: 422, deviceScaleFactor: 2, name: '390x844-zoom200' },
   ]) {
-    const page = await browser.newPage({ viewport, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+    const { deviceScaleFactor = 1, name = `${viewport.width}x${viewport.height}`, ...size } = viewport;
+    const page = await browser.newPage({ viewport: size, deviceScaleFactor, reducedMotion: 'reduce' });
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
     for (const id of await page.$$eval('[data-step]', (els) => els.map((el) => el.id))) {
@@ -42,7 +45,7 @@ if (stepsDir) {
       await page.evaluate((stepId) => document.getElementById(stepId).scrollIntoView(), id);
       await page.waitForFunction((stepId) => document.querySelector('[data-active-step]')?.dataset.activeStep === stepId, id);
       await page.waitForTimeout(250);
-      const path = join(resolve(stepsDir), `${viewport.width}x${viewport.height}-${id}.png`);
+      const path = join(resolve(stepsDir), `${name}-${id}.png`);
       await page.screenshot({ path });
       console.log(`wrote ${path}`);
     }

@@ -23,9 +23,14 @@ declare module 'virtual:story-outline' {
   export default steps;
 }
 
-/** Words the browser's JavaScript shows: the headline (embed codes' title) and chart labels, from data/story.json. */
+/** Words the browser's JavaScript shows: the headline (embed codes' title), chart labels, step control and embed panel, from data/story.json. */
 declare module 'virtual:island-copy' {
-  const copy: { headline: string; graphicLabels: import('./data/types').GraphicLabels; stepNav: import('./data/types').PageCopy['stepNav'] };
+  const copy: {
+    headline: string;
+    graphicLabels: import('./data/types').GraphicLabels;
+    stepNav: import('./data/types').PageCopy['stepNav'];
+    embedPanel: import('./data/types').EmbedPanelCopy;
+  };
   export default copy;
 }
 

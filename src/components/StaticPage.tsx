@@ -1,4 +1,5 @@
 import { content } from '../data/content.ts';
+import { storyChartModel } from '../graphics/storyChartModel.ts';
 import { DataTables } from './DataTables.tsx';
 import { Header } from './Header.tsx';
 import { HowWeMadeThis } from './HowWeMadeThis.tsx';
@@ -23,7 +24,7 @@ export function StaticPage() {
         <Island name="story" />
         <div className="steps">
           {steps.map((step, i) => (
-            <StepCard key={step.id} step={step} index={i} total={steps.length} />
+            <StepCard key={step.id} step={step} index={i} total={steps.length} model={storyChartModel} />
           ))}
         </div>
       </section>

@@ -3,6 +3,7 @@ import { content } from '../data/content.ts';
 import { fill } from '../data/dataset.ts';
 import { fillSlots } from '../data/tokens.ts';
 import type { Step } from '../data/types.ts';
+import type { ChartModel } from '../graphics/chartModel.ts';
 import { Graphic } from '../graphics/Graphic.tsx';
 import { QuoteCard } from './QuoteCard.tsx';
 import { SourceRefs } from './SourceRefs.tsx';
@@ -14,13 +15,15 @@ interface StepCardProps {
   step: Step;
   index: number;
   total: number;
+  /** What the static copy of the graphic draws: the story's chart model. */
+  model: ChartModel;
 }
 
 /**
  * One step of the story: its text, quotes and sources, a written description of the graphic, and
  * a static copy of the graphic that only the stacked layout shows.
  */
-export function StepCard({ step, index, total }: StepCardProps) {
+export function StepCard({ step, index, total, model }: StepCardProps) {
   const headingId = `${step.id}-title`;
   return (
     <section className="step" id={step.id} data-step={step.id} data-graphic-state={step.graphic} aria-labelledby={headingId} tabIndex={-1}>
@@ -39,7 +42,7 @@ export function StepCard({ step, index, total }: StepCardProps) {
         <SourceRefs ids={step.sourceIds} />
       </div>
       <div className="step-static-graphic" aria-hidden="true" data-static-graphic-state={step.graphic}>
-        <Graphic stateId={step.graphic} progress={COMPLETE} />
+        <Graphic stateId={step.graphic} progress={COMPLETE} model={model} />
       </div>
     </section>
   );

@@ -37,6 +37,8 @@ export const SLOT_FIELDS: Record<string, readonly string[]> = {
   'graphicLabels.bars.pollTitle': ['pollster', 'published'],
   'graphicLabels.bars.resultTitle': ['declared'],
   'graphicLabels.bars.pollMarker': ['share'],
+  'embedPanel.codes.iframe.help': ['height'],
+  'embedPanel.copyButton': ['code'],
 };
 
 /** A concrete path ("steps[3].alt") as its pattern ("steps[].alt"). */

@@ -343,6 +343,17 @@ export const graphicLabelsSchema = fields({
   areas: fields({ note: text() }),
 });
 
+/** The "Embed this story" panel in the appendix: its words around the three codes (the codes themselves are built in src/embed/embedCodes.ts). */
+const embedCodeCopy = () => fields({ title: text(), help: text() });
+export const embedPanelSchema = fields({
+  title: text(),
+  intro: text(),
+  codes: fields({ script: embedCodeCopy(), pym: embedCodeCopy(), iframe: embedCodeCopy() }),
+  copyButton: text().describe("The copy button under each code; {code} is where the code's title goes, read by screen readers only"),
+  copied: text(),
+  selected: text().describe('Shown when the browser gives no clipboard and the code is selected for the reader to copy'),
+});
+
 const councilPropertiesSchema = fields({ code: onsCode(), name: text(), group: councilGroupSchema });
 const arcIndexes = z.array(z.int());
 const councilGeometrySchema = z.discriminatedUnion('type', [
@@ -393,6 +404,7 @@ export const FILE_SCHEMAS = {
     method: methodCopySchema,
     mapAttribution: list(textRunSchema),
     graphicLabels: graphicLabelsSchema,
+    embedPanel: embedPanelSchema,
   }),
   /** TopoJSON from ONS boundaries: only what the map reads is checked; anything else a tool adds is kept. */
   councils: z.looseObject({

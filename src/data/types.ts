@@ -10,6 +10,7 @@ import type {
   councilGroupSchema,
   DataFiles,
   discrepancySchema,
+  embedPanelSchema,
   graphicLabelsSchema,
   methodCopySchema,
   milestoneSchema,
@@ -44,6 +45,7 @@ export type PageCopy = z.output<typeof pageCopySchema>;
 export type TablesCopy = z.output<typeof tablesCopySchema>;
 export type MethodCopy = z.output<typeof methodCopySchema>;
 export type GraphicLabels = z.output<typeof graphicLabelsSchema>;
+export type EmbedPanelCopy = z.output<typeof embedPanelSchema>;
 
 /** A whole file's content without its "$schema" pointer, which is for editors, not for the page. */
 type Content<K extends keyof DataFiles> = Omit<DataFiles[K], '$schema'>;

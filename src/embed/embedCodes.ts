@@ -1,13 +1,11 @@
 /**
  * The three embed codes the "Embed this story" panel offers, as plain strings. Pure, so the
- * server can render them and tests can check them without a browser.
+ * server can render them and tests can check them without a browser. Their titles and help texts
+ * are words, so they are in data/story.json (embedPanel.codes), by the same ids.
  */
 
 export interface EmbedCode {
   id: 'script' | 'pym' | 'iframe';
-  title: string;
-  /** What a newsroom gets with this code, in a sentence or two. */
-  help: string;
   code: string;
 }
 
@@ -70,14 +68,10 @@ export function embedCodes(address: string, title: string): EmbedCode[] {
   return [
     {
       id: 'script',
-      title: 'Our embed script (recommended)',
-      help: 'The full scrolling story, sized to fit your article, with the graphic following the reader and keyboard step-through. Works in any page that allows a script tag; without it, readers get a link.',
       code: [`<div data-driscoll-src="${src}" data-driscoll-title="${name}">`, fallback, '</div>', `<script src="${attr(script)}" async></script>`].join('\n'),
     },
     {
       id: 'pym',
-      title: 'Pym.js',
-      help: 'For CMSs that already allow Pym embeds. The full experience through Pym\u2019s scroll tracking; keep data-pym-xdomain, which makes Pym accept messages from the story\u2019s address only. Pym cannot see a sticky site header. Leave out the script line if your page already loads Pym.',
       code: [
         `<div data-pym-src="${src}" data-pym-title="${name}" data-pym-xdomain="${attr(pymXdomain(url))}" data-pym-trackscroll data-pym-scrollwait="0">`,
         fallback,
@@ -87,8 +81,6 @@ export function embedCodes(address: string, title: string): EmbedCode[] {
     },
     {
       id: 'iframe',
-      title: 'Plain iframe',
-      help: `Where no script is allowed. The story scrolls inside a ${BARE_IFRAME_HEIGHT}px frame with its own sticky graphic; in a frame shorter than 420px, or taller than the reader\u2019s screen, it shows each step followed by its chart. Do not put it in a responsive or aspect-ratio wrapper (a box with padding-top: 56.25% and overflow: hidden): that cuts the frame to a sliver.`,
       code: `<iframe src="${src}" title="${name}" width="100%" height="${BARE_IFRAME_HEIGHT}" loading="lazy" style="border:0;width:1px;min-width:100%" sandbox="${IFRAME_SANDBOX}" allow="clipboard-write"></iframe>`,
     },
   ];

@@ -7,11 +7,12 @@ import { MapGraphic } from './map/MapGraphic.tsx';
 import { MoneyGraphic } from './money/MoneyGraphic.tsx';
 import { TimelineGraphic } from './timeline/TimelineGraphic.tsx';
 import type { ChartBox } from './box.ts';
+import type { ChartModel } from './chartModel.ts';
 
 export type { GraphicProps } from './GraphicSwitch.tsx';
 
 const EAGER: GraphicComponents = { map: MapGraphic, timeline: TimelineGraphic, money: MoneyGraphic, bars: BarsGraphic, areas: AreasGraphic };
 
-export function Graphic(props: GraphicProps & { box?: ChartBox }): JSX.Element {
+export function Graphic(props: GraphicProps & { model: ChartModel; box?: ChartBox }): JSX.Element {
   return <GraphicSwitch {...props} components={EAGER} />;
 }

@@ -6,16 +6,20 @@ import type { MotionValue } from 'framer-motion';
 import type { ComponentType, JSX } from 'react';
 import { parseGraphicState, type GraphicKind, type GraphicVariant } from '../data/graphicStates.ts';
 import { defaultBox, type BoxKind, type ChartBox } from './box.ts';
+import type { ChartModel } from './chartModel.ts';
 import { ChartSvg } from './ChartSvg.tsx';
 import './graphics.css';
 
-/** What each graphic in the table (src/data/graphicStates.ts) is given to draw one of its states, in the box it gets. */
+/**
+ * What each graphic in the table (src/data/graphicStates.ts) is given to draw one of its states, in
+ * the box it gets, from the model it is given (the story's, or a test's fixture).
+ */
 interface GraphicPropsByKind {
-  map: { variant: GraphicVariant<'map'>; box: ChartBox };
-  timeline: { eventId: GraphicVariant<'timeline'>; box: ChartBox };
-  money: { variant: GraphicVariant<'money'>; box: ChartBox };
-  bars: { variant: GraphicVariant<'bars'>; progress: MotionValue<number>; box: ChartBox };
-  areas: { box: ChartBox };
+  map: { variant: GraphicVariant<'map'>; box: ChartBox; model: ChartModel };
+  timeline: { eventId: GraphicVariant<'timeline'>; box: ChartBox; model: ChartModel };
+  money: { variant: GraphicVariant<'money'>; box: ChartBox; model: ChartModel };
+  bars: { variant: GraphicVariant<'bars'>; progress: MotionValue<number>; box: ChartBox; model: ChartModel };
+  areas: { box: ChartBox; model: ChartModel };
 }
 
 /**
@@ -36,21 +40,27 @@ export function graphicKind(stateId: string): BoxKind {
   return parseGraphicState(stateId)?.kind ?? 'none';
 }
 
-export function GraphicSwitch({ stateId, progress, components, box: givenBox }: GraphicProps & { components: GraphicComponents; box?: ChartBox }): JSX.Element {
+export function GraphicSwitch({
+  stateId,
+  progress,
+  model,
+  components,
+  box: givenBox,
+}: GraphicProps & { model: ChartModel; components: GraphicComponents; box?: ChartBox }): JSX.Element {
   const state = parseGraphicState(stateId);
   const box = givenBox ?? defaultBox(state?.kind ?? 'none');
   const { map: Map, timeline: Timeline, money: Money, bars: Bars, areas: Areas } = components;
   switch (state?.kind) {
     case 'map':
-      return <Map variant={state.variant} box={box} />;
+      return <Map variant={state.variant} box={box} model={model} />;
     case 'timeline':
-      return <Timeline eventId={state.variant} box={box} />;
+      return <Timeline eventId={state.variant} box={box} model={model} />;
     case 'money':
-      return <Money variant={state.variant} box={box} />;
+      return <Money variant={state.variant} box={box} model={model} />;
     case 'bars':
-      return <Bars variant={state.variant} progress={progress} box={box} />;
+      return <Bars variant={state.variant} progress={progress} box={box} model={model} />;
     case 'areas':
-      return <Areas box={box} />;
+      return <Areas box={box} model={model} />;
     default:
       // An unknown state draws nothing rather than failing the page; the validator rejects it at build time.
       return <ChartSvg box={box} kind="none" />;

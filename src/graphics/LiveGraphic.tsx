@@ -2,9 +2,11 @@
  * The graphic in the browser: each graphic's code is its own chunk, so the first load carries none
  * of it. During hydration React keeps the prerendered SVG on screen until the chunk arrives; after
  * hydration every chunk is fetched in idle time and cached here, so a step change renders at once
- * (React.lazy would suspend, and flash an empty graphic, the first time each one is shown).
+ * (React.lazy would suspend, and flash an empty graphic, the first time each one is shown). The
+ * story's chart model (the figures and labels the graphics draw) is a lazy chunk too, loaded the same way.
  */
 import { Suspense, use, useRef, type ComponentType, type JSX } from 'react';
+import type { ChartModel } from './chartModel.ts';
 import { graphicKind, GraphicSwitch, type GraphicComponents, type GraphicProps } from './GraphicSwitch.tsx';
 import { useGraphicBox } from './useGraphicBox.ts';
 
@@ -50,9 +52,23 @@ const DEFERRED: GraphicComponents = {
   areas: deferred('areas'),
 };
 
-/** Fetches every graphic's chunk ahead of need. */
+let model: ChartModel | null = null;
+let modelLoading: Promise<ChartModel> | null = null;
+
+function loadModel(): Promise<ChartModel> {
+  modelLoading ??= import('./storyChartModel.ts').then((m) => (model = m.storyChartModel));
+  return modelLoading;
+}
+
+/** Fetches every graphic's chunk, and the chart model, ahead of need. */
 export function preloadGraphics(): Promise<unknown> {
-  return Promise.all((Object.keys(loaders) as Kind[]).map(load));
+  return Promise.all([loadModel(), ...(Object.keys(loaders) as Kind[]).map(load)]);
+}
+
+/** The switch, given the story's chart model once its chunk is in (suspending until then, like the graphics). */
+function ModelledSwitch(props: GraphicProps & { box: ReturnType<typeof useGraphicBox> }): JSX.Element {
+  const current = model ?? use(loadModel());
+  return <GraphicSwitch {...props} model={current} components={DEFERRED} />;
 }
 
 /**
@@ -67,7 +83,7 @@ export function LiveGraphic(props: GraphicProps): JSX.Element {
     <div className="graphic-box" ref={ref}>
       <span className="graphic-em-probe" ref={probe} />
       <Suspense fallback={null}>
-        <GraphicSwitch {...props} box={box} components={DEFERRED} />
+        <ModelledSwitch {...props} box={box} />
       </Suspense>
     </div>
   );

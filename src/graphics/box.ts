@@ -36,13 +36,22 @@ export function chartFont(rootFontPx: number): number {
 /**
  * The largest font from `preferred` down to MIN_FONT (in half-pixel steps) for which `fits` holds;
  * MIN_FONT when none does. Lets a layout keep the reader's text size where the box has room and
- * give a little back (never below the floor) where it has not.
+ * give a little back (never below the floor, MIN_FONT or higher) where it has not.
  */
-export function fitFont(preferred: number, fits: (font: number) => boolean): number {
-  for (let f = Math.max(MIN_FONT, preferred); f > MIN_FONT; f = Math.max(MIN_FONT, f - 0.5)) {
+export function fitFont(preferred: number, fits: (font: number) => boolean, floor = MIN_FONT): number {
+  const least = Math.max(MIN_FONT, floor);
+  for (let f = Math.max(least, preferred); f > least; f = Math.max(least, f - 0.5)) {
     if (fits(f)) return f;
   }
-  return MIN_FONT;
+  return least;
+}
+
+/**
+ * The least a layout may shrink text to for a box: MIN_FONT at the default text size, and as much
+ * larger as the reader has made their text (a 200% text size never draws labels at 11 px).
+ */
+export function fontFloor(boxFont: number): number {
+  return Math.max(MIN_FONT, Math.round(((boxFont * MIN_FONT) / (FONT_RATIO * 16)) * 2) / 2);
 }
 
 /**

@@ -141,8 +141,12 @@ export async function sampleStoryInPage(stride: number): Promise<StoryReport> {
   const allRowsSeen = (el: HTMLElement, key: string) => (rowsSeen.get(key)?.size ?? 0) >= Math.ceil(el.getBoundingClientRect().height / ROW);
   for (const s of stepEls) report.steps[s.id] = { positions: 0, good: 0 };
   const last = stepEls[stepEls.length - 1].getBoundingClientRect();
-  const end = Math.min(last.bottom + window.scrollY, root.scrollHeight - window.innerHeight);
-  // From a screen above the first step (no step is active before that) to the end of the last one.
+  // The reading area starts below the band (portrait phones) or at the top (side by side).
+  const bandHeight = root.dataset.layout === 'band' ? document.querySelector<HTMLElement>('.graphic-layer')!.offsetHeight : 0;
+  const end = Math.min(last.bottom + window.scrollY - bandHeight, root.scrollHeight - window.innerHeight);
+  // From a screen above the first step (no step is active before that) to the end of the last one
+  // reaching the top of the reading area: past that no story text is left to read, and the band
+  // leaves with the story's end.
   const start = Math.max(0, Math.floor((stepEls[0].getBoundingClientRect().top + window.scrollY - window.innerHeight) / stride) * stride);
   for (let y = start; y <= end; y += stride) {
     window.scrollTo(0, y);

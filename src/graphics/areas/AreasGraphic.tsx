@@ -1,29 +1,36 @@
 import { useMemo } from 'react';
-import islandCopy from 'virtual:island-copy';
-import { candidate, derived } from '../../data/dataset.ts';
 import { formatCount, formatPoints } from '../../data/format.ts';
 import type { AreaResult, CandidateResult } from '../../data/derive.ts';
 import type { ChartBox } from '../box.ts';
+import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
 import { areasLayout, type AreasText } from './areasLayout.ts';
-
-const closeCodes = [derived.closestByVotes.code, derived.closestByShare.code];
 
 /** "+1,411 (2.0 points)": the winner's lead in the area, in votes and in share points. */
 export function marginCaption(marginVotes: number, marginShare: number): string {
   return `+${formatCount(marginVotes)} (${formatPoints(marginShare)})`;
 }
 
-export const AREAS_TEXT: AreasText = {
-  barLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${candidate(r.id).partyShort} ${formatCount(r.votes)}`,
-  caption: (a: AreaResult) => marginCaption(a.marginVotes, a.marginShare),
-  shortBarLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${formatCount(r.votes)}`,
-  shortCaption: (a: AreaResult) => `+${formatCount(a.marginVotes)}`,
-  note: islandCopy.graphicLabels.areas.note,
-};
+/** The words the panels are labelled with, for a model. */
+export function areasText({ candidate, labels }: ChartModel): AreasText {
+  return {
+    barLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${candidate(r.id).partyShort} ${formatCount(r.votes)}`,
+    caption: (a: AreaResult) => marginCaption(a.marginVotes, a.marginShare),
+    shortBarLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${formatCount(r.votes)}`,
+    shortCaption: (a: AreaResult) => `+${formatCount(a.marginVotes)}`,
+    note: labels.areas.note,
+  };
+}
 
-export function AreasGraphic({ box }: { box: ChartBox }) {
-  const layout = useMemo(() => areasLayout(derived.areas, closeCodes, AREAS_TEXT, box.width, box.height, box.font), [box.width, box.height, box.font]);
+/** The areas the story calls close: the smallest lead in votes and in share. */
+export const closeAreaCodes = ({ derived }: ChartModel): string[] => [derived.closestByVotes.code, derived.closestByShare.code];
+
+export function AreasGraphic({ box, model }: { box: ChartBox; model: ChartModel }) {
+  const { candidate } = model;
+  const layout = useMemo(
+    () => areasLayout(model.derived.areas, closeAreaCodes(model), areasText(model), box.width, box.height, box.font),
+    [model, box.width, box.height, box.font],
+  );
   const { left, line } = layout;
   return (
     <ChartSvg box={{ ...box, font: layout.font }} height={layout.height} kind="areas" data-per-area={layout.perArea} data-mode={layout.mode}>

@@ -1,50 +1,62 @@
 import { useReducedMotion, type MotionValue } from 'framer-motion';
 import { useEffect, useMemo, useRef } from 'react';
-import islandCopy from 'virtual:island-copy';
-import { candidate, dataset, derived } from '../../data/dataset.ts';
 import { formatCount, formatIsoDate, formatPercentFigure, formatShare } from '../../data/format.ts';
 import { fillSlots } from '../../data/tokens.ts';
 import type { ChartBox } from '../box.ts';
+import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
 import { barsLayout, growth, rowOrder, type BarsRowInput } from './barsLayout.ts';
 
 export type BarsVariant = 'poll' | 'result';
 
-const pollPercent = (id: string) => dataset.poll.sharesPercent[id] ?? 0;
-const order = rowOrder(derived.results);
-const resultsById = new Map(derived.results.map((r) => [r.id, r]));
-const copy = islandCopy.graphicLabels.bars;
-const pollMarker = (id: string) => fillSlots(copy.pollMarker, { share: formatPercentFigure(pollPercent(id)) });
-export const BARS_ROWS: BarsRowInput[] = order.map((id) => {
-  const r = resultsById.get(id)!;
-  const c = candidate(id);
-  return {
-    id,
-    name: `${c.surname} ${c.partyShort}`,
-    share: r.share,
-    poll: pollPercent(id) / 100,
-    resultLabel: `${formatShare(r.share)} · ${formatCount(r.votes)}`,
-    pollLabel: formatPercentFigure(pollPercent(id)),
-    ghostLabel: pollMarker(id),
+/** What the bars draw from a model: a row per candidate (by result), the titles, and the figures each row shows. */
+export function barsInput(model: ChartModel) {
+  const { data, derived, candidate } = model;
+  const copy = model.labels.bars;
+  const pollPercent = (id: string) => data.poll.sharesPercent[id] ?? 0;
+  const resultsById = new Map(derived.results.map((r) => [r.id, r]));
+  const result = (id: string) => {
+    const found = resultsById.get(id);
+    if (!found) throw new Error(`No result for candidate "${id}"`);
+    return found;
   };
-});
-const titles = {
-  result: fillSlots(copy.resultTitle, { declared: formatIsoDate(dataset.results.election.declarationDay) }),
-  poll: fillSlots(copy.pollTitle, { pollster: dataset.poll.pollster, published: formatIsoDate(dataset.poll.published) }),
-};
-/** One title height for both variants, so nothing moves when the result arrives. */
-export const BARS_TITLE = titles.result.length >= titles.poll.length ? titles.result : titles.poll;
+  const pollMarker = (id: string) => fillSlots(copy.pollMarker, { share: formatPercentFigure(pollPercent(id)) });
+  const rows: BarsRowInput[] = rowOrder(derived.results).map((id) => {
+    const r = result(id);
+    const c = candidate(id);
+    return {
+      id,
+      name: `${c.surname} ${c.partyShort}`,
+      share: r.share,
+      poll: pollPercent(id) / 100,
+      resultLabel: `${formatShare(r.share)} · ${formatCount(r.votes)}`,
+      pollLabel: formatPercentFigure(pollPercent(id)),
+      ghostLabel: pollMarker(id),
+    };
+  });
+  const titles = {
+    result: fillSlots(copy.resultTitle, { declared: formatIsoDate(data.results.election.declarationDay) }),
+    poll: fillSlots(copy.pollTitle, { pollster: data.poll.pollster, published: formatIsoDate(data.poll.published) }),
+  };
+  /** One title height for both variants, so nothing moves when the result arrives. */
+  const title = titles.result.length >= titles.poll.length ? titles.result : titles.poll;
+  return { rows, titles, title, result, pollPercent, pollMarker };
+}
 
 const barTransform = (g: number) => `scaleX(${g})`;
 const labelTransform = (g: number, full: number) => `translateX(${Math.round(-full * (1 - g) * 10) / 10}px)`;
 
-export function BarsGraphic({ variant, progress, box }: { variant: BarsVariant; progress: MotionValue<number>; box: ChartBox }) {
+export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVariant; progress: MotionValue<number>; box: ChartBox; model: ChartModel }) {
   const isResult = variant === 'result';
-  const layout = useMemo(() => barsLayout(BARS_ROWS, BARS_TITLE, box.width, box.height, box.font), [box.width, box.height, box.font]);
-  const titleLines = useMemo(
-    () => (isResult ? layout.titleLines : barsLayout(BARS_ROWS, titles.poll, box.width, box.height, box.font).titleLines),
-    [isResult, layout, box],
-  );
+  const input = useMemo(() => barsInput(model), [model]);
+  const { candidate } = model;
+  const { result, pollPercent, pollMarker } = input;
+  const layout = useMemo(() => barsLayout(input.rows, input.title, box.width, box.height, box.font), [input, box.width, box.height, box.font]);
+  // The layout is sized for the longer title; each variant shows its own.
+  const titleLines = useMemo(() => {
+    const shown = isResult ? input.titles.result : input.titles.poll;
+    return shown === input.title ? layout.titleLines : barsLayout(input.rows, shown, box.width, box.height, box.font).titleLines;
+  }, [isResult, layout, input, box]);
   // Under reduced motion the bars are simply complete; they do not grow with the scroll.
   const reduced = useReducedMotion();
   const g = reduced ? 1 : growth(progress.get());
@@ -84,7 +96,7 @@ export function BarsGraphic({ variant, progress, box }: { variant: BarsVariant; 
       ))}
       {layout.rows.map((row, i) => {
         const c = candidate(row.id);
-        const r = resultsById.get(row.id)!;
+        const r = result(row.id);
         const poll = pollPercent(row.id);
         const pollEnd = layout.left + row.pollWidth;
         const resultEnd = layout.left + row.resultWidth;

@@ -1,30 +1,19 @@
 import { useId, useMemo } from 'react';
-import councilMap from 'virtual:council-map';
-import { derived } from '../../data/dataset.ts';
-import { fitFont, type ChartBox } from '../box.ts';
+import { fitFont, fontFloor, type ChartBox } from '../box.ts';
+import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
 import { boxesOverlap, estimateTextWidth, svgId } from '../text.ts';
-import { labelOverlaps } from './mapLabels.ts';
-import { councilStyles, mapFrame, mapKeyLayout, mapLabels, shadeKey, type MapVariant } from './mapModel.ts';
-
-const shades = shadeKey();
+import { keepFitting, labelOverlaps } from './mapLabels.ts';
+import { councilStyles, mapData, mapFrame, mapKeyLayout, mapLabels, shadeKey, type MapData, type MapVariant } from './mapModel.ts';
 
 /**
  * The map at a given label size: the view (map units), key, labels, and whether they all fit
  * without overlapping each other or the key.
  */
-function mapScene(variant: MapVariant, box: ChartBox, font: number, oneLine = false, tight = false, compact = false) {
+function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: number, oneLine = false, tight = false, compact = false) {
   const { frame, scale } = mapFrame(box.width, box.height, font);
-  const key = mapKeyLayout(variant, derived.areas, frame, compact);
-  const labels = mapLabels(
-    variant,
-    councilMap,
-    derived.areas,
-    frame,
-    frame.keyBeside ? Math.min(150, frame.height / 3) : key.bottom + frame.font * 0.5,
-    oneLine,
-    tight,
-  );
+  const key = mapKeyLayout(variant, data, frame, compact);
+  const labels = mapLabels(variant, data, frame, frame.keyBeside ? Math.min(150, frame.height / 3) : key.bottom + frame.font * 0.5, oneLine, tight);
   const keyInside = key.bottom <= frame.height;
   const inside =
     keyInside &&
@@ -34,7 +23,7 @@ function mapScene(variant: MapVariant, box: ChartBox, font: number, oneLine = fa
 }
 
 /** The richest scene that fits the box. */
-function chooseScene(variant: MapVariant, box: ChartBox) {
+function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
   // Two-line labels at the largest font that fits, then with callouts packed tighter, then one-line
   // labels, then without the key's headline.
   const attempts = [
@@ -44,19 +33,27 @@ function chooseScene(variant: MapVariant, box: ChartBox) {
     [false, true, true],
     [true, true, true],
   ] as const;
+  const floor = fontFloor(box.font);
   for (const [oneLine, tight, compact] of attempts) {
-    const font = fitFont(box.font, (f) => mapScene(variant, box, f, oneLine, tight, compact).ok);
-    const found = mapScene(variant, box, font, oneLine, tight, compact);
+    const font = fitFont(box.font, (f) => mapScene(data, variant, box, f, oneLine, tight, compact).ok, floor);
+    const found = mapScene(data, variant, box, font, oneLine, tight, compact);
     if (found.ok) return found;
   }
-  return mapScene(variant, box, 11, false, true, true);
+  // Too small for every label: the key items and labels that fit, the rest left to the data table.
+  const last = mapScene(data, variant, box, floor, true, true, true);
+  const items = last.key.items.filter((_, i) => last.key.boxes[i].y + last.key.boxes[i].height <= last.frame.height);
+  const key = { ...last.key, items, boxes: [...last.key.boxes.slice(0, items.length), ...last.key.boxes.slice(last.key.items.length)] };
+  return { ...last, key, labels: keepFitting(last.labels, last.frame.width, last.frame.height, key.boxes) };
 }
 
-export function MapGraphic({ variant, box }: { variant: MapVariant; box: ChartBox }) {
+export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: ChartBox; model: ChartModel }) {
   const hatchId = svgId(useId(), 'hatch');
-  const styles = councilStyles(variant, hatchId);
+  const data = useMemo(() => mapData(model), [model]);
+  const { councilMap, derived } = model;
+  const shades = useMemo(() => shadeKey(data), [data]);
+  const styles = councilStyles(variant, hatchId, data);
   const { width, height, font: boxFont, measured } = box;
-  const scene = useMemo(() => chooseScene(variant, { width, height, font: boxFont, measured }), [variant, width, height, boxFont, measured]);
+  const scene = useMemo(() => chooseScene(data, variant, { width, height, font: boxFont, measured }), [data, variant, width, height, boxFont, measured]);
   const { frame, scale, key, labels } = scene;
   const { dx, dy } = frame;
   const f = frame.font;

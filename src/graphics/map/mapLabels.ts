@@ -207,6 +207,24 @@ export function layoutMapLabels(requests: LabelRequest[], options: LabelLayoutOp
   return placed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
+/**
+ * The labels that fit a view of this size, clear of `blocked` boxes (the key) and of each other:
+ * the last resort for a box too small for every label (a tiny band at 200% zoom). Labels inside
+ * their own shape come first, then callouts; the rest are left out. Every figure is still in the
+ * graphic's data table.
+ */
+export function keepFitting(labels: PlacedLabel[], width: number, height: number, blocked: Box[]): PlacedLabel[] {
+  const kept: PlacedLabel[] = [];
+  const taken = [...blocked];
+  const inside = (b: Box) => b.x >= 0 && b.y >= 0 && b.x + b.width <= width + 0.5 && b.y + b.height <= height + 0.5;
+  for (const label of [...labels.filter((l) => !l.leader), ...labels.filter((l) => l.leader)]) {
+    if (!inside(label.box) || taken.some((b) => boxesOverlap(b, label.box))) continue;
+    kept.push(label);
+    taken.push(label.box);
+  }
+  return labels.filter((l) => kept.includes(l));
+}
+
 /** Pairs of labels whose text blocks overlap; empty for a good layout. Used by tests and dev checks. */
 export function labelOverlaps(labels: PlacedLabel[]): [string, string][] {
   const pairs: [string, string][] = [];

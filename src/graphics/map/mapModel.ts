@@ -1,14 +1,28 @@
-/** What the map shows in each variant: fills and labels, as data. Pure apart from reading the bundled dataset. */
-import councilMap from 'virtual:council-map';
-import islandCopy from 'virtual:island-copy';
+/** What the map shows in each variant: fills and labels, as data. Pure: the map's data is passed in (MapData). */
 import type { AreaResult } from '../../data/derive.ts';
-import { candidate, derived } from '../../data/dataset.ts';
+import type { Candidate, GraphicLabels } from '../../data/types.ts';
+import type { ChartModel } from '../chartModel.ts';
 import { formatCount, formatSmallCount } from '../../data/format.ts';
 import { fillSlots } from '../../data/tokens.ts';
 import type { CouncilMap } from './mapLayout.ts';
 import { layoutMapLabels, marginOpacity, pathBounds, type LabelRequest, type PlacedLabel } from './mapLabels.ts';
 import { linearScale } from '../scale.ts';
 import { estimateTextWidth, LINE_HEIGHT, wrapText, type Box } from '../text.ts';
+
+/** What the map draws, from the chart model: the councils' shapes, each area's result, the candidates and the map's words. */
+export interface MapData {
+  councils: CouncilMap;
+  areas: AreaResult[];
+  candidate: (id: string) => Candidate;
+  labels: GraphicLabels['map'];
+}
+
+export const mapData = (model: ChartModel): MapData => ({
+  councils: model.councilMap,
+  areas: model.derived.areas,
+  candidate: model.candidate,
+  labels: model.labels.map,
+});
 
 export type MapVariant = 'north-of-tyne' | 'region' | 'result';
 export const MAP_VARIANTS: readonly MapVariant[] = ['north-of-tyne', 'region', 'result'];
@@ -29,7 +43,7 @@ export interface CouncilStyle {
   emphasis: 'strong' | 'faint' | 'hatched';
 }
 
-export function councilStyles(variant: MapVariant, hatchId: string, map: CouncilMap = councilMap, areas: AreaResult[] = derived.areas): CouncilStyle[] {
+export function councilStyles(variant: MapVariant, hatchId: string, { councils: map, areas }: MapData): CouncilStyle[] {
   const maxMargin = Math.max(...areas.map((a) => a.marginShare));
   return map.councils.map((c) => {
     if (variant === 'result') {
@@ -57,13 +71,13 @@ function areaFor(code: string, areas: AreaResult[]): AreaResult | undefined {
 }
 
 /** True when one candidate won every area: the result map then names the winner once, in the key. */
-export function singleWinner(areas: AreaResult[] = derived.areas): string | null {
+export function singleWinner(areas: AreaResult[]): string | null {
   const ids = new Set(areas.map((a) => a.winnerId));
   return ids.size === 1 ? areas[0].winnerId : null;
 }
 
 /** Text lines of a council's label in a variant; the first line is the council's short name. */
-export function labelLines(variant: MapVariant, area: AreaResult, areas: AreaResult[] = derived.areas): string[] {
+export function labelLines(variant: MapVariant, area: AreaResult, { areas, candidate }: MapData): string[] {
   if (variant !== 'result') return [area.label];
   const lead = `+${formatCount(area.marginVotes)}`;
   return [area.label, singleWinner(areas) ? lead : `${candidate(area.winnerId).surname} ${lead}`];
@@ -86,26 +100,18 @@ export interface MapFrame {
   keyBeside: boolean;
 }
 
-export function mapLabels(
-  variant: MapVariant,
-  map: CouncilMap = councilMap,
-  areas: AreaResult[] = derived.areas,
-  frame: MapFrame = DEFAULT_FRAME,
-  minY = 150,
-  oneLine = false,
-  tight = false,
-): PlacedLabel[] {
+export function mapLabels(variant: MapVariant, data: MapData, frame: MapFrame = DEFAULT_FRAME, minY = 150, oneLine = false, tight = false): PlacedLabel[] {
   const { dx, dy } = frame;
   const requests: LabelRequest[] = [];
-  for (const c of map.councils) {
+  for (const c of data.councils.councils) {
     if (variant === 'north-of-tyne' && c.group !== 'north-of-tyne') continue;
-    const area = areaFor(c.code, areas);
+    const area = areaFor(c.code, data.areas);
     if (!area) continue;
     const b = pathBounds(c.d);
     requests.push({
       id: c.code,
       anchor: [c.centroid[0] + dx, c.centroid[1] + dy],
-      lines: oneLine ? [labelLines(variant, area, areas).join(' ')] : labelLines(variant, area, areas),
+      lines: oneLine ? [labelLines(variant, area, data).join(' ')] : labelLines(variant, area, data),
       shape: { x: b.x + dx, y: b.y + dy, width: b.width, height: b.height },
     });
   }
@@ -128,7 +134,7 @@ export interface KeyItem {
 }
 
 /** The key in the map's top right corner, per variant. */
-export function mapKey(variant: MapVariant, areas: AreaResult[] = derived.areas, labels = islandCopy.graphicLabels.map): KeyItem[] {
+export function mapKey(variant: MapVariant, { areas, candidate, labels }: MapData): KeyItem[] {
   if (variant === 'region') {
     return [
       { swatch: 'solid', lines: labels.northOfTyne },
@@ -211,7 +217,8 @@ export interface ShadeSwatch {
  * The result map's shade key: round leads (in share points, the measure the shading follows) from
  * near zero to the widest lead, each with the opacity a council with that lead gets.
  */
-export function shadeKey(areas: AreaResult[] = derived.areas, unit = islandCopy.graphicLabels.map.shadeUnit): ShadeSwatch[] {
+export function shadeKey({ areas, labels }: Pick<MapData, 'areas' | 'labels'>): ShadeSwatch[] {
+  const unit = labels.shadeUnit;
   const max = Math.max(...areas.map((a) => a.marginShare));
   const values = linearScale([0, max * 100], [0, 1])
     .ticks(3)
@@ -226,7 +233,7 @@ export function shadeKey(areas: AreaResult[] = derived.areas, unit = islandCopy.
 /** The key's items wrapped to the key column, with their top y, and the y below the last one. */
 export function mapKeyLayout(
   variant: MapVariant,
-  areas: AreaResult[] = derived.areas,
+  data: MapData,
   frame: MapFrame = DEFAULT_FRAME,
   compact = false,
 ): { items: (KeyItem & { y: number })[]; bottom: number; swatchSize: number; boxes: Box[] } {
@@ -235,7 +242,7 @@ export function mapKeyLayout(
   const boxes: Box[] = [];
   let y = KEY_TOP;
   // A compact key leaves out its headline (the winner), which the step's text gives.
-  for (const item of mapKey(variant, areas).filter((k) => !(compact && k.strong))) {
+  for (const item of mapKey(variant, data).filter((k) => !(compact && k.strong))) {
     const indent = item.swatch === 'none' ? 0 : swatchSize + frame.font * 0.45;
     const lines = wrapText(item.lines.join(' '), frame.keyWidth - indent, frame.font, !!item.strong);
     items.push({ ...item, lines, y });

@@ -1,8 +1,7 @@
 import { useId, useMemo } from 'react';
-import islandCopy from 'virtual:island-copy';
-import { dataset } from '../../data/dataset.ts';
 import { formatPounds } from '../../data/format.ts';
 import type { ChartBox } from '../box.ts';
+import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
 import { svgId } from '../text.ts';
 import { moneyLayout, type MoneyText } from './moneyLayout.ts';
@@ -10,18 +9,19 @@ import { moneyLayout, type MoneyText } from './moneyLayout.ts';
 export type MoneyVariant = 'crowdfund' | 'rmt';
 
 const DIM = 0.3;
-const labels = islandCopy.graphicLabels.money;
-export const MONEY_TEXT: MoneyText = {
-  title: labels.title,
-  note: labels.note,
-  targetLabel: [formatPounds(dataset.fundraising.crowdfunder.targetPounds), labels.target],
-};
+/** The chart's words for a model: its title, note and the target's label. */
+export function moneyText({ data, labels }: ChartModel): MoneyText {
+  const { title, note, target } = labels.money;
+  return { title, note, targetLabel: [formatPounds(data.fundraising.crowdfunder.targetPounds), target] };
+}
 
-export function MoneyGraphic({ variant, box }: { variant: MoneyVariant; box: ChartBox }) {
+export function MoneyGraphic({ variant, box, model }: { variant: MoneyVariant; box: ChartBox; model: ChartModel }) {
   const hatchId = svgId(useId(), 'union-hatch');
   const showUnion = variant === 'rmt';
-  const { targetPounds } = dataset.fundraising.crowdfunder;
-  const layout = useMemo(() => moneyLayout(dataset.fundraising, MONEY_TEXT, box.width, box.height, box.font), [box.width, box.height, box.font]);
+  const { fundraising } = model.data;
+  const { targetPounds } = fundraising.crowdfunder;
+  const text = useMemo(() => moneyText(model), [model]);
+  const layout = useMemo(() => moneyLayout(fundraising, text, box.width, box.height, box.font), [fundraising, text, box.width, box.height, box.font]);
   const { line, plot, target } = layout;
   const rows = layout.mode === 'rows';
   const horizontal = layout.mode !== 'columns';
@@ -102,13 +102,13 @@ export function MoneyGraphic({ variant, box }: { variant: MoneyVariant; box: Cha
         <line x1={target.x1} x2={target.x2} y1={target.y1} y2={target.y2} style={{ stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '5 3' }} />
         <text className="g-label g-halo" x={target.labelX} y={target.baseline} textAnchor={target.anchor}>
           <tspan x={target.labelX} className="g-strong">
-            {MONEY_TEXT.targetLabel[0]}
+            {text.targetLabel[0]}
           </tspan>
           {horizontal ? (
-            <tspan> {MONEY_TEXT.targetLabel[1]}</tspan>
+            <tspan> {text.targetLabel[1]}</tspan>
           ) : (
             <tspan x={target.labelX} dy={line}>
-              {MONEY_TEXT.targetLabel[1]}
+              {text.targetLabel[1]}
             </tspan>
           )}
         </text>

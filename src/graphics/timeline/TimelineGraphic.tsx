@@ -1,29 +1,27 @@
 import { useId, useMemo } from 'react';
-import storyOutline from 'virtual:story-outline';
-import { dataset } from '../../data/dataset.ts';
 import { formatIsoDate } from '../../data/format.ts';
 import type { ChartBox } from '../box.ts';
+import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
 import { svgId } from '../text.ts';
 import { isoToDay, timelineView, yearStarts } from './timelineLayout.ts';
-
-const events = dataset.timeline;
-/** The events the story stops at; the track's scale is chosen for them. */
-const focusIds = storyOutline.filter((s) => s.graphic.startsWith('timeline:')).map((s) => s.graphic.slice('timeline:'.length));
-const years = yearStarts(events);
 
 /**
  * The timeline, centred on the step's event: its mark sits under its title. Between timeline steps
  * the track glides to the next event (a CSS transform transition); within a step nothing moves.
  */
-export function TimelineGraphic({ eventId, box }: { eventId: string; box: ChartBox }) {
+export function TimelineGraphic({ eventId, box, model }: { eventId: string; box: ChartBox; model: ChartModel }) {
   const clipId = svgId(useId(), 'clip');
+  const events = model.data.timeline;
+  // The events the story stops at: the track's scale is chosen for them.
+  const focusIds = model.timelineFocus;
+  const years = useMemo(() => yearStarts(events), [events]);
   const current = events.find((e) => e.id === eventId);
   const dateText = current ? formatIsoDate(current.date) : '';
   const view = useMemo(() => {
     const event = events.find((e) => e.id === eventId);
     return timelineView(events, eventId, focusIds, event ? formatIsoDate(event.date) : '', box.width, box.height, box.font);
-  }, [eventId, box.width, box.height, box.font]);
+  }, [events, focusIds, eventId, box.width, box.height, box.font]);
   const { width: W, height: H, axisY, k, day0, shift } = view;
   const x = (day: number) => Math.round((day - day0) * k * 10) / 10;
   const centreX = W / 2;

@@ -35,7 +35,8 @@ async function renderField(field: Field): Promise<string> {
   if (field === 'standfirst') return render((await import('../../../src/components/Header.tsx')).Header());
   if (field.startsWith('steps[]')) {
     const { StepCard } = await import('../../../src/components/StepCard.tsx');
-    return render(<StepCard step={story.steps[0]} index={0} total={story.steps.length} />);
+    const { storyChartModel } = await import('../../../src/graphics/storyChartModel.ts');
+    return render(<StepCard step={story.steps[0]} index={0} total={story.steps.length} model={storyChartModel} />);
   }
   if (field.startsWith('tables.results.')) return render((await import('../../../src/components/ResultsTables.tsx')).ResultsTables());
   if (field.startsWith('tables.chartData.')) return render((await import('../../../src/components/DataTables.tsx')).DataTables());

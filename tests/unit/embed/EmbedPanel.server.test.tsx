@@ -1,7 +1,10 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server';
 import { expect, test } from 'vitest';
-import { EmbedPanel } from '../../../src/embed/EmbedPanel.tsx';
+import islandCopy from 'virtual:island-copy';
+import { EmbedPanel as Panel } from '../../../src/embed/EmbedPanel.tsx';
+
+const EmbedPanel = ({ url }: { url?: string }) => <Panel words={islandCopy.embedPanel} title={islandCopy.headline} url={url} />;
 
 test('renders on the server, with no window, with a placeholder or a given address', () => {
   expect(typeof window).toBe('undefined');

@@ -1,7 +1,13 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { EmbedPanel } from '../../../src/embed/EmbedPanel.tsx';
+import islandCopy from 'virtual:island-copy';
+import { BARE_IFRAME_HEIGHT } from '../../../src/embed/embedCodes.ts';
+import { EmbedPanel as Panel } from '../../../src/embed/EmbedPanel.tsx';
+import type { EmbedPanelCopy } from '../../../src/data/types.ts';
+
+const words = islandCopy.embedPanel;
+const EmbedPanel = ({ url, copy = words }: { url?: string; copy?: EmbedPanelCopy }) => <Panel words={copy} title={islandCopy.headline} url={url} />;
 
 afterEach(() => {
   cleanup();
@@ -36,7 +42,7 @@ describe('EmbedPanel', () => {
       fireEvent.click(screen.getAllByRole('button')[2]);
     });
     expect(writeText).toHaveBeenCalledWith(expect.stringMatching(/^<iframe src="https:\/\/news\.example\/driscoll\/"/));
-    expect(screen.getAllByRole('status')[2].textContent).toBe('Copied.');
+    expect(screen.getAllByRole('status')[2].textContent).toBe(words.copied);
   });
 
   test('without a clipboard, selects the code for the reader to copy', async () => {
@@ -49,5 +55,29 @@ describe('EmbedPanel', () => {
     expect(document.activeElement).toBe(box);
     expect(box.value.slice(box.selectionStart, box.selectionEnd)).toContain('data-driscoll-src');
     expect(screen.getAllByRole('status')[0].textContent).toMatch(/press Ctrl\+C/);
+  });
+
+  test('its words are the ones in data/story.json: an edit there changes the panel', () => {
+    const edited: EmbedPanelCopy = {
+      ...words,
+      title: 'Put this on your site',
+      intro: 'Three ways in.',
+      codes: { ...words.codes, iframe: { title: 'Bare frame', help: 'A frame {height} pixels tall.' } },
+      copyButton: 'Take the {code} snippet',
+    };
+    render(<EmbedPanel url="https://news.example/driscoll/" copy={edited} />);
+    expect(screen.getByRole('heading', { level: 2, name: 'Put this on your site' })).toBeTruthy();
+    expect(screen.getByText('Three ways in.')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: 'Bare frame' })).toBeTruthy();
+    // The {height} slot is the frame's real height, from the code.
+    expect(screen.getByText(`A frame ${BARE_IFRAME_HEIGHT} pixels tall.`)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Take the Bare frame snippet' })).toBeTruthy();
+  });
+
+  test("the story's iframe help warns against aspect-ratio wrappers and gives the frame's height", () => {
+    render(<EmbedPanel url="https://news.example/driscoll/" />);
+    const help = screen.getByRole('heading', { level: 3, name: words.codes.iframe.title }).nextElementSibling!.textContent;
+    expect(help).toMatch(/aspect-ratio wrapper/);
+    expect(help).toContain(`${BARE_IFRAME_HEIGHT}px frame`);
   });
 });

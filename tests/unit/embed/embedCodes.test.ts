@@ -40,7 +40,6 @@ describe('embedCodes', () => {
     expect(BARE_IFRAME_HEIGHT).toBeGreaterThanOrEqual(420);
     expect(iframe.code).toContain('loading="lazy"');
     expect(iframe.code).toContain('sandbox="allow-scripts allow-same-origin');
-    expect(iframe.help).toMatch(/aspect-ratio wrapper/);
   });
 
   test('escapes what it puts in attributes and text', () => {

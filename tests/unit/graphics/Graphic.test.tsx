@@ -11,13 +11,14 @@ import { formatCount, formatIsoDate, formatPoints, formatShare } from '../../../
 import { knownGraphicStates } from '../../../src/data/graphicStates.ts';
 import { Graphic } from '../../../src/graphics/Graphic.tsx';
 import { MotionRoot } from '../../../src/motion.tsx';
+import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
 
 afterEach(cleanup);
 
 function draw(stateId: string, progress = 1) {
   const { container } = render(
     <MotionRoot>
-      <Graphic stateId={stateId} progress={motionValue(progress)} />
+      <Graphic model={storyChartModel} stateId={stateId} progress={motionValue(progress)} />
     </MotionRoot>,
   );
   const svg = container.querySelector('svg')!;
@@ -27,7 +28,7 @@ function draw(stateId: string, progress = 1) {
 const html = (stateId: string, progress = 1) =>
   renderToString(
     <MotionRoot>
-      <Graphic stateId={stateId} progress={motionValue(progress)} />
+      <Graphic model={storyChartModel} stateId={stateId} progress={motionValue(progress)} />
     </MotionRoot>,
   );
 
@@ -76,7 +77,7 @@ describe('Graphic', () => {
       hydrateRoot(
         container,
         <MotionRoot>
-          <Graphic stateId={stateId} progress={motionValue(1)} />
+          <Graphic model={storyChartModel} stateId={stateId} progress={motionValue(1)} />
         </MotionRoot>,
         { onRecoverableError: (e) => errors.push(e) },
       );
@@ -180,8 +181,8 @@ describe('map', () => {
   it('gives two copies of a graphic different pattern ids', () => {
     const { container } = render(
       <MotionRoot>
-        <Graphic stateId="map:region" progress={motionValue(1)} />
-        <Graphic stateId="map:region" progress={motionValue(1)} />
+        <Graphic model={storyChartModel} stateId="map:region" progress={motionValue(1)} />
+        <Graphic model={storyChartModel} stateId="map:region" progress={motionValue(1)} />
       </MotionRoot>,
     );
     const ids = [...container.querySelectorAll('pattern')].map((p) => p.id);

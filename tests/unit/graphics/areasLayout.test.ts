@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { derived } from '../../../src/data/dataset.ts';
-import { AREAS_TEXT } from '../../../src/graphics/areas/AreasGraphic.tsx';
+import { areasText } from '../../../src/graphics/areas/AreasGraphic.tsx';
+import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
 import { areasLayout, MAX_BARS } from '../../../src/graphics/areas/areasLayout.ts';
 import { estimateTextWidth } from '../../../src/graphics/text.ts';
 import { BOXES } from './boxes.ts';
+
+const { derived } = storyChartModel;
+const AREAS_TEXT = areasText(storyChartModel);
 
 const close = [derived.closestByVotes.code, derived.closestByShare.code];
 

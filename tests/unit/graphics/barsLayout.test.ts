@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { derived } from '../../../src/data/dataset.ts';
-import { BARS_ROWS, BARS_TITLE } from '../../../src/graphics/bars/BarsGraphic.tsx';
+import { barsInput } from '../../../src/graphics/bars/BarsGraphic.tsx';
+import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
 import { barsLayout, GROWTH_END, growth, rowOrder } from '../../../src/graphics/bars/barsLayout.ts';
 import { estimateTextWidth } from '../../../src/graphics/text.ts';
 import { BOXES } from './boxes.ts';
+
+const { derived } = storyChartModel;
+const { rows: BARS_ROWS, title: BARS_TITLE } = barsInput(storyChartModel);
 
 describe('growth', () => {
   it('is 0 at the start of the step and 1 from GROWTH_END on, early in the step', () => {

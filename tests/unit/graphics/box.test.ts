@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxFromMeasure, chartFont, defaultBox, fitFont, MIN_FONT } from '../../../src/graphics/box.ts';
+import { boxFromMeasure, chartFont, defaultBox, fitFont, fontFloor, MIN_FONT } from '../../../src/graphics/box.ts';
 
 describe('chartFont', () => {
   it('is 13 px at the default root size and grows with the reader’s text size', () => {
@@ -31,5 +31,18 @@ describe('boxFromMeasure', () => {
     const def = defaultBox('map');
     expect(boxFromMeasure('map', 640, 0, 16)!.height).toBe(Math.round((640 * def.height) / def.width));
     expect(boxFromMeasure('map', 0, 300, 16)).toBeNull();
+  });
+});
+
+describe('fontFloor', () => {
+  it('is MIN_FONT at the default text size and grows with the reader’s text size', () => {
+    expect(fontFloor(chartFont(16))).toBe(MIN_FONT);
+    expect(fontFloor(chartFont(32))).toBe(22);
+    expect(fontFloor(5)).toBe(MIN_FONT);
+  });
+
+  it('bounds fitFont from below', () => {
+    expect(fitFont(26, () => false, fontFloor(26))).toBe(22);
+    expect(fitFont(26, (f) => f <= 24, fontFloor(26))).toBe(24);
   });
 });

@@ -1,8 +1,14 @@
-import councilMap from 'virtual:council-map';
 import { describe, expect, it } from 'vitest';
-import { derived } from '../../../src/data/dataset.ts';
 import { formatCount } from '../../../src/data/format.ts';
-import { labelOverlaps, layoutMapLabels, marginOpacity, pathBounds, type LabelRequest } from '../../../src/graphics/map/mapLabels.ts';
+import {
+  keepFitting,
+  labelOverlaps,
+  layoutMapLabels,
+  marginOpacity,
+  pathBounds,
+  type LabelRequest,
+  type PlacedLabel,
+} from '../../../src/graphics/map/mapLabels.ts';
 import {
   councilStyles,
   MAP_VARIANTS,
@@ -10,11 +16,16 @@ import {
   mapFrame,
   mapKey,
   mapKeyLayout,
+  mapData,
   mapLabels,
   shadeKey,
   singleWinner,
 } from '../../../src/graphics/map/mapModel.ts';
 import { estimateTextWidth } from '../../../src/graphics/text.ts';
+import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
+
+const MAP = mapData(storyChartModel);
+const { councilMap, derived } = storyChartModel;
 
 describe('pathBounds', () => {
   it('bounds an absolute path', () => {
@@ -98,7 +109,7 @@ describe('layoutMapLabels', () => {
 describe('mapLabels on the real map', () => {
   for (const variant of MAP_VARIANTS) {
     it(`${variant}: no two labels overlap and every label is inside the view`, () => {
-      const labels = mapLabels(variant);
+      const labels = mapLabels(variant, MAP);
       expect(labels.length).toBeGreaterThan(0);
       expect(labelOverlaps(labels)).toEqual([]);
       for (const l of labels) {
@@ -113,7 +124,7 @@ describe('mapLabels on the real map', () => {
   }
 
   it('north-of-tyne labels only the three North of Tyne councils', () => {
-    const codes = mapLabels('north-of-tyne')
+    const codes = mapLabels('north-of-tyne', MAP)
       .map((l) => l.id)
       .sort();
     const expected = councilMap.councils
@@ -125,7 +136,7 @@ describe('mapLabels on the real map', () => {
   });
 
   it('result labels every council with its short name and the winner’s lead in votes', () => {
-    const labels = mapLabels('result');
+    const labels = mapLabels('result', MAP);
     expect(labels).toHaveLength(derived.areas.length);
     for (const area of derived.areas) {
       const label = labels.find((l) => l.id === area.code)!;
@@ -135,7 +146,7 @@ describe('mapLabels on the real map', () => {
   });
 
   it('gives the small Tyne and Wear councils callouts and the two large ones inline labels', () => {
-    const labels = mapLabels('result');
+    const labels = mapLabels('result', MAP);
     const inline = labels
       .filter((l) => !l.leader)
       .map((l) => l.lines[0])
@@ -149,7 +160,7 @@ describe('mapLabels on the real map', () => {
 
 describe('council fills', () => {
   it('result: each council in its winner’s colour, stronger for a wider lead', () => {
-    const styles = councilStyles('result', 'h');
+    const styles = councilStyles('result', 'h', MAP);
     for (const s of styles) {
       const area = derived.areas.find((a) => a.code === s.code)!;
       expect(s.fill).toBe(`var(--c-${area.winnerId})`);
@@ -158,27 +169,27 @@ describe('council fills', () => {
     expect(op('Newcastle')).toBeLessThan(op('Sunderland'));
   });
   it('region: the two former authorities differ by pattern, not shade alone', () => {
-    const styles = councilStyles('region', 'hatch-1');
+    const styles = councilStyles('region', 'hatch-1', MAP);
     const north = styles.filter((s) => councilMap.councils.find((c) => c.code === s.code)!.group === 'north-of-tyne');
     const lamb = styles.filter((s) => !north.includes(s));
     expect(north.every((s) => !s.fill.includes('url('))).toBe(true);
     expect(lamb.every((s) => s.fill === 'url(#hatch-1)')).toBe(true);
   });
   it('north-of-tyne: the other four are faint', () => {
-    const styles = councilStyles('north-of-tyne', 'h');
+    const styles = councilStyles('north-of-tyne', 'h', MAP);
     expect(styles.filter((s) => s.emphasis === 'faint')).toHaveLength(4);
   });
 });
 
 describe('map key', () => {
   it('names both authorities in the region state, without calling them former', () => {
-    const text = mapKey('region').map((k) => k.lines.join(' '));
+    const text = mapKey('region', MAP).map((k) => k.lines.join(' '));
     // Set in December 2022, when both authorities still existed: not "former".
     expect(text).toEqual(['North of Tyne authority', 'Durham, Gateshead, South Tyneside and Sunderland authority']);
   });
   it('says one candidate won every council when that is so', () => {
-    expect(singleWinner()).toBe('mcguinness');
-    expect(mapKey('result')[0].lines.join(' ')).toBe('McGuinness (Lab) won all seven');
+    expect(singleWinner(derived.areas)).toBe('mcguinness');
+    expect(mapKey('result', MAP)[0].lines.join(' ')).toBe('McGuinness (Lab) won all seven');
   });
 });
 
@@ -207,20 +218,20 @@ describe('result map key (issue 9, item 2): says what the figures and the shade 
   const max = Math.max(...areas.map((a) => a.marginShare));
 
   it('labels the figures as the lead in votes and the shade as the lead in share points', () => {
-    const lines = mapKey('result').map((item) => item.lines.join(' '));
+    const lines = mapKey('result', MAP).map((item) => item.lines.join(' '));
     expect(lines.some((l) => /figures?: lead in votes/i.test(l))).toBe(true);
     expect(lines.some((l) => /shade: lead in share points/i.test(l))).toBe(true);
     // And the figures printed on the map are indeed votes.
     for (const a of areas)
       expect(
-        mapLabels('result')
+        mapLabels('result', MAP)
           .find((l) => l.id === a.code)!
           .lines.join(' '),
       ).toContain(`+${formatCount(a.marginVotes)}`);
   });
 
   it('gives key values: each swatch is a lead in points, shaded exactly as a council with that lead', () => {
-    const swatches = shadeKey(areas);
+    const swatches = shadeKey({ ...MAP, areas });
     expect(swatches.length).toBeGreaterThanOrEqual(2);
     for (const s of swatches) {
       expect(s.value).toBeGreaterThan(0);
@@ -233,7 +244,7 @@ describe('result map key (issue 9, item 2): says what the figures and the shade 
   });
 
   it('shades councils by share points, as the key says (Gateshead darker than County Durham despite a smaller lead in votes)', () => {
-    const styles = councilStyles('result', 'h', undefined, areas);
+    const styles = councilStyles('result', 'h', { ...MAP, areas });
     for (const a of areas) expect(styles.find((s) => s.code === a.code)!.fillOpacity).toBeCloseTo(marginOpacity(a.marginShare, max), 10);
     const byName = (label: string) => areas.find((a) => a.label === label)!;
     const opacity = (label: string) => styles.find((s) => s.code === byName(label).code)!.fillOpacity;
@@ -255,7 +266,28 @@ describe('map frames for real boxes', () => {
     expect(frame.height * scale).toBeCloseTo(h, 6);
     expect(frame.font * scale).toBeCloseTo(font, 6);
     expect(Math.min(frame.width - MAP_VIEW.width, frame.height - MAP_VIEW.height)).toBeCloseTo(0, 6);
-    const key = mapKeyLayout('result', derived.areas, frame);
+    const key = mapKeyLayout('result', MAP, frame);
     for (const b of key.boxes) expect(b.x + b.width).toBeLessThanOrEqual(frame.width + 0.5);
+  });
+});
+
+describe('keepFitting', () => {
+  const label = (id: string, x: number, y: number, callout = false): PlacedLabel => ({
+    id,
+    lines: [id],
+    anchor: [x, y],
+    box: { x, y, width: 40, height: 10 },
+    textAnchor: callout ? 'start' : 'middle',
+    textX: x,
+    firstBaseline: y + 8,
+    leader: callout ? { x1: 0, y1: 0, x2: x, y2: y } : null,
+  });
+
+  it('drops labels past the view, on the key, or on an earlier label, keeping the caller order', () => {
+    const labels = [label('callout', 10, 50, true), label('past', 90, 10), label('inline', 10, 55), label('on-key', 0, 0), label('ok', 50, 80)];
+    const kept = keepFitting(labels, 100, 100, [{ x: 0, y: 0, width: 30, height: 20 }]);
+    // The inline label wins the overlap with the callout: inline labels are placed first.
+    expect(kept.map((l) => l.id)).toEqual(['inline', 'ok']);
+    expect(labelOverlaps(kept)).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dataset } from '../../../src/data/dataset.ts';
-import { MONEY_TEXT } from '../../../src/graphics/money/MoneyGraphic.tsx';
+import { moneyText } from '../../../src/graphics/money/MoneyGraphic.tsx';
+import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
 import { amountLabel, moneyLayout, splitWhen } from '../../../src/graphics/money/moneyLayout.ts';
 import { boxesOverlap } from '../../../src/graphics/text.ts';
 import { BOXES } from './boxes.ts';
+
+const dataset = storyChartModel.data;
+const MONEY_TEXT = moneyText(storyChartModel);
 
 describe('amountLabel', () => {
   it('shows "past" and "more than" as a trailing plus', () => {

@@ -5,6 +5,7 @@ import { motionValue } from 'framer-motion';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Graphic } from '../../../src/graphics/Graphic.tsx';
 import { MotionRoot } from '../../../src/motion.tsx';
+import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
 
 afterEach(cleanup);
 
@@ -15,7 +16,7 @@ describe('progress drives the graphics without re-rendering', () => {
     const progress = motionValue(0);
     const { container } = render(
       <MotionRoot>
-        <Graphic stateId="bars:result" progress={progress} />
+        <Graphic model={storyChartModel} stateId="bars:result" progress={progress} />
       </MotionRoot>,
     );
     const bar = () => container.querySelector<SVGRectElement>('.g-result-bar')!;
@@ -31,7 +32,7 @@ describe('progress drives the graphics without re-rendering', () => {
     const progress = motionValue(0);
     const { container, rerender } = render(
       <MotionRoot>
-        <Graphic stateId="timeline:loach-event" progress={progress} />
+        <Graphic model={storyChartModel} stateId="timeline:loach-event" progress={progress} />
       </MotionRoot>,
     );
     const track = () => container.querySelector<SVGGElement>('.g-track')!;
@@ -44,7 +45,7 @@ describe('progress drives the graphics without re-rendering', () => {
     expect(track().style.transform).toBe(before);
     rerender(
       <MotionRoot>
-        <Graphic stateId="timeline:barred" progress={progress} />
+        <Graphic model={storyChartModel} stateId="timeline:barred" progress={progress} />
       </MotionRoot>,
     );
     // The same element (so a CSS transition carries it), at a new position.
