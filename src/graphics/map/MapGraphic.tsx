@@ -74,38 +74,46 @@ function cachedScene(data: MapData, variant: MapVariant, box: ChartBox): Scene {
   return scene;
 }
 
-const idle = (fn: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(fn, 200);
-  return () => clearTimeout(id);
-};
+/** One MapData per model, so the scene cache (keyed by it) outlives the map's unmounts between map steps. */
+const dataByModel = new WeakMap<ChartModel, MapData>();
+
+function mapDataFor(model: ChartModel): MapData {
+  let data = dataByModel.get(model);
+  if (!data) dataByModel.set(model, (data = mapData(model)));
+  return data;
+}
+
+/** Scenes to choose at idle, one per idle period; kept through unmounts (the next map step may be several steps on). */
+const sceneQueue: (() => void)[] = [];
+let sceneWorker = false;
+
+function chooseAtIdle(work: () => void): void {
+  sceneQueue.push(work);
+  if (sceneWorker) return;
+  sceneWorker = true;
+  const wait = typeof requestIdleCallback === 'function' ? (fn: () => void) => requestIdleCallback(fn) : (fn: () => void) => setTimeout(fn, 200);
+  const next = () => {
+    const job = sceneQueue.shift();
+    if (!job) return void (sceneWorker = false);
+    job();
+    wait(next);
+  };
+  wait(next);
+}
 
 export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: ChartBox; model: ChartModel }) {
   const hatchId = svgId(useId(), 'hatch');
-  const data = useMemo(() => mapData(model), [model]);
+  const data = useMemo(() => mapDataFor(model), [model]);
   const { councilMap, derived } = model;
   const shades = useMemo(() => shadeKey(data), [data]);
   const styles = councilStyles(variant, hatchId, data);
   const { width, height, font: boxFont, measured } = box;
   const scene = useMemo(() => cachedScene(data, variant, { width, height, font: boxFont, measured }), [data, variant, width, height, boxFont, measured]);
-  // Choose the other variants' scenes for this box at idle, one per idle period, so the next map
-  // step renders without choosing (the result is the same scene, only earlier).
+  // Choose the other variants' scenes for this box at idle, so a later map step renders without
+  // choosing (the same scene, only earlier).
   useEffect(() => {
-    const pending = MAP_VARIANTS.filter((v) => v !== variant);
-    let cancel = () => {};
-    const next = () => {
-      const v = pending.shift();
-      if (!v) return;
-      cancel = idle(() => {
-        cachedScene(data, v, { width, height, font: boxFont, measured });
-        next();
-      });
-    };
-    next();
-    return () => cancel();
+    if (!measured) return; // the prerendered default box: the measured one follows at once
+    for (const v of MAP_VARIANTS) if (v !== variant) chooseAtIdle(() => cachedScene(data, v, { width, height, font: boxFont, measured }));
   }, [data, variant, width, height, boxFont, measured]);
   const { frame, scale, key, labels } = scene;
   const { dx, dy } = frame;
