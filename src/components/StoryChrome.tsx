@@ -1,5 +1,5 @@
 import { useReducedMotion } from 'framer-motion';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import steps from 'virtual:story-outline';
 import { embedState } from '../embed/embedState.ts';
 import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
@@ -37,7 +37,11 @@ export function StoryChrome() {
   const engine = useStoryEngine(findSection, layers, context === 'auto');
   const { activeIndex, pastEnd, scrollTargetFor, activeNow } = engine;
   const reducedMotion = useReducedMotion();
-  const shown = steps[Math.max(0, activeIndex)];
+  // The step's marks and control change at once; the graphic (its render can take a frame's budget on
+  // a slow phone) follows in a background render that a scroll may interrupt. Its state attribute is
+  // rendered with it, so the attribute never names a state the graphic is not showing.
+  const graphicIndex = useDeferredValue(activeIndex);
+  const shown = steps[Math.max(0, graphicIndex)];
 
   const goTo = useCallback(
     (index: number) => {
@@ -93,7 +97,8 @@ export function StoryChrome() {
     const observer = new MutationObserver(() => handOver() && observer.disconnect());
     observer.observe(frame, { childList: true, subtree: true });
     return () => observer.disconnect();
-  }, [activeIndex]);
+    // graphicIndex: the graphic follows the active step a render later; check again when it does.
+  }, [activeIndex, graphicIndex]);
 
   // Keep the address current without adding history entries: Back leaves the page. The hash names
   // a step only while the reader is in the story: above it or past its end (in the appendix) a

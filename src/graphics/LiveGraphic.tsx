@@ -5,7 +5,7 @@
  * (React.lazy would suspend, and flash an empty graphic, the first time each one is shown). The
  * story's chart model (the figures and labels the graphics draw) is a lazy chunk too, loaded the same way.
  */
-import { Suspense, use, useRef, type ComponentType, type JSX } from 'react';
+import { memo, Suspense, use, useRef, type ComponentType, type JSX } from 'react';
 import type { ChartModel } from './chartModel.ts';
 import { graphicKind, GraphicSwitch, type GraphicComponents, type GraphicProps } from './GraphicSwitch.tsx';
 import { useGraphicBox } from './useGraphicBox.ts';
@@ -75,7 +75,7 @@ function ModelledSwitch(props: GraphicProps & { box: ReturnType<typeof useGraphi
  * The sticky graphic, drawn for the box it is given (see useGraphicBox.ts). The wrapper fills the
  * `data-graphic` element; the probe is 1rem square, so a change of the reader's text size is seen.
  */
-export function LiveGraphic(props: GraphicProps): JSX.Element {
+export const LiveGraphic = memo(function LiveGraphic(props: GraphicProps): JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLSpanElement>(null);
   const box = useGraphicBox(ref, probe, graphicKind(props.stateId));
@@ -87,4 +87,4 @@ export function LiveGraphic(props: GraphicProps): JSX.Element {
       </Suspense>
     </div>
   );
-}
+});

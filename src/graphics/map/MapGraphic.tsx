@@ -1,10 +1,10 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { fitFont, fontFloor, type ChartBox } from '../box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
 import { boxesOverlap, estimateTextWidth, svgId } from '../text.ts';
 import { keepFitting, labelOverlaps } from './mapLabels.ts';
-import { councilStyles, mapData, mapFrame, mapKeyLayout, mapLabels, shadeKey, type MapData, type MapVariant } from './mapModel.ts';
+import { councilStyles, MAP_VARIANTS, mapData, mapFrame, mapKeyLayout, mapLabels, shadeKey, type MapData, type MapVariant } from './mapModel.ts';
 
 /**
  * The map at a given label size: the view (map units), key, labels, and whether they all fit
@@ -35,8 +35,14 @@ function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
   ] as const;
   const floor = fontFloor(box.font);
   for (const [oneLine, tight, compact] of attempts) {
-    const font = fitFont(box.font, (f) => mapScene(data, variant, box, f, oneLine, tight, compact).ok, floor);
-    const found = mapScene(data, variant, box, font, oneLine, tight, compact);
+    // fitFont's last try is the font it returns: keep that scene rather than compute it twice.
+    const tried = new Map<number, ReturnType<typeof mapScene>>();
+    const sceneAt = (f: number) => {
+      let scene = tried.get(f);
+      if (!scene) tried.set(f, (scene = mapScene(data, variant, box, f, oneLine, tight, compact)));
+      return scene;
+    };
+    const found = sceneAt(fitFont(box.font, (f) => sceneAt(f).ok, floor));
     if (found.ok) return found;
   }
   // Too small for every label: the key items and labels that fit, the rest left to the data table.
@@ -46,14 +52,69 @@ function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
   return { ...last, key, labels: keepFitting(last.labels, last.frame.width, last.frame.height, key.boxes) };
 }
 
+type Scene = ReturnType<typeof chooseScene>;
+
+/**
+ * Scenes already chosen, per map data, variant and box. Choosing one tries many layouts (a full
+ * mapScene each) and took a long frame on a slow phone at every map step change; the box rarely
+ * changes, so each scene is chosen once, most of them at idle ahead of need (see MapGraphic).
+ */
+const sceneCache = new WeakMap<MapData, Map<string, Scene>>();
+
+function cachedScene(data: MapData, variant: MapVariant, box: ChartBox): Scene {
+  let byKey = sceneCache.get(data);
+  if (!byKey) sceneCache.set(data, (byKey = new Map()));
+  const key = `${variant}|${box.width}|${box.height}|${box.font}|${box.measured}`;
+  let scene = byKey.get(key);
+  if (!scene) {
+    // Boxes change on resize and text zoom: keep the cache small, dropping the oldest.
+    if (byKey.size >= 24) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, (scene = chooseScene(data, variant, box)));
+  }
+  return scene;
+}
+
+/** One MapData per model, so the scene cache (keyed by it) outlives the map's unmounts between map steps. */
+const dataByModel = new WeakMap<ChartModel, MapData>();
+
+function mapDataFor(model: ChartModel): MapData {
+  let data = dataByModel.get(model);
+  if (!data) dataByModel.set(model, (data = mapData(model)));
+  return data;
+}
+
+/** Scenes to choose at idle, one per idle period; kept through unmounts (the next map step may be several steps on). */
+const sceneQueue: (() => void)[] = [];
+let sceneWorker = false;
+
+function chooseAtIdle(work: () => void): void {
+  sceneQueue.push(work);
+  if (sceneWorker) return;
+  sceneWorker = true;
+  const wait = typeof requestIdleCallback === 'function' ? (fn: () => void) => requestIdleCallback(fn) : (fn: () => void) => setTimeout(fn, 200);
+  const next = () => {
+    const job = sceneQueue.shift();
+    if (!job) return void (sceneWorker = false);
+    job();
+    wait(next);
+  };
+  wait(next);
+}
+
 export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: ChartBox; model: ChartModel }) {
   const hatchId = svgId(useId(), 'hatch');
-  const data = useMemo(() => mapData(model), [model]);
+  const data = useMemo(() => mapDataFor(model), [model]);
   const { councilMap, derived } = model;
   const shades = useMemo(() => shadeKey(data), [data]);
   const styles = councilStyles(variant, hatchId, data);
   const { width, height, font: boxFont, measured } = box;
-  const scene = useMemo(() => chooseScene(data, variant, { width, height, font: boxFont, measured }), [data, variant, width, height, boxFont, measured]);
+  const scene = useMemo(() => cachedScene(data, variant, { width, height, font: boxFont, measured }), [data, variant, width, height, boxFont, measured]);
+  // Choose the other variants' scenes for this box at idle, so a later map step renders without
+  // choosing (the same scene, only earlier).
+  useEffect(() => {
+    if (!measured) return; // the prerendered default box: the measured one follows at once
+    for (const v of MAP_VARIANTS) if (v !== variant) chooseAtIdle(() => cachedScene(data, v, { width, height, font: boxFont, measured }));
+  }, [data, variant, width, height, boxFont, measured]);
   const { frame, scale, key, labels } = scene;
   const { dx, dy } = frame;
   const f = frame.font;
