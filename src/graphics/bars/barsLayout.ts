@@ -152,8 +152,8 @@ function attempt(
     const barBaseline = barY + barH / 2 + font * 0.35;
     return {
       id: r.id,
-      nameX: mode === 'side' ? 0 : left,
-      nameBaseline: mode === 'side' ? barY + barH / 2 + font * 0.35 : y + font * 0.95,
+      nameX: mode === 'stacked' ? left : 0,
+      nameBaseline: mode !== 'stacked' ? barY + barH / 2 + font * 0.35 : y + font * 0.95,
       barY,
       barHeight: barH,
       ghostY,

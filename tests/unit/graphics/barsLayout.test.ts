@@ -59,7 +59,7 @@ describe.each(BOXES)('barsLayout in $name', ({ width, height, font }) => {
       const value = layout.votesShown ? input.resultLabel : input.shareLabel;
       expect(layout.left + r.resultWidth + 6 + estimateTextWidth(value, layout.font, true)).toBeLessThanOrEqual(width);
       expect(layout.left + r.pollWidth + 6 + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(width);
-      if (layout.mode === 'side') expect(estimateTextWidth(input.name, layout.font, true)).toBeLessThanOrEqual(layout.left);
+      if (layout.mode !== 'stacked') expect(estimateTextWidth(input.name, layout.font, true)).toBeLessThanOrEqual(layout.left);
     });
   });
 
@@ -97,6 +97,7 @@ describe('barsLayout in a short band (the 304 × 178 box of a 320 × 568 phone)'
       expect(r.ghostLabelX + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(304);
       expect(r.ghostLabelX).toBeGreaterThanOrEqual(layout.left + r.pollWidth + 6);
       expect(estimateTextWidth(input.name, layout.font, true)).toBeLessThanOrEqual(layout.left);
+      expect(r.nameX).toBe(0);
     });
   });
 
