@@ -199,14 +199,13 @@ function attempt(
  */
 export function barsLayout(rows: readonly BarsRowInput[], title: string, width: number, height: number, font: number): BarsLayout {
   // Names above or beside the bars where the box has room; else the compact form: with its title
-  // and the votes, then the share alone, then without the title (the step's text alternative has it).
+  // and the votes, then without the title (the step's text alternative has it). The votes always
+  // show: the result step's figures are its point.
   const options: [Mode, boolean, boolean][] = [
     ['stacked', true, true],
     ['side', true, true],
     ['compact', true, true],
-    ['compact', true, false],
     ['compact', false, true],
-    ['compact', false, false],
   ];
   const any = (f: number) => {
     for (const [mode, withTitle, withVotes] of options) {
@@ -221,7 +220,7 @@ export function barsLayout(rows: readonly BarsRowInput[], title: string, width: 
     const found = any(fitFont(font, (f) => any(f) !== null, floor));
     if (found) return found;
   }
-  return attempt(rows, title, width, height, MIN_FONT, 'compact', true, false, false)!;
+  return attempt(rows, title, width, height, MIN_FONT, 'compact', true, false, true)!;
 }
 
 /** Shared x domain helper for tests: the share at the right edge of the plot. */

@@ -74,16 +74,16 @@ describe.each(BOXES)('barsLayout in $name', ({ width, height, font }) => {
   });
 });
 
-describe('barsLayout in a short band (the 304 × 178 box of a 320 × 568 phone)', () => {
-  const layout = barsLayout(BARS_ROWS, BARS_TITLE, 304, 178, 13);
+describe('barsLayout in a short band (374 × 190, a short band on a 390 px phone)', () => {
+  const layout = barsLayout(BARS_ROWS, BARS_TITLE, 374, 190, 13);
 
   it('uses the compact form: every candidate on one line each, inside the box, text at least 11 px', () => {
     expect(layout.mode).toBe('compact');
     expect(layout.rows).toHaveLength(BARS_ROWS.length);
     expect(layout.font).toBeGreaterThanOrEqual(11);
-    expect(layout.height).toBeLessThanOrEqual(178);
+    expect(layout.height).toBeLessThanOrEqual(190);
     const last = layout.rows[layout.rows.length - 1];
-    expect(last.ghostY + last.ghostHeight).toBeLessThanOrEqual(178);
+    expect(last.ghostY + last.ghostHeight).toBeLessThanOrEqual(190);
     expect(layout.ticks).toEqual([]);
   });
 
@@ -94,7 +94,7 @@ describe('barsLayout in a short band (the 304 × 178 box of a 320 × 568 phone)'
       const value = layout.votesShown ? input.resultLabel : input.shareLabel;
       const valueEnd = layout.left + r.resultWidth + 6 + estimateTextWidth(value, layout.font, true);
       expect(r.ghostLabelX).toBeGreaterThanOrEqual(valueEnd);
-      expect(r.ghostLabelX + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(304);
+      expect(r.ghostLabelX + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(374);
       expect(r.ghostLabelX).toBeGreaterThanOrEqual(layout.left + r.pollWidth + 6);
       expect(estimateTextWidth(input.name, layout.font, true)).toBeLessThanOrEqual(layout.left);
       expect(r.nameX).toBe(0);
