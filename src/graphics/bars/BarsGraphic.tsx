@@ -30,6 +30,7 @@ export function barsInput(model: ChartModel) {
       share: r.share,
       poll: pollPercent(id) / 100,
       resultLabel: `${formatShare(r.share)} · ${formatCount(r.votes)}`,
+      shareLabel: formatShare(r.share),
       pollLabel: formatPercentFigure(pollPercent(id)),
       ghostLabel: pollMarker(id),
     };
@@ -55,6 +56,7 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
   // The layout is sized for the longer title; each variant shows its own.
   const titleLines = useMemo(() => {
     const shown = isResult ? input.titles.result : input.titles.poll;
+    if (layout.titleLines.length === 0) return [];
     return shown === input.title ? layout.titleLines : barsLayout(input.rows, shown, box.width, box.height, box.font).titleLines;
   }, [isResult, layout, input, box]);
   // Under reduced motion the bars are simply complete; they do not grow with the scroll.
@@ -79,13 +81,15 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
   const f = layout.font;
   return (
     <ChartSvg box={{ ...box, font: f }} height={layout.height} kind="bars" data-variant={variant}>
-      <text className="g-label g-strong" x={1} y={layout.titleBaseline}>
-        {titleLines.map((line, i) => (
-          <tspan key={i} x={1} dy={i === 0 ? 0 : layout.line}>
-            {line}
-          </tspan>
-        ))}
-      </text>
+      {titleLines.length > 0 && (
+        <text className="g-label g-strong" x={1} y={layout.titleBaseline}>
+          {titleLines.map((line, i) => (
+            <tspan key={i} x={1} dy={i === 0 ? 0 : layout.line}>
+              {line}
+            </tspan>
+          ))}
+        </text>
+      )}
       {layout.ticks.map((t) => (
         <g key={t.value}>
           <line className="g-rule" x1={t.x} x2={t.x} y1={layout.rows[0].barY - 4} y2={layout.axisY} />
@@ -132,7 +136,11 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
               className="g-label g-anim"
               x={pollEnd + 6}
               y={row.barBaseline}
-              style={{ transform: isResult ? `translateY(${row.ghostBaseline - row.barBaseline}px)` : 'none' }}
+              style={{
+                transform: isResult
+                  ? `translate(${Math.round((row.ghostLabelX - pollEnd - 6) * 10) / 10}px, ${row.ghostBaseline - row.barBaseline}px)`
+                  : 'none',
+              }}
               data-poll-label=""
             >
               {isResult ? <tspan className="g-muted">{pollMarker(row.id)}</tspan> : <tspan className="g-strong">{formatPercentFigure(poll)}</tspan>}
@@ -161,8 +169,12 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
                   data-value-label=""
                 >
                   <tspan className="g-strong">{formatShare(r.share)}</tspan>
-                  <tspan className="g-muted"> · </tspan>
-                  <tspan>{formatCount(r.votes)}</tspan>
+                  {layout.votesShown && (
+                    <>
+                      <tspan className="g-muted"> · </tspan>
+                      <tspan>{formatCount(r.votes)}</tspan>
+                    </>
+                  )}
                 </text>
               </>
             )}

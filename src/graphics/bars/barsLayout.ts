@@ -5,7 +5,7 @@
  * box is tall enough, else in a column to the left; the scale is the longest that keeps every value
  * label inside the box.
  */
-import { fitFont, LINE_RATIO } from '../box.ts';
+import { fitFont, fontFloor, LINE_RATIO, MIN_FONT } from '../box.ts';
 import { linearScale, type LinearScale } from '../scale.ts';
 import type { CandidateResult } from '../../data/derive.ts';
 import { estimateTextWidth, wrapText } from '../text.ts';
@@ -38,6 +38,8 @@ export interface BarsRowInput {
   poll: number;
   /** The result bar's label ("41.3% · 185,051") and the poll bar's labels in each variant. */
   resultLabel: string;
+  /** The share alone ("41.3%"), for a compact row too narrow for the votes too. */
+  shareLabel: string;
   pollLabel: string;
   ghostLabel: string;
 }
@@ -53,6 +55,8 @@ export interface BarsRow {
   /** Baselines of the labels beside the main bar and beside the thin poll bar. */
   barBaseline: number;
   ghostBaseline: number;
+  /** Where the poll label sits in the result variant (beside the thin poll bar, or after the value label in a compact row). */
+  ghostLabelX: number;
   /** Bar lengths at full growth. */
   resultWidth: number;
   pollWidth: number;
@@ -71,11 +75,18 @@ export interface BarsLayout {
   axisY: number;
   axisBaseline: number;
   rows: BarsRow[];
-  /** 'stacked': names above bars; 'side': names in a column on the left. */
-  mode: 'stacked' | 'side';
+  /**
+   * 'stacked': names above bars; 'side': names in a column on the left; 'compact' (a short box):
+   * names on the left, one line per candidate (the poll's figure after the result's, its bar a thin
+   * line under the result bar), no axis (the labels carry the figures), the title only if it fits on one line.
+   */
+  mode: Mode;
+  /** False when the value labels show the share alone (a compact row with no room for the votes; the table has them). */
+  votesShown: boolean;
 }
 
 const GAP = 6;
+type Mode = 'stacked' | 'side' | 'compact';
 
 function attempt(
   rows: readonly BarsRowInput[],
@@ -83,20 +94,26 @@ function attempt(
   width: number,
   height: number,
   font: number,
-  mode: 'stacked' | 'side',
+  mode: Mode,
   force = false,
+  withTitle = true,
+  withVotes = true,
 ): BarsLayout | null {
+  const valueLabel = (r: BarsRowInput) => (withVotes ? r.resultLabel : r.shareLabel);
+  const compact = mode === 'compact';
   const line = Math.round(font * LINE_RATIO * 10) / 10;
-  const titleLines = wrapText(title, width - 2, font, true);
-  const titleH = titleLines.length * line + font * 0.5;
-  const nameCol = mode === 'side' ? Math.max(...rows.map((r) => estimateTextWidth(r.name, font, true))) + GAP * 1.5 : 0;
-  const left = mode === 'side' ? nameCol : 1;
-  const barH = Math.round(font * 1.35);
-  const ghostH = Math.max(6, Math.round(font * 0.55));
-  const ghostBand = Math.max(ghostH, font * 1.1);
+  const titleLines = withTitle ? wrapText(title, width - 2, font, true) : [];
+  if (compact && titleLines.length > 1 && !force) return null;
+  const titleH = titleLines.length ? titleLines.length * line + font * 0.5 : 0;
+  const nameCol = mode !== 'stacked' ? Math.max(...rows.map((r) => estimateTextWidth(r.name, font, true))) + GAP * 1.5 : 0;
+  const left = mode !== 'stacked' ? nameCol : 1;
+  const barH = compact ? Math.round(font * 1.25) : Math.round(font * 1.35);
+  const ghostH = compact ? 3 : Math.max(6, Math.round(font * 0.55));
+  const ghostBand = compact ? ghostH : Math.max(ghostH, font * 1.1);
   const nameH = mode === 'stacked' ? line : 0;
-  const rowH = nameH + barH + 3 + ghostBand + font * 0.35;
-  const axisH = font * 1.7;
+  const rowH = compact ? barH + 1 + ghostH + font * 0.3 : nameH + barH + 3 + ghostBand + font * 0.35;
+  const axisH = compact ? 0 : font * 1.7;
+  const sep = estimateTextWidth(' ', font);
   const natural = titleH + rows.length * rowH + axisH;
   if (natural > height && !force) return null;
   // A little of any spare height goes between rows (up to a third more), the rest stays unused.
@@ -106,7 +123,15 @@ function attempt(
   let k = Infinity;
   for (const r of rows) {
     const end = width - 2 - left - GAP;
-    if (r.share > 0) k = Math.min(k, (end - estimateTextWidth(r.resultLabel, font, true)) / r.share);
+    if (r.share > 0) k = Math.min(k, (end - estimateTextWidth(valueLabel(r), font, true)) / r.share);
+    if (compact) {
+      // The value label and the poll's figure share the line after the longer of the two bars.
+      const both = estimateTextWidth(valueLabel(r), font, true) + sep + estimateTextWidth(r.ghostLabel, font);
+      const longer = Math.max(r.share, r.poll);
+      if (longer > 0) k = Math.min(k, (end - both) / longer);
+      if (r.poll > 0) k = Math.min(k, (end - estimateTextWidth(r.pollLabel, font, true)) / r.poll);
+      continue;
+    }
     if (r.poll > 0) k = Math.min(k, (end - Math.max(estimateTextWidth(r.pollLabel, font, true), estimateTextWidth(r.ghostLabel, font))) / r.poll);
   }
   // Bars shorter than three ems for the leader would not read as a comparison.
@@ -121,23 +146,29 @@ function attempt(
   const rowsOut: BarsRow[] = rows.map((r, i) => {
     const y = plotTop + i * pitch;
     const barY = y + nameH;
-    const ghostY = barY + barH + 3 + (ghostBand - ghostH) / 2;
+    const ghostY = compact ? barY + barH + 1 : barY + barH + 3 + (ghostBand - ghostH) / 2;
+    const resultWidth = Math.round(k * r.share * 10) / 10;
+    const pollWidth = Math.round(k * r.poll * 10) / 10;
+    const barBaseline = barY + barH / 2 + font * 0.35;
     return {
       id: r.id,
-      nameX: mode === 'side' ? 0 : left,
-      nameBaseline: mode === 'side' ? barY + barH / 2 + font * 0.35 : y + font * 0.95,
+      nameX: mode === 'stacked' ? left : 0,
+      nameBaseline: mode !== 'stacked' ? barY + barH / 2 + font * 0.35 : y + font * 0.95,
       barY,
       barHeight: barH,
       ghostY,
       ghostHeight: ghostH,
-      barBaseline: barY + barH / 2 + font * 0.35,
-      ghostBaseline: ghostY + ghostH / 2 + font * 0.35,
-      resultWidth: Math.round(k * r.share * 10) / 10,
-      pollWidth: Math.round(k * r.poll * 10) / 10,
+      barBaseline,
+      ghostBaseline: compact ? barBaseline : ghostY + ghostH / 2 + font * 0.35,
+      ghostLabelX: compact
+        ? Math.round((left + Math.max(resultWidth, pollWidth) + GAP + estimateTextWidth(valueLabel(r), font, true) + sep) * 10) / 10
+        : left + pollWidth + GAP,
+      resultWidth,
+      pollWidth,
     };
   });
   const axisY = plotTop + rows.length * pitch;
-  const tickValues = x.ticks(Math.max(2, Math.floor((width - left) / (font * 4.5)))).filter((t) => x(t) <= width - 2);
+  const tickValues = compact ? [] : x.ticks(Math.max(2, Math.floor((width - left) / (font * 4.5)))).filter((t) => x(t) <= width - 2);
   const ticks = tickValues.map((value) => {
     const tx = x(value);
     const half = estimateTextWidth(`${Math.round(value * 100)}%`, font) / 2;
@@ -158,6 +189,7 @@ function attempt(
     axisBaseline: axisY + font * 1.3,
     rows: rowsOut,
     mode,
+    votesShown: withVotes,
   };
 }
 
@@ -166,9 +198,29 @@ function attempt(
  * them), else at the largest smaller font that fits, never under the minimum.
  */
 export function barsLayout(rows: readonly BarsRowInput[], title: string, width: number, height: number, font: number): BarsLayout {
-  const tryBoth = (f: number) => attempt(rows, title, width, height, f, 'stacked') ?? attempt(rows, title, width, height, f, 'side');
-  const chosen = fitFont(font, (f) => tryBoth(f) !== null);
-  return tryBoth(chosen) ?? attempt(rows, title, width, height, chosen, 'stacked', true)!;
+  // Names above or beside the bars where the box has room; else the compact form: with its title
+  // and the votes, then without the title (the step's text alternative has it). The votes always
+  // show: the result step's figures are its point.
+  const options: [Mode, boolean, boolean][] = [
+    ['stacked', true, true],
+    ['side', true, true],
+    ['compact', true, true],
+    ['compact', false, true],
+  ];
+  const any = (f: number) => {
+    for (const [mode, withTitle, withVotes] of options) {
+      const found = attempt(rows, title, width, height, f, mode, false, withTitle, withVotes);
+      if (found) return found;
+    }
+    return null;
+  };
+  // The largest font that fits, not under the reader's floor (text grows with their text size);
+  // only a box too small for anything at that floor gives text back down to the minimum.
+  for (const floor of [fontFloor(font), MIN_FONT]) {
+    const found = any(fitFont(font, (f) => any(f) !== null, floor));
+    if (found) return found;
+  }
+  return attempt(rows, title, width, height, MIN_FONT, 'compact', true, false, true)!;
 }
 
 /** Shared x domain helper for tests: the share at the right edge of the plot. */

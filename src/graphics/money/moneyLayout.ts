@@ -7,7 +7,7 @@
 import { scaleBand } from 'd3-scale';
 import { formatPounds } from '../../data/format.ts';
 import type { Fundraising, FundraisingMilestone } from '../../data/types.ts';
-import { fitFont, LINE_RATIO } from '../box.ts';
+import { fitFont, fontFloor, LINE_RATIO, MIN_FONT } from '../box.ts';
 import { linearScale } from '../scale.ts';
 import { boxesOverlap, estimateTextWidth, r1, wrapText, type Box } from '../text.ts';
 
@@ -321,13 +321,18 @@ export function moneyLayout(fundraising: Fundraising, text: MoneyText, width: nu
     }
     return null;
   };
-  const columns = fitFont(font, (f) => tryAll(f) !== null);
-  const best = tryAll(columns);
-  // Columns at the reader's font size; else rows, if they keep a larger font than squeezed columns.
-  if (best && columns >= font) return best;
-  const rowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f, false) ?? rowsAttempt(fundraising, text, width, height, f, true);
-  const rowsFont = fitFont(font, (f) => rowsAt(f) !== null);
-  const rows = rowsAt(rowsFont);
-  if (rows && (!best || rowsFont > columns)) return rows;
-  return best ?? rows ?? attempt(fundraising, text, width, height, columns, 2, true)!;
+  // Rows are tried only where they fit: a forced layout is drawn too tall and scaled down, which
+  // shrinks its text under the floor and can push labels past the box.
+  const rowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f, false);
+  // The largest font either form fits at, not under the reader's floor (text grows with their text
+  // size); columns at a tie. Only a box too small for both at that floor gives text back to MIN_FONT.
+  for (const floor of [fontFloor(font), MIN_FONT]) {
+    const columns = fitFont(font, (f) => tryAll(f) !== null, floor);
+    const best = tryAll(columns);
+    const rowsFont = fitFont(font, (f) => rowsAt(f) !== null, floor);
+    const rows = rowsAt(rowsFont);
+    if (best && (!rows || columns >= rowsFont)) return best;
+    if (rows) return rows;
+  }
+  return rowsAttempt(fundraising, text, width, height, MIN_FONT, true)!;
 }

@@ -56,9 +56,10 @@ describe.each(BOXES)('barsLayout in $name', ({ width, height, font }) => {
     });
     layout.rows.forEach((r, i) => {
       const input = BARS_ROWS[i];
-      expect(layout.left + r.resultWidth + 6 + estimateTextWidth(input.resultLabel, layout.font, true)).toBeLessThanOrEqual(width);
+      const value = layout.votesShown ? input.resultLabel : input.shareLabel;
+      expect(layout.left + r.resultWidth + 6 + estimateTextWidth(value, layout.font, true)).toBeLessThanOrEqual(width);
       expect(layout.left + r.pollWidth + 6 + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(width);
-      if (layout.mode === 'side') expect(estimateTextWidth(input.name, layout.font, true)).toBeLessThanOrEqual(layout.left);
+      if (layout.mode !== 'stacked') expect(estimateTextWidth(input.name, layout.font, true)).toBeLessThanOrEqual(layout.left);
     });
   });
 
@@ -70,5 +71,39 @@ describe.each(BOXES)('barsLayout in $name', ({ width, height, font }) => {
       expect(x0).toBeGreaterThanOrEqual(-0.5);
       expect(x0 + w).toBeLessThanOrEqual(width + 0.5);
     }
+  });
+});
+
+describe('barsLayout in a short band (374 × 190, a short band on a 390 px phone)', () => {
+  const layout = barsLayout(BARS_ROWS, BARS_TITLE, 374, 190, 13);
+
+  it('uses the compact form: every candidate on one line each, inside the box, text at least 11 px', () => {
+    expect(layout.mode).toBe('compact');
+    expect(layout.rows).toHaveLength(BARS_ROWS.length);
+    expect(layout.font).toBeGreaterThanOrEqual(11);
+    expect(layout.height).toBeLessThanOrEqual(190);
+    const last = layout.rows[layout.rows.length - 1];
+    expect(last.ghostY + last.ghostHeight).toBeLessThanOrEqual(190);
+    expect(layout.ticks).toEqual([]);
+  });
+
+  it('puts the poll figure on the result’s line, after the value label, both inside the box', () => {
+    layout.rows.forEach((r, i) => {
+      const input = BARS_ROWS[i];
+      expect(r.ghostBaseline).toBe(r.barBaseline);
+      const value = layout.votesShown ? input.resultLabel : input.shareLabel;
+      const valueEnd = layout.left + r.resultWidth + 6 + estimateTextWidth(value, layout.font, true);
+      expect(r.ghostLabelX).toBeGreaterThanOrEqual(valueEnd);
+      expect(r.ghostLabelX + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(374);
+      expect(r.ghostLabelX).toBeGreaterThanOrEqual(layout.left + r.pollWidth + 6);
+      expect(estimateTextWidth(input.name, layout.font, true)).toBeLessThanOrEqual(layout.left);
+      expect(r.nameX).toBe(0);
+    });
+  });
+
+  it('keeps text larger than the default where the reader has doubled it (26 px in a 390 × 360 band)', () => {
+    const big = barsLayout(BARS_ROWS, BARS_TITLE, 390, 360, 26);
+    expect(big.font).toBeGreaterThan(13);
+    expect(big.height).toBeLessThanOrEqual(360);
   });
 });
