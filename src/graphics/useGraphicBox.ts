@@ -26,9 +26,10 @@ function contentSize(el: HTMLElement): { width: number; height: number } {
 /**
  * A box as tall as the chart it holds (naturalHeight): only its width is read, and the chart may take
  * up to this many times its default aspect's height, so a narrow box still gets a layout that fits
- * its width (names above bars, say). The charts draw no taller than they need.
+ * its width (names above bars, money in rows). The map and the timeline fill whatever height they
+ * are given, so they keep their default aspect.
  */
-const NATURAL_HEIGHT_ALLOWANCE = 3;
+const NATURAL_HEIGHT_ALLOWANCE: Record<BoxKind, number> = { map: 1, timeline: 1, none: 1, money: 3, bars: 2, areas: 3 };
 
 /** naturalHeight: the box is as tall as the chart it holds (see NATURAL_HEIGHT_ALLOWANCE). */
 export function useGraphicBox(ref: RefObject<HTMLElement | null>, probe: RefObject<HTMLElement | null>, kind: BoxKind, naturalHeight = false): ChartBox {
@@ -40,7 +41,7 @@ export function useGraphicBox(ref: RefObject<HTMLElement | null>, probe: RefObje
     const read = () => {
       const { width, height: measured } = contentSize(box);
       const def = DEFAULT_BOXES[kind];
-      const height = naturalHeight ? ((width * def.height) / def.width) * NATURAL_HEIGHT_ALLOWANCE : measured;
+      const height = naturalHeight ? ((width * def.height) / def.width) * NATURAL_HEIGHT_ALLOWANCE[kind] : measured;
       const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
       setMeasure((prev) =>
         prev && Math.floor(prev.width) === Math.floor(width) && Math.floor(prev.height) === Math.floor(height) && prev.root === root
