@@ -7,6 +7,7 @@ import { hydrateRoot } from 'react-dom/client';
 import { embedState } from './embed/embedState.ts';
 import { isTopLevel, startTopLevel } from './embed/topLevel.ts';
 import { preloadGraphics } from './graphics/LiveGraphic.tsx';
+import { watchStackedLayout } from './graphics/stackedGraphics.tsx';
 import { ISLANDS } from './islands.tsx';
 import { scrollStore } from './scroll/store.ts';
 
@@ -14,6 +15,8 @@ for (const [name, Island] of Object.entries(ISLANDS)) {
   const container = document.querySelector(`[data-island="${name}"]`);
   if (container) hydrateRoot(container, <Island />);
 }
+
+watchStackedLayout();
 
 // Tells the boot script in index.html that the story is live (else it falls back to stacked).
 document.documentElement.dataset.storyReady = '';

@@ -75,10 +75,10 @@ function ModelledSwitch(props: GraphicProps & { box: ReturnType<typeof useGraphi
  * The sticky graphic, drawn for the box it is given (see useGraphicBox.ts). The wrapper fills the
  * `data-graphic` element; the probe is 1rem square, so a change of the reader's text size is seen.
  */
-export const LiveGraphic = memo(function LiveGraphic(props: GraphicProps): JSX.Element {
+export const LiveGraphic = memo(function LiveGraphic({ naturalHeight = false, ...props }: GraphicProps & { naturalHeight?: boolean }): JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLSpanElement>(null);
-  const box = useGraphicBox(ref, probe, graphicKind(props.stateId));
+  const box = useGraphicBox(ref, probe, graphicKind(props.stateId), naturalHeight);
   return (
     <div className="graphic-box" ref={ref}>
       <span className="graphic-em-probe" ref={probe} />

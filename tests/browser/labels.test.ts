@@ -48,17 +48,24 @@ async function readAllSteps(page: Page): Promise<Record<string, Reading>> {
       document.getElementById(id)!.scrollIntoView();
       window.scrollBy(0, 10);
     }, step.id);
+    // In the stacked layout (a tiny viewport) each step shows its own graphic, redrawn in the browser
+    // for its box (a .graphic-box inside the step's static copy); elsewhere the one pinned [data-graphic].
     await page.waitForFunction(
       ({ id, kind }) =>
         document.querySelector<HTMLElement>('[data-active-step]')?.dataset.activeStep === id &&
-        document.querySelector(`[data-graphic] svg[data-graphic-kind="${kind}"]`) !== null,
+        (document.documentElement.dataset.layout === 'stacked'
+          ? document.querySelector(`#${id} .step-static-graphic .graphic-box svg[data-graphic-kind="${kind}"]`)
+          : document.querySelector(`[data-graphic] svg[data-graphic-kind="${kind}"]`)) !== null,
       step,
       { timeout: 5000 },
     );
     // Two frames: the box is measured in a layout effect, the ResizeObserver may re-lay once.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    out[step.id] = await page.evaluate(() => {
-      const g = document.querySelector<HTMLElement>('[data-graphic]')!;
+    out[step.id] = await page.evaluate((id) => {
+      const g =
+        document.documentElement.dataset.layout === 'stacked'
+          ? document.getElementById(id)!.querySelector<HTMLElement>('.step-static-graphic')!
+          : document.querySelector<HTMLElement>('[data-graphic]')!;
       const box = g.getBoundingClientRect();
       const svg = g.querySelector<SVGSVGElement>('svg[data-graphic-kind]')!;
       const s = svg.getBoundingClientRect();
@@ -85,7 +92,7 @@ async function readAllSteps(page: Page): Promise<Record<string, Reading>> {
         svgOutside: s.left < box.left - tol || s.right > box.right + tol || s.top < box.top - tol || s.bottom > box.bottom + tol,
         boxOffscreen: box.left < -tol || box.right > document.documentElement.clientWidth + tol,
       };
-    });
+    }, step.id);
   }
   return out;
 }
@@ -112,11 +119,15 @@ function expectLegibleAndInside(readings: Record<string, Reading>, atLeast = MIN
 
 describe('chart labels: at least 11 CSS px, inside the graphic’s box, at every step', () => {
   // Still open in issue #8, so not asserted here yet: the 304 × 178 band at 320 × 568 is too short for the areas chart
-  // (and the compact bars with votes are too wide), 200% page zoom on a phone (195 × 422 CSS px) needs a layout without a
-  // pinned band, and the money chart cannot draw at 16 px in its box under a 32 px root font.
-  it.each([['844 × 390 landscape phone', { width: 844, height: 390 }, 1]] as const)('%s', async (_, viewport, dpr) => {
+  // (and the compact bars with votes are too wide), and the money chart cannot draw at 16 px in its box under a 32 px
+  // root font. 200% page zoom on a phone gets the stacked layout (src/scroll/layout.ts): each step's own graphic.
+  it.each([
+    ['844 × 390 landscape phone', { width: 844, height: 390 }, 1, 'side'],
+    ['390 × 844 at 200% page zoom (195 × 422 CSS px, device pixel ratio 2)', { width: 195, height: 422 }, 2, 'stacked'],
+  ] as const)('%s', async (_, viewport, dpr, layout) => {
     const { context, page } = await openStory(viewport, dpr);
     try {
+      expect(await page.evaluate(() => document.documentElement.dataset.layout)).toBe(layout);
       expectLegibleAndInside(await readAllSteps(page));
     } finally {
       await context.close();

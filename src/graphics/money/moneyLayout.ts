@@ -334,5 +334,6 @@ export function moneyLayout(fundraising: Fundraising, text: MoneyText, width: nu
     if (best && (!rows || columns >= rowsFont)) return best;
     if (rows) return rows;
   }
-  return rowsAttempt(fundraising, text, width, height, MIN_FONT, true)!;
+  // Forced (the last argument; the one before asks for two-line rows): never null.
+  return rowsAttempt(fundraising, text, width, height, MIN_FONT, true, true)!;
 }

@@ -72,3 +72,13 @@ describe.each(BOXES)('moneyLayout in $name', ({ width, height, font }) => {
     expect(clashes).toEqual([]);
   });
 });
+
+describe('moneyLayout in a box too small for any layout', () => {
+  it('still returns its forced last resort (rows at the minimum font) rather than nothing', () => {
+    // 150 × 188: a step's own graphic at 200% page zoom, before it is given room to grow.
+    const layout = moneyLayout(dataset.fundraising, MONEY_TEXT, 150, 188, 13);
+    expect(layout).not.toBeNull();
+    expect(layout.mode).toMatch(/^rows/);
+    expect(layout.line).toBeGreaterThan(0);
+  });
+});

@@ -18,6 +18,13 @@ describe('chooseLayout', () => {
     expect(chooseLayout(800, 700)).toBe('band');
   });
 
+  it('stacks each step with its own graphic in a tiny CSS viewport (a phone at 200% page zoom)', () => {
+    expect(chooseLayout(195, 422)).toBe('stacked');
+    expect(chooseLayout(259, 500)).toBe('stacked');
+    expect(chooseLayout(422, 195)).toBe('side');
+    expect(chooseLayout(260, 500)).toBe('band');
+  });
+
   it('is the rule the boot script in index.html applies before first paint', () => {
     const html = readFileSync(resolve(import.meta.dirname, '../../../index.html'), 'utf8');
     const boot = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
@@ -28,6 +35,8 @@ describe('chooseLayout', () => {
       [900, 400],
       [768, 1024],
       [600, 480],
+      [195, 422],
+      [259, 900],
     ]) {
       const dataset: Record<string, string> = {};
       const root = { dataset, style: { setProperty: () => undefined } };
