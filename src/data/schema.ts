@@ -340,7 +340,7 @@ export const graphicLabelsSchema = fields({
   map: fields({ northOfTyne: lines(), southOfTyne: lines(), winnerEverywhere: lines(), winnerEach: lines(), shading: lines(), shadeUnit: text() }),
   money: fields({ title: text(), note: text(), target: text() }),
   bars: fields({ pollTitle: text(), resultTitle: text(), pollMarker: text() }),
-  areas: fields({ note: text() }),
+  areas: fields({ note: text(), noteWithoutLead: text() }),
 });
 
 /** The "Embed this story" panel in the appendix: its words around the three codes (the codes themselves are built in src/embed/embedCodes.ts). */

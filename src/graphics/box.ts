@@ -55,6 +55,17 @@ export function fontFloor(boxFont: number): number {
 }
 
 /**
+ * The floors a layout tries in turn, highest first: fontFloor (11 px in proportion to the reader's
+ * text size), then half the reader's root font size (16 px at a 200% text size: a pinned band 230 px
+ * tall cannot hold six bars, or seven councils, at 22 px, but must still draw text larger than at the
+ * default size), then MIN_FONT for a box too small for anything else. Duplicates dropped.
+ */
+export function fontFloors(boxFont: number): number[] {
+  const half = Math.max(MIN_FONT, Math.round((boxFont / (FONT_RATIO * 2)) * 2) / 2);
+  return [...new Set([fontFloor(boxFont), Math.min(half, fontFloor(boxFont)), MIN_FONT])];
+}
+
+/**
  * Default boxes (width × height at 13 px text) per graphic, used where no box can be measured: the
  * prerendered HTML, the static copies of the stacked and print layouts. 320 wide, the narrowest
  * phone, so the copies scale up more often than down.

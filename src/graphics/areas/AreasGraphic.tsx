@@ -4,7 +4,7 @@ import type { AreaResult, CandidateResult } from '../../data/derive.ts';
 import type { ChartBox } from '../box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
-import { areasLayout, type AreasText } from './areasLayout.ts';
+import { areasLayout, LABEL_GAP, type AreasText } from './areasLayout.ts';
 
 /** "+1,411 (2.0 points)": the winner's lead in the area, in votes and in share points. */
 export function marginCaption(marginVotes: number, marginShare: number): string {
@@ -17,8 +17,12 @@ export function areasText({ candidate, labels }: ChartModel): AreasText {
     barLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${candidate(r.id).partyShort} ${formatCount(r.votes)}`,
     caption: (a: AreaResult) => marginCaption(a.marginVotes, a.marginShare),
     shortBarLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${formatCount(r.votes)}`,
+    partyBarLabel: (r: CandidateResult) => `${candidate(r.id).partyShort} ${formatCount(r.votes)}`,
+    surname: (r: CandidateResult) => candidate(r.id).surname,
+    party: (r: CandidateResult) => candidate(r.id).partyShort,
     shortCaption: (a: AreaResult) => `+${formatCount(a.marginVotes)}`,
     note: labels.areas.note,
+    noteWithoutLead: labels.areas.noteWithoutLead,
   };
 }
 
@@ -31,17 +35,24 @@ export function AreasGraphic({ box, model }: { box: ChartBox; model: ChartModel 
     () => areasLayout(model.derived.areas, closeAreaCodes(model), areasText(model), box.width, box.height, box.font),
     [model, box.width, box.height, box.font],
   );
-  const { left, line } = layout;
+  const { line, labelForm } = layout;
   return (
-    <ChartSvg box={{ ...box, font: layout.font }} height={layout.height} kind="areas" data-per-area={layout.perArea} data-mode={layout.mode}>
-      <text className="g-label g-muted" x={1} y={layout.font} data-scale-note="">
+    <ChartSvg
+      box={{ ...box, font: layout.font }}
+      height={layout.height}
+      kind="areas"
+      data-per-area={layout.perArea}
+      data-mode={layout.mode}
+      data-columns={layout.columns}
+    >
+      <text className="g-label g-muted" x={layout.noteX} y={layout.noteBaseline} data-scale-note="">
         {layout.noteLines.map((l, i) => (
-          <tspan key={i} x={1} dy={i === 0 ? 0 : line}>
+          <tspan key={i} x={layout.noteX} dy={i === 0 ? 0 : line}>
             {l}
           </tspan>
         ))}
       </text>
-      {layout.panels.map(({ area, caption, y, height, bars, close, nameBaseline, captionBaseline, captionX, captionAnchor }) => (
+      {layout.panels.map(({ area, caption, x, y, width, height, left, bars, close, nameBaseline, captionBaseline, captionX, captionAnchor }) => (
         <g
           key={area.code}
           data-area={area.code}
@@ -50,22 +61,24 @@ export function AreasGraphic({ box, model }: { box: ChartBox; model: ChartModel 
           data-margin={area.marginVotes}
           data-close={close ? 'true' : undefined}
         >
-          {close && <rect x={0} y={y} width={layout.width} height={height} rx={4} style={{ fill: 'var(--fg)', fillOpacity: 0.07 }} />}
-          <text className="g-label g-strong" x={1} y={nameBaseline}>
+          {close && <rect x={x} y={y} width={width} height={height} rx={4} style={{ fill: 'var(--fg)', fillOpacity: 0.07 }} />}
+          <text className="g-label g-strong" x={x + 1} y={nameBaseline}>
             {area.label}
           </text>
-          <text className={close ? 'g-label g-strong' : 'g-label g-muted'} x={captionX} y={captionBaseline} textAnchor={captionAnchor} data-caption="">
-            {caption}
-          </text>
+          {caption && (
+            <text className={close ? 'g-label g-strong' : 'g-label g-muted'} x={captionX} y={captionBaseline} textAnchor={captionAnchor} data-caption="">
+              {caption}
+            </text>
+          )}
           {bars.map((bar) => {
             const c = candidate(bar.id);
             return (
               <g key={bar.id} data-candidate={bar.id} data-votes={bar.votes} data-bar-width={bar.width}>
                 <rect x={left} y={bar.y} width={bar.width} height={bar.height} style={{ fill: `var(--c-${bar.id})` }} />
-                <text className="g-label" x={left + bar.width + 5} y={bar.baseline}>
-                  <tspan className="g-strong">{c.surname}</tspan>
-                  {!layout.shortLabels && <tspan className="g-muted"> {c.partyShort}</tspan>}
-                  <tspan> {formatCount(bar.votes)}</tspan>
+                <text className="g-label" x={left + bar.width + LABEL_GAP} y={bar.baseline}>
+                  {labelForm !== 'party' && <tspan className="g-strong">{c.surname} </tspan>}
+                  {labelForm !== 'surname' && <tspan className={labelForm === 'party' ? 'g-strong' : 'g-muted'}>{c.partyShort} </tspan>}
+                  <tspan>{formatCount(bar.votes)}</tspan>
                 </text>
               </g>
             );

@@ -27,6 +27,7 @@ export function barsInput(model: ChartModel) {
     return {
       id,
       name: `${c.surname} ${c.partyShort}`,
+      surname: c.surname,
       share: r.share,
       poll: pollPercent(id) / 100,
       resultLabel: `${formatShare(r.share)} · ${formatCount(r.votes)}`,
@@ -115,7 +116,7 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
           >
             <text className="g-label" x={row.nameX} y={row.nameBaseline}>
               <tspan className="g-strong">{c.surname}</tspan>
-              <tspan className="g-muted"> {c.partyShort}</tspan>
+              {layout.partyShown && <tspan className="g-muted"> {c.partyShort}</tspan>}
             </text>
             {/* The poll bar becomes the thin reference bar under the result: a transform, so it animates on the compositor. */}
             <rect
@@ -132,19 +133,22 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
                 transform: isResult ? `translateY(${ghostShift}px) scaleY(${row.ghostHeight / row.barHeight})` : 'none',
               }}
             />
-            <text
-              className="g-label g-anim"
-              x={pollEnd + 6}
-              y={row.barBaseline}
-              style={{
-                transform: isResult
-                  ? `translate(${Math.round((row.ghostLabelX - pollEnd - 6) * 10) / 10}px, ${row.ghostBaseline - row.barBaseline}px)`
-                  : 'none',
-              }}
-              data-poll-label=""
-            >
-              {isResult ? <tspan className="g-muted">{pollMarker(row.id)}</tspan> : <tspan className="g-strong">{formatPercentFigure(poll)}</tspan>}
-            </text>
+            {/* The poll bar's figure: its value label in the poll variant; left off the result's thin poll bar where the layout has no room. */}
+            {(!isResult || layout.pollFiguresShown) && (
+              <text
+                className="g-label g-anim"
+                x={pollEnd + 6}
+                y={row.barBaseline}
+                style={{
+                  transform: isResult
+                    ? `translate(${Math.round((row.ghostLabelX - pollEnd - 6) * 10) / 10}px, ${row.ghostBaseline - row.barBaseline}px)`
+                    : 'none',
+                }}
+                data-poll-label=""
+              >
+                {isResult ? <tspan className="g-muted">{pollMarker(row.id)}</tspan> : <tspan className="g-strong">{formatPercentFigure(poll)}</tspan>}
+              </text>
+            )}
             {isResult && (
               <>
                 <rect

@@ -5,7 +5,7 @@
  * box is tall enough, else in a column to the left; the scale is the longest that keeps every value
  * label inside the box.
  */
-import { fitFont, fontFloor, LINE_RATIO, MIN_FONT } from '../box.ts';
+import { fitFont, fontFloors, LINE_RATIO, MIN_FONT } from '../box.ts';
 import { linearScale, type LinearScale } from '../scale.ts';
 import type { CandidateResult } from '../../data/derive.ts';
 import { estimateTextWidth, wrapText } from '../text.ts';
@@ -33,6 +33,8 @@ export interface BarsRowInput {
   id: string;
   /** Name as drawn: "McGuinness Lab" (the first word bold). */
   name: string;
+  /** The surname alone ("McGuinness"), for a name column too narrow for the party too. */
+  surname: string;
   share: number;
   /** Poll share, 0..1. */
   poll: number;
@@ -83,6 +85,13 @@ export interface BarsLayout {
   mode: Mode;
   /** False when the value labels show the share alone (a compact row with no room for the votes; the table has them). */
   votesShown: boolean;
+  /** False when names are the surname alone (a compact row with no room for the party; colour and the table carry it). */
+  partyShown: boolean;
+  /**
+   * False when the result variant leaves the poll's figures off its thin poll bars (a compact row in a
+   * band at 200% text size: the poll step showed them, and the table has them).
+   */
+  pollFiguresShown: boolean;
 }
 
 const GAP = 6;
@@ -98,14 +107,17 @@ function attempt(
   force = false,
   withTitle = true,
   withVotes = true,
+  withParty = true,
+  withPollFigures = true,
 ): BarsLayout | null {
   const valueLabel = (r: BarsRowInput) => (withVotes ? r.resultLabel : r.shareLabel);
+  const name = (r: BarsRowInput) => (withParty ? r.name : r.surname);
   const compact = mode === 'compact';
   const line = Math.round(font * LINE_RATIO * 10) / 10;
   const titleLines = withTitle ? wrapText(title, width - 2, font, true) : [];
   if (compact && titleLines.length > 1 && !force) return null;
   const titleH = titleLines.length ? titleLines.length * line + font * 0.5 : 0;
-  const nameCol = mode !== 'stacked' ? Math.max(...rows.map((r) => estimateTextWidth(r.name, font, true))) + GAP * 1.5 : 0;
+  const nameCol = mode !== 'stacked' ? Math.max(...rows.map((r) => estimateTextWidth(name(r), font, true))) + GAP * 1.5 : 0;
   const left = mode !== 'stacked' ? nameCol : 1;
   const barH = compact ? Math.round(font * 1.25) : Math.round(font * 1.35);
   const ghostH = compact ? 3 : Math.max(6, Math.round(font * 0.55));
@@ -125,11 +137,12 @@ function attempt(
     const end = width - 2 - left - GAP;
     if (r.share > 0) k = Math.min(k, (end - estimateTextWidth(valueLabel(r), font, true)) / r.share);
     if (compact) {
+      if (r.poll > 0) k = Math.min(k, (end - estimateTextWidth(r.pollLabel, font, true)) / r.poll);
+      if (!withPollFigures) continue;
       // The value label and the poll's figure share the line after the longer of the two bars.
       const both = estimateTextWidth(valueLabel(r), font, true) + sep + estimateTextWidth(r.ghostLabel, font);
       const longer = Math.max(r.share, r.poll);
       if (longer > 0) k = Math.min(k, (end - both) / longer);
-      if (r.poll > 0) k = Math.min(k, (end - estimateTextWidth(r.pollLabel, font, true)) / r.poll);
       continue;
     }
     if (r.poll > 0) k = Math.min(k, (end - Math.max(estimateTextWidth(r.pollLabel, font, true), estimateTextWidth(r.ghostLabel, font))) / r.poll);
@@ -190,37 +203,53 @@ function attempt(
     rows: rowsOut,
     mode,
     votesShown: withVotes,
+    partyShown: withParty,
+    pollFiguresShown: withPollFigures,
   };
 }
 
 /**
  * The layout at the reader's font size if it fits the box (names above bars first, then beside
- * them), else at the largest smaller font that fits, never under the minimum.
+ * them), else at the largest smaller font that fits, never under the floors (box.ts fontFloors).
  */
 export function barsLayout(rows: readonly BarsRowInput[], title: string, width: number, height: number, font: number): BarsLayout {
-  // Names above or beside the bars where the box has room; else the compact form: with its title
-  // and the votes, then without the title (the step's text alternative has it). The votes always
-  // show: the result step's figures are its point.
-  const options: [Mode, boolean, boolean][] = [
-    ['stacked', true, true],
-    ['side', true, true],
-    ['compact', true, true],
-    ['compact', false, true],
+  // Tiers, richest first; within a tier the largest font that fits any of its forms wins. First
+  // names above or beside the bars, else the compact form with its title, then without it (the
+  // step's text alternative has it). Only a box too short or narrow for those (a 320 × 568 phone's
+  // band, a band at 200% text size) gives up the votes (the step's text and the table have them),
+  // then the party (its colour, the poll step and the table carry it), then the poll's figures on
+  // the result's thin poll bars (the poll step showed them): every candidate and share stays.
+  type Form = [Mode, boolean, boolean, boolean, boolean];
+  const tiers: Form[][] = [
+    [
+      ['stacked', true, true, true, true],
+      ['side', true, true, true, true],
+      ['compact', true, true, true, true],
+      ['compact', false, true, true, true],
+    ],
+    [['compact', false, false, true, true]],
+    [['compact', false, false, false, true]],
+    [['compact', false, false, false, false]],
   ];
-  const any = (f: number) => {
-    for (const [mode, withTitle, withVotes] of options) {
-      const found = attempt(rows, title, width, height, f, mode, false, withTitle, withVotes);
+  const any = (tier: Form[], f: number) => {
+    for (const [mode, withTitle, withVotes, withParty, withPoll] of tier) {
+      const found = attempt(rows, title, width, height, f, mode, false, withTitle, withVotes, withParty, withPoll);
       if (found) return found;
     }
     return null;
   };
   // The largest font that fits, not under the reader's floor (text grows with their text size);
-  // only a box too small for anything at that floor gives text back down to the minimum.
-  for (const floor of [fontFloor(font), MIN_FONT]) {
-    const found = any(fitFont(font, (f) => any(f) !== null, floor));
-    if (found) return found;
+  // only a box too small for anything at that floor gives text back, floor by floor.
+  for (const floor of fontFloors(font)) {
+    for (const tier of tiers) {
+      const found = any(
+        tier,
+        fitFont(font, (f) => any(tier, f) !== null, floor),
+      );
+      if (found) return found;
+    }
   }
-  return attempt(rows, title, width, height, MIN_FONT, 'compact', true, false, true)!;
+  return attempt(rows, title, width, height, MIN_FONT, 'compact', true, false, false, false, false)!;
 }
 
 /** Shared x domain helper for tests: the share at the right edge of the plot. */

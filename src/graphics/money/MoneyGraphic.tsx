@@ -41,7 +41,7 @@ export function MoneyGraphic({ variant, box, model }: { variant: MoneyVariant; b
           </tspan>
         ))}
         {layout.noteLines.map((l, i) => (
-          <tspan key={`n${i}`} x={1} dy={line} className="g-muted" data-order-note="">
+          <tspan key={`n${i}`} x={1} dy={i === 0 && layout.titleLines.length === 0 ? 0 : line} className="g-muted" data-order-note="">
             {l}
           </tspan>
         ))}

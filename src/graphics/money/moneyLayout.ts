@@ -7,7 +7,7 @@
 import { scaleBand } from 'd3-scale';
 import { formatPounds } from '../../data/format.ts';
 import type { Fundraising, FundraisingMilestone } from '../../data/types.ts';
-import { fitFont, fontFloor, LINE_RATIO, MIN_FONT } from '../box.ts';
+import { fitFont, fontFloors, LINE_RATIO, MIN_FONT } from '../box.ts';
 import { linearScale } from '../scale.ts';
 import { boxesOverlap, estimateTextWidth, r1, wrapText, type Box } from '../text.ts';
 
@@ -213,13 +213,15 @@ function rowsAttempt(
   font: number,
   twoLine: boolean,
   force = false,
+  withTitle = true,
 ): MoneyLayout | null {
   const { milestones, targetPounds } = fundraising.crowdfunder;
   const unions = fundraising.unionDonations;
   const line = Math.round(font * LINE_RATIO * 10) / 10;
   const ascent = font * 0.8;
   const descent = font * 0.25;
-  const titleLines = wrapText(text.title, width - 2, font, true);
+  // The title is the first thing a short box gives up; the note (how to read the bars) stays.
+  const titleLines = withTitle ? wrapText(text.title, width - 2, font, true) : [];
   const noteLines = wrapText(text.note, width - 2, font);
   const headH = (titleLines.length + noteLines.length) * line + font * 0.4;
   const slots = [
@@ -248,8 +250,8 @@ function rowsAttempt(
   if (barSpace < font * 3 && !force) return null;
   const pitch = line * (twoLine ? 2.05 : 1.15);
   const rowsTop = headH;
-  const targetRows = 2;
-  const natural = rowsTop + slots.length * pitch + targetRows * line + font * 0.4;
+  // The target's one-line label under the last row: its baseline 1.1 em below, its descent 0.25 em more.
+  const natural = rowsTop + slots.length * pitch + font * 1.1 + descent + 2;
   if (natural > height && !force) return null;
   const x = linearScale([0, top], [dateCol, dateCol + Math.max(barSpace, font * 3)]);
   const barH = Math.round(font * 0.95);
@@ -266,7 +268,7 @@ function rowsAttempt(
     });
     s.lines.forEach((l, k) => {
       const lw = estimateTextWidth(l, font, s.bold && k === 0);
-      const ax = twoLine ? 1 : dateCol - 6 - lw;
+      const ax = twoLine ? 1 : Math.max(0, dateCol - 6 - lw);
       labelBoxes.push({ id: `${s.id}:axis${k}`, box: { x: ax, y: axisBaseline + k * line - ascent, width: lw, height: ascent + descent } });
     });
     return {
@@ -323,10 +325,11 @@ export function moneyLayout(fundraising: Fundraising, text: MoneyText, width: nu
   };
   // Rows are tried only where they fit: a forced layout is drawn too tall and scaled down, which
   // shrinks its text under the floor and can push labels past the box.
-  const rowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f, false);
+  const rowsAt = (f: number) =>
+    rowsAttempt(fundraising, text, width, height, f, false) ?? rowsAttempt(fundraising, text, width, height, f, false, false, false);
   // The largest font either form fits at, not under the reader's floor (text grows with their text
   // size); columns at a tie. Only a box too small for both at that floor gives text back to MIN_FONT.
-  for (const floor of [fontFloor(font), MIN_FONT]) {
+  for (const floor of fontFloors(font)) {
     const columns = fitFont(font, (f) => tryAll(f) !== null, floor);
     const best = tryAll(columns);
     const rowsFont = fitFont(font, (f) => rowsAt(f) !== null, floor);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { areasText } from '../../../src/graphics/areas/AreasGraphic.tsx';
 import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
-import { areasLayout, MAX_BARS } from '../../../src/graphics/areas/areasLayout.ts';
-import { estimateTextWidth } from '../../../src/graphics/text.ts';
+import { areasLayout, barLabelWidth, LABEL_GAP, MAX_BARS } from '../../../src/graphics/areas/areasLayout.ts';
+import { boxesOverlap, estimateTextWidth, type Box } from '../../../src/graphics/text.ts';
 import { BOXES } from './boxes.ts';
 
 const { derived } = storyChartModel;
@@ -10,34 +10,86 @@ const AREAS_TEXT = areasText(storyChartModel);
 
 const close = [derived.closestByVotes.code, derived.closestByShare.code];
 
-describe.each(BOXES)('areasLayout in $name', ({ width, height, font }) => {
+describe.each(BOXES)('areasLayout in $name', ({ width, height, font, least }) => {
   const layout = areasLayout(derived.areas, close, AREAS_TEXT, width, height, font);
   const bars = layout.panels.flatMap((p) => p.bars);
+  const f = layout.font;
+  const textBox = (x: number, baseline: number, w: number): Box => ({ x, y: baseline - f * 0.8, width: w, height: f * 1.05 });
 
   it('draws every bar in every panel on ONE votes scale (bar length means votes everywhere)', () => {
-    for (const b of bars) expect(Math.abs(b.width - (layout.x(b.votes) - layout.left))).toBeLessThanOrEqual(0.051);
+    for (const b of bars) expect(Math.abs(b.width - layout.length(b.votes))).toBeLessThanOrEqual(0.051);
     // So a bigger council's winner has the longer bar, whatever the shares.
     const byVotes = [...bars].sort((a, b) => a.votes - b.votes);
     byVotes.slice(1).forEach((b, i) => expect(b.width).toBeGreaterThanOrEqual(byVotes[i].width));
   });
 
-  it('says on the chart what bar length means', () => {
-    expect(AREAS_TEXT.note).toMatch(/votes/);
-    expect(AREAS_TEXT.note).toMatch(/one scale/);
-    expect(layout.noteLines.join(' ')).toBe(AREAS_TEXT.note);
+  it('says on the chart what bar length means (and what the lead is, when it is shown)', () => {
+    const note = layout.noteLines.join(' ');
+    expect(note).toMatch(/votes/);
+    expect(note).toMatch(/one scale/);
+    const leads = layout.panels.filter((p) => p.caption).length;
+    expect(note).toBe(leads ? AREAS_TEXT.note : AREAS_TEXT.noteWithoutLead);
   });
 
-  it('shows every area, the winner and runner-up at least, in the box, with text of 11 px or more', () => {
+  it('shows every area, the winner and runner-up at least, in the box, with text at the floor or more', () => {
     expect(layout.panels.map((p) => p.area.code)).toEqual(derived.areas.map((a) => a.code));
     expect(layout.perArea).toBeGreaterThanOrEqual(2);
     expect(layout.perArea).toBeLessThanOrEqual(MAX_BARS);
-    expect(layout.font).toBeGreaterThanOrEqual(11);
+    for (const p of layout.panels) expect(p.bars.map((b) => b.id)).toEqual(p.area.ranked.slice(0, layout.perArea).map((r) => r.id));
+    expect(f).toBeGreaterThanOrEqual(least);
+    expect(f).toBeLessThanOrEqual(font);
     expect(layout.height).toBeLessThanOrEqual(height);
-    for (const b of bars) expect(layout.left + b.width + 5 + estimateTextWidth(b.label, layout.font)).toBeLessThanOrEqual(width);
-    for (const line of layout.noteLines) expect(estimateTextWidth(line, layout.font)).toBeLessThanOrEqual(width);
+  });
+
+  it('keeps every label inside its panel and the box, clear of the others', () => {
+    const boxes: { id: string; box: Box }[] = [];
+    for (const p of layout.panels) {
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.x + p.width).toBeLessThanOrEqual(width + 0.05);
+      expect(p.y + p.height).toBeLessThanOrEqual(layout.height + 0.05);
+      const name = estimateTextWidth(p.area.label, f, true);
+      boxes.push({ id: `${p.area.code} name`, box: textBox(p.x + 1, p.nameBaseline, name) });
+      if (p.caption) {
+        const w = estimateTextWidth(p.caption, f);
+        const x = p.captionAnchor === 'end' ? p.captionX - w : p.captionX;
+        boxes.push({ id: `${p.area.code} caption`, box: textBox(x, p.captionBaseline, w) });
+      }
+      for (const b of p.bars) {
+        const end = p.left + b.width + LABEL_GAP + barLabelWidth(AREAS_TEXT, layout.labelForm, b, f);
+        expect(end, `${p.area.label} ${b.id}`).toBeLessThanOrEqual(p.x + p.width + 0.05);
+        boxes.push({ id: `${p.area.code} ${b.id}`, box: textBox(p.left, b.baseline, end - p.left) });
+      }
+    }
+    layout.noteLines.forEach((l, i) =>
+      boxes.push({ id: `note ${i}`, box: textBox(layout.noteX, layout.noteBaseline + i * layout.line, estimateTextWidth(l, f)) }),
+    );
+    for (const { id, box } of boxes) {
+      expect(box.x, id).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, id).toBeLessThanOrEqual(width + 0.05);
+      expect(box.y, id).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, id).toBeLessThanOrEqual(layout.height + 0.5);
+    }
+    const hits = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => boxesOverlap(a.box, b.box, 0.5))
+        .map((b) => `${a.id} × ${b.id}`),
+    );
+    expect(hits).toEqual([]);
   });
 
   it('marks the two closest counts', () => {
     expect(layout.panels.filter((p) => p.close).map((p) => p.area.code)).toEqual(derived.areas.filter((a) => close.includes(a.code)).map((a) => a.code));
+  });
+});
+
+describe('areasLayout in a 320 × 568 phone’s band (289 × 178)', () => {
+  const layout = areasLayout(derived.areas, close, AREAS_TEXT, 289, 178, 13);
+  it('draws all seven councils as a grid of panels at 11 px or more, each bar labelled with who and how many', () => {
+    expect(layout.mode).toBe('grid');
+    expect(layout.columns).toBeGreaterThanOrEqual(2);
+    expect(layout.panels).toHaveLength(7);
+    for (const b of layout.panels.flatMap((p) => p.bars)) expect(b.label).toMatch(/\d/);
+    expect(layout.panels.flatMap((p) => p.bars).every((b) => /[A-Za-z]/.test(b.label))).toBe(true);
   });
 });

@@ -38,11 +38,13 @@ describe('rowOrder', () => {
   });
 });
 
-describe.each(BOXES)('barsLayout in $name', ({ width, height, font }) => {
+describe.each(BOXES)('barsLayout in $name', ({ width, height, font, least }) => {
   const layout = barsLayout(BARS_ROWS, BARS_TITLE, width, height, font);
+  const name = (r: (typeof BARS_ROWS)[number]) => (layout.partyShown ? r.name : r.surname);
 
-  it('fits the box with text at least 11 px', () => {
-    expect(layout.font).toBeGreaterThanOrEqual(11);
+  it('fits the box with every candidate and text at the floor or more', () => {
+    expect(layout.rows.map((r) => r.id)).toEqual(BARS_ROWS.map((r) => r.id));
+    expect(layout.font).toBeGreaterThanOrEqual(least);
     expect(layout.font).toBeLessThanOrEqual(font);
     expect(layout.height).toBeLessThanOrEqual(height);
     for (const line of layout.titleLines) expect(estimateTextWidth(line, layout.font, true)).toBeLessThanOrEqual(width);
@@ -58,8 +60,11 @@ describe.each(BOXES)('barsLayout in $name', ({ width, height, font }) => {
       const input = BARS_ROWS[i];
       const value = layout.votesShown ? input.resultLabel : input.shareLabel;
       expect(layout.left + r.resultWidth + 6 + estimateTextWidth(value, layout.font, true)).toBeLessThanOrEqual(width);
-      expect(layout.left + r.pollWidth + 6 + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(width);
-      if (layout.mode !== 'stacked') expect(estimateTextWidth(input.name, layout.font, true)).toBeLessThanOrEqual(layout.left);
+      if (layout.pollFiguresShown) expect(layout.left + r.pollWidth + 6 + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(width);
+      else expect(layout.left + r.pollWidth + 6 + estimateTextWidth(input.pollLabel, layout.font, true)).toBeLessThanOrEqual(width);
+      if (layout.mode !== 'stacked') expect(estimateTextWidth(name(input), layout.font, true)).toBeLessThanOrEqual(layout.left);
+      if (layout.mode === 'compact' && layout.pollFiguresShown)
+        expect(r.ghostLabelX + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(width);
     });
   });
 
@@ -96,7 +101,7 @@ describe('barsLayout in a short band (374 × 190, a short band on a 390 px phone
       expect(r.ghostLabelX).toBeGreaterThanOrEqual(valueEnd);
       expect(r.ghostLabelX + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(374);
       expect(r.ghostLabelX).toBeGreaterThanOrEqual(layout.left + r.pollWidth + 6);
-      expect(estimateTextWidth(input.name, layout.font, true)).toBeLessThanOrEqual(layout.left);
+      expect(estimateTextWidth(layout.partyShown ? input.name : input.surname, layout.font, true)).toBeLessThanOrEqual(layout.left);
       expect(r.nameX).toBe(0);
     });
   });
@@ -105,5 +110,23 @@ describe('barsLayout in a short band (374 × 190, a short band on a 390 px phone
     const big = barsLayout(BARS_ROWS, BARS_TITLE, 390, 360, 26);
     expect(big.font).toBeGreaterThan(13);
     expect(big.height).toBeLessThanOrEqual(360);
+  });
+});
+
+describe('barsLayout in the smallest bands', () => {
+  it('at 320 × 568 (289 × 178): every candidate, 11 px or more, the share and the poll on each line, inside the box', () => {
+    const layout = barsLayout(BARS_ROWS, BARS_TITLE, 289, 178, 13);
+    expect(layout.mode).toBe('compact');
+    expect(layout.rows).toHaveLength(BARS_ROWS.length);
+    expect(layout.font).toBeGreaterThanOrEqual(11);
+    expect(layout.height).toBeLessThanOrEqual(178);
+    layout.rows.forEach((r, i) => expect(r.ghostLabelX + estimateTextWidth(BARS_ROWS[i].ghostLabel, layout.font)).toBeLessThanOrEqual(289));
+  });
+  it('at 200% text size in a 390 × 844 band (343 × 231): 16 px or more, the surname kept where the party does not fit', () => {
+    const layout = barsLayout(BARS_ROWS, BARS_TITLE, 343, 231, 26);
+    expect(layout.font).toBeGreaterThanOrEqual(16);
+    expect(layout.rows).toHaveLength(BARS_ROWS.length);
+    expect(layout.height).toBeLessThanOrEqual(231);
+    for (const r of BARS_ROWS) expect(estimateTextWidth(layout.partyShown ? r.name : r.surname, layout.font, true)).toBeLessThanOrEqual(layout.left);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxFromMeasure, chartFont, defaultBox, fitFont, fontFloor, MIN_FONT } from '../../../src/graphics/box.ts';
+import { boxFromMeasure, chartFont, defaultBox, fitFont, fontFloor, fontFloors, MIN_FONT } from '../../../src/graphics/box.ts';
 
 describe('chartFont', () => {
   it('is 13 px at the default root size and grows with the reader’s text size', () => {
@@ -44,5 +44,21 @@ describe('fontFloor', () => {
   it('bounds fitFont from below', () => {
     expect(fitFont(26, () => false, fontFloor(26))).toBe(22);
     expect(fitFont(26, (f) => f <= 24, fontFloor(26))).toBe(24);
+  });
+});
+
+describe('fontFloors', () => {
+  it('is just MIN_FONT at the default text size', () => {
+    expect(fontFloors(chartFont(16))).toEqual([MIN_FONT]);
+  });
+  it('at a 200% text size tries 22 px, then 16 px (half the root), then MIN_FONT', () => {
+    expect(fontFloors(chartFont(32))).toEqual([22, 16, MIN_FONT]);
+  });
+  it('is highest first, never under MIN_FONT', () => {
+    for (const root of [12, 16, 18, 20, 24, 32, 40]) {
+      const floors = fontFloors(chartFont(root));
+      expect([...floors].sort((a, b) => b - a)).toEqual(floors);
+      expect(Math.min(...floors)).toBe(MIN_FONT);
+    }
   });
 });

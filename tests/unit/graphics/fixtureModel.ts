@@ -66,7 +66,7 @@ export const FIXTURE_LABELS: GraphicLabels = {
   },
   money: { title: 'Money raised', note: 'In the order reported.', target: 'goal' },
   bars: { pollTitle: '{pollster}, {published}', resultTitle: 'Result of {declared}', pollMarker: 'poll {share}' },
-  areas: { note: 'Votes per area.' },
+  areas: { note: 'Votes per area.', noteWithoutLead: 'Votes.' },
 };
 
 const square = (x: number, y: number) => `M${x},${y}h100v100h-100Z`;
