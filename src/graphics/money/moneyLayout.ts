@@ -325,10 +325,12 @@ export function moneyLayout(fundraising: Fundraising, text: MoneyText, width: nu
   };
   // Rows are tried only where they fit: a forced layout is drawn too tall and scaled down, which
   // shrinks its text under the floor and can push labels past the box.
-  const rowsAt = (f: number) =>
-    rowsAttempt(fundraising, text, width, height, f, false) ?? rowsAttempt(fundraising, text, width, height, f, false, false, false);
+  const rowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f, false);
+  const untitledRowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f, false, false, false);
   // The largest font either form fits at, not under the reader's floor (text grows with their text
-  // size); columns at a tie. Only a box too small for both at that floor gives text back to MIN_FONT.
+  // size); columns at a tie. Only where neither fits with its title at that floor do rows give the
+  // title up (the note, how to read the bars, stays); only a box too small for any of them at that
+  // floor gives text back, floor by floor (box.ts fontFloors).
   for (const floor of fontFloors(font)) {
     const columns = fitFont(font, (f) => tryAll(f) !== null, floor);
     const best = tryAll(columns);
@@ -336,6 +338,8 @@ export function moneyLayout(fundraising: Fundraising, text: MoneyText, width: nu
     const rows = rowsAt(rowsFont);
     if (best && (!rows || columns >= rowsFont)) return best;
     if (rows) return rows;
+    const untitled = untitledRowsAt(fitFont(font, (f) => untitledRowsAt(f) !== null, floor));
+    if (untitled) return untitled;
   }
   // Forced (the last argument; the one before asks for two-line rows): never null.
   return rowsAttempt(fundraising, text, width, height, MIN_FONT, true, true)!;

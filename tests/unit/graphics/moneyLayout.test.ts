@@ -56,10 +56,10 @@ describe('crowdfunder positions (issue 9, item 3)', () => {
   });
 });
 
-describe.each(BOXES)('moneyLayout in $name', ({ width, height, font }) => {
+describe.each(BOXES)('moneyLayout in $name', ({ width, height, font, least }) => {
   const layout = moneyLayout(dataset.fundraising, MONEY_TEXT, width, height, font);
-  it('fits the box, with text of 11 px or more and every label inside it, none overlapping', () => {
-    expect(layout.font).toBeGreaterThanOrEqual(11);
+  it('fits the box, with text at the floor or more and every label inside it, none overlapping', () => {
+    expect(layout.font).toBeGreaterThanOrEqual(least);
     expect(layout.height).toBeLessThanOrEqual(height);
     for (const { box } of layout.labelBoxes) {
       expect(box.x).toBeGreaterThanOrEqual(0);
@@ -80,5 +80,21 @@ describe('moneyLayout in a box too small for any layout', () => {
     expect(layout).not.toBeNull();
     expect(layout.mode).toMatch(/^rows/);
     expect(layout.line).toBeGreaterThan(0);
+  });
+});
+
+describe('moneyLayout in the smallest bands', () => {
+  it('keeps its title in a 320 × 568 phone’s band (289 × 178), at 11 px or more', () => {
+    const layout = moneyLayout(dataset.fundraising, MONEY_TEXT, 289, 178, 13);
+    expect(layout.titleLines.join(' ')).toBe(MONEY_TEXT.title);
+    expect(layout.font).toBeGreaterThanOrEqual(11);
+    expect(layout.height).toBeLessThanOrEqual(178);
+  });
+  it('at 200% text size in a 390 × 844 band (343 × 231): 16 px or more, every bar, the note kept', () => {
+    const layout = moneyLayout(dataset.fundraising, MONEY_TEXT, 343, 231, 26);
+    expect(layout.font).toBeGreaterThanOrEqual(16);
+    expect(layout.bars).toHaveLength(dataset.fundraising.crowdfunder.milestones.length + dataset.fundraising.unionDonations.length);
+    expect(layout.noteLines.join(' ')).toBe(MONEY_TEXT.note);
+    expect(layout.height).toBeLessThanOrEqual(231);
   });
 });

@@ -64,14 +64,14 @@ describe('yearStarts', () => {
   });
 });
 
-describe.each(BOXES)('timelineView in $name', ({ width, height, font }) => {
+describe.each(BOXES)('timelineView in $name', ({ width, height, font, least }) => {
   const focus = ['loach-event', 'barred', 'starmer-defends', 'resigns'];
   it.each(focus)('%s: the event’s mark sits under its centred title; every label is inside the box', (id) => {
     const v = timelineView(dataset.timeline, id, focus, '17 July 2023', width, height, font);
     const event = dataset.timeline.find((e) => e.id === id)!;
     // The mark, shifted into view, is at the centre, where the title is centred.
     expect(Math.abs((isoToDay(event.date) - v.day0) * v.k + v.shift - width / 2)).toBeLessThanOrEqual(0.2);
-    expect(v.font).toBeGreaterThanOrEqual(11);
+    expect(v.font).toBeGreaterThanOrEqual(least);
     expect(v.height).toBeLessThanOrEqual(height);
     for (const line of v.titleLines) expect(estimateTextWidth(line, v.titleFont)).toBeLessThanOrEqual(width);
     for (const l of v.labels) {
