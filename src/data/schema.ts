@@ -337,7 +337,16 @@ export const methodCopySchema = fields({
 
 /** Words drawn inside the charts; each list is the lines a chart wraps by hand. */
 export const graphicLabelsSchema = fields({
-  map: fields({ northOfTyne: lines(), southOfTyne: lines(), winnerEverywhere: lines(), winnerEach: lines(), shading: lines(), shadeUnit: text() }),
+  map: fields({
+    northOfTyne: lines(),
+    southOfTyne: lines(),
+    northOfTyneShort: lines(),
+    southOfTyneShort: lines(),
+    winnerEverywhere: lines(),
+    winnerEach: lines(),
+    shading: lines(),
+    shadeUnit: text(),
+  }),
   money: fields({ title: text(), note: text(), target: text() }),
   bars: fields({ pollTitle: text(), resultTitle: text(), pollMarker: text() }),
   areas: fields({ note: text(), noteWithoutLead: text() }),

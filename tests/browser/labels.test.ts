@@ -12,17 +12,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import candidates from '../../data/candidates.json';
+import councils from '../../data/councils.topo.json';
 import fundraising from '../../data/fundraising.json';
 import results from '../../data/results.json';
 import story from '../../data/story.json';
 import { DIST, launchBrowser, requireBuild, serveDir, type StaticServer } from './harness.ts';
 
-const STEPS = story.steps.map((s) => ({ id: s.id, kind: s.graphic.split(':')[0] }));
+const STEPS = story.steps.map((s) => ({ id: s.id, kind: s.graphic.split(':')[0], variant: s.graphic.split(':')[1] }));
 const MIN_PX = 11;
 /** At a 32 px default font, 11 px in the same proportion to it as at 16 px: 22 px. */
 const TEXT_200_MIN_PX = 16;
 const AREAS = results.areas.length;
 const CANDIDATES = candidates.candidates.length;
+/** Councils each map variant names: the three North of Tyne councils, else all seven. */
+const MAP_LABELS = (variant: string) =>
+  councils.objects.councils.geometries.filter((g) => variant !== 'north-of-tyne' || g.properties.group === 'north-of-tyne').length;
 const MONEY_BARS = fundraising.crowdfunder.milestones.length + fundraising.unionDonations.length;
 
 let browser: Browser;
@@ -48,7 +52,7 @@ interface Reading {
   boxOffscreen: boolean;
   box: string;
   /** What each graphic says it draws (data-* counts), to check all its data is there. */
-  drawn: { areas: number; barsPerArea: number[]; candidates: number; moneyBars: number };
+  drawn: { areas: number; barsPerArea: number[]; candidates: number; moneyBars: number; mapLabels: number };
 }
 
 /** Every step's graphic, measured once the step is active and its graphic drawn. */
@@ -61,15 +65,32 @@ async function readAllSteps(page: Page): Promise<Record<string, Reading>> {
     }, step.id);
     // In the stacked layout (a tiny viewport) each step shows its own graphic, redrawn in the browser
     // for its box (a .graphic-box inside the step's static copy); elsewhere the one pinned [data-graphic].
-    await page.waitForFunction(
-      ({ id, kind }) =>
-        document.querySelector<HTMLElement>('[data-active-step]')?.dataset.activeStep === id &&
-        (document.documentElement.dataset.layout === 'stacked'
-          ? document.querySelector(`#${id} .step-static-graphic .graphic-box svg[data-graphic-kind="${kind}"]`)
-          : document.querySelector(`[data-graphic] svg[data-graphic-kind="${kind}"]`)) !== null,
-      step,
-      { timeout: 5000 },
-    );
+    await page
+      .waitForFunction(
+        ({ id, kind }) => {
+          // A late restore of the reader's place (after the text-size change) may have moved the page: go back.
+          if (document.querySelector<HTMLElement>('[data-active-step]')?.dataset.activeStep !== id) {
+            document.getElementById(id)!.scrollIntoView();
+            window.scrollBy(0, 10);
+            return false;
+          }
+          return (
+            (document.documentElement.dataset.layout === 'stacked'
+              ? document.querySelector(`#${id} .step-static-graphic .graphic-box svg[data-graphic-kind="${kind}"]`)
+              : document.querySelector(`[data-graphic] svg[data-graphic-kind="${kind}"]`)) !== null
+          );
+        },
+        step,
+        { timeout: 5000 },
+      )
+      .catch(async (e: Error) => {
+        const state = await page.evaluate(() => ({
+          active: document.querySelector<HTMLElement>('[data-active-step]')?.dataset.activeStep,
+          kinds: [...document.querySelectorAll('[data-graphic] svg[data-graphic-kind]')].map((s) => s.getAttribute('data-graphic-kind')),
+          y: window.scrollY,
+        }));
+        throw new Error(`${step.id}: ${JSON.stringify(state)}: ${e.message}`);
+      });
     // Two frames: the box is measured in a layout effect, the ResizeObserver may re-lay once.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     out[step.id] = await page.evaluate((id) => {
@@ -114,6 +135,7 @@ async function readAllSteps(page: Page): Promise<Record<string, Reading>> {
           barsPerArea: shownIn('[data-area]').map((a) => [...a.querySelectorAll('[data-candidate]')].filter(inside).length),
           candidates: shownIn('[data-candidate]').length,
           moneyBars: shownIn('[data-bar]').length,
+          mapLabels: shownIn('[data-label-for]').length,
         },
       };
     }, step.id);
@@ -157,6 +179,7 @@ function problems(readings: Record<string, Reading>, atLeast = MIN_PX): string[]
       found.push(`${at}: areas shows ${d.areas} of ${AREAS} councils, bars per council ${d.barsPerArea.join(',')}`);
     if (step.kind === 'bars' && d.candidates !== CANDIDATES) found.push(`${at}: bars shows ${d.candidates} of ${CANDIDATES} candidates`);
     if (step.kind === 'money' && d.moneyBars !== MONEY_BARS) found.push(`${at}: money shows ${d.moneyBars} of ${MONEY_BARS} bars`);
+    if (step.kind === 'map' && d.mapLabels !== MAP_LABELS(step.variant)) found.push(`${at}: map labels ${d.mapLabels} of ${MAP_LABELS(step.variant)} councils`);
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo } from 'react';
-import { fitFont, fontFloor, type ChartBox } from '../box.ts';
+import { fitFont, fontFloors, type ChartBox } from '../box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
 import { boxesOverlap, estimateTextWidth, svgId } from '../text.ts';
@@ -10,43 +10,64 @@ import { councilStyles, MAP_VARIANTS, mapData, mapFrame, mapKeyLayout, mapLabels
  * The map at a given label size: the view (map units), key, labels, and whether they all fit
  * without overlapping each other or the key.
  */
-function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: number, oneLine = false, tight = false, compact = false) {
-  const { frame, scale } = mapFrame(box.width, box.height, font);
-  const key = mapKeyLayout(variant, data, frame, compact);
-  const labels = mapLabels(variant, data, frame, frame.keyBeside ? Math.min(150, frame.height / 3) : key.bottom + frame.font * 0.5, oneLine, tight);
+function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: number, oneLine = false, tight = false, compact = false, short = false) {
+  const fitted = mapFrame(box.width, box.height, font);
+  const { scale } = fitted;
+  // The short form (a short wide box) also packs its lines a little tighter.
+  const frame = short ? { ...fitted.frame, line: fitted.frame.font * 1.15 } : fitted.frame;
+  const key = mapKeyLayout(variant, data, frame, compact, short);
+  const labels = mapLabels(
+    variant,
+    data,
+    frame,
+    frame.keyBeside ? Math.min(150, frame.height / 3) : key.bottom + frame.font * (short ? 0.3 : 0.5),
+    oneLine,
+    tight,
+  );
   const keyInside = key.bottom <= frame.height;
   const inside =
     keyInside &&
     labels.every((l) => l.box.x >= 0 && l.box.x + l.box.width <= frame.width + 0.5 && l.box.y >= 0 && l.box.y + l.box.height <= frame.height + 0.5);
   const clear = labelOverlaps(labels).length === 0 && labels.every((l) => key.boxes.every((k) => !boxesOverlap(l.box, k)));
-  return { frame, scale, key, labels, ok: inside && clear };
+  return { frame, scale, key, labels, short, ok: inside && clear };
 }
 
 /** The richest scene that fits the box. */
 function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
   // Two-line labels at the largest font that fits, then with callouts packed tighter, then one-line
-  // labels, then without the key's headline.
+  // labels, then without the key's headline, then with the short key (a short wide box): every
+  // council's callout is kept before any key word.
   const attempts = [
-    [false, false, false],
-    [false, true, false],
-    [true, true, false],
-    [false, true, true],
-    [true, true, true],
+    [false, false, false, false],
+    [false, true, false, false],
+    [true, true, false, false],
+    [false, true, true, false],
+    [true, true, true, false],
+    [true, true, true, true],
   ] as const;
-  const floor = fontFloor(box.font);
-  for (const [oneLine, tight, compact] of attempts) {
-    // fitFont's last try is the font it returns: keep that scene rather than compute it twice.
-    const tried = new Map<number, ReturnType<typeof mapScene>>();
-    const sceneAt = (f: number) => {
-      let scene = tried.get(f);
-      if (!scene) tried.set(f, (scene = mapScene(data, variant, box, f, oneLine, tight, compact)));
-      return scene;
-    };
-    const found = sceneAt(fitFont(box.font, (f) => sceneAt(f).ok, floor));
-    if (found.ok) return found;
+  // Not under the reader's floor (text grows with their text size); only a box too small for every
+  // form at that floor gives text back, floor by floor (box.ts fontFloors).
+  const floors = fontFloors(box.font);
+  // Scenes tried, per attempt and font: a lower floor's pass re-tries the fonts above it, so keep them.
+  const tried = attempts.map(() => new Map<number, ReturnType<typeof mapScene>>());
+  for (const floor of floors) {
+    for (const [i, [oneLine, tight, compact, short]] of attempts.entries()) {
+      const sceneAt = (f: number) => {
+        let scene = tried[i].get(f);
+        if (!scene) tried[i].set(f, (scene = mapScene(data, variant, box, f, oneLine, tight, compact, short)));
+        return scene;
+      };
+      // A form that does not fit even at the floor is not tried at every larger font (a box that
+      // fits nothing at the reader's 22 px floor would otherwise lay out hundreds of scenes).
+      if (!sceneAt(floor).ok) continue;
+      // fitFont's last try is the font it returns: that scene is already in `tried`.
+      const found = sceneAt(fitFont(box.font, (f) => sceneAt(f).ok, floor));
+      if (found.ok) return found;
+    }
   }
+  const floor = floors[0];
   // Too small for every label: the key items and labels that fit, the rest left to the data table.
-  const last = mapScene(data, variant, box, floor, true, true, true);
+  const last = mapScene(data, variant, box, floor, true, true, true, true);
   const items = last.key.items.filter((_, i) => last.key.boxes[i].y + last.key.boxes[i].height <= last.frame.height);
   const key = { ...last.key, items, boxes: [...last.key.boxes.slice(0, items.length), ...last.key.boxes.slice(last.key.items.length)] };
   return { ...last, key, labels: keepFitting(last.labels, last.frame.width, last.frame.height, key.boxes) };
@@ -106,9 +127,9 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
   const data = useMemo(() => mapDataFor(model), [model]);
   const { councilMap, derived } = model;
   const shades = useMemo(() => shadeKey(data), [data]);
-  const styles = councilStyles(variant, hatchId, data);
   const { width, height, font: boxFont, measured } = box;
   const scene = useMemo(() => cachedScene(data, variant, { width, height, font: boxFont, measured }), [data, variant, width, height, boxFont, measured]);
+  const styles = councilStyles(variant, hatchId, data, !scene.short);
   // Choose the other variants' scenes for this box at idle, so a later map step renders without
   // choosing (the same scene, only earlier).
   useEffect(() => {
@@ -201,7 +222,7 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
             </g>
           );
         })}
-        {variant === 'result' && (
+        {variant === 'result' && !scene.short && (
           <g className="g-key" data-shade-key="">
             {shades.map((s, i) => {
               const pitch = Math.max(swatch, ...shades.map((x) => estimateTextWidth(x.label, f))) + f * 0.6;

@@ -43,7 +43,8 @@ export interface CouncilStyle {
   emphasis: 'strong' | 'faint' | 'hatched';
 }
 
-export function councilStyles(variant: MapVariant, hatchId: string, { councils: map, areas }: MapData): CouncilStyle[] {
+/** `shaded` false: the result's councils all at one strength, for a key without the shading (mapKey's short form). */
+export function councilStyles(variant: MapVariant, hatchId: string, { councils: map, areas }: MapData, shaded = true): CouncilStyle[] {
   const maxMargin = Math.max(...areas.map((a) => a.marginShare));
   return map.councils.map((c) => {
     if (variant === 'result') {
@@ -52,7 +53,7 @@ export function councilStyles(variant: MapVariant, hatchId: string, { councils: 
         code: c.code,
         d: c.d,
         fill: area ? `var(--c-${area.winnerId})` : 'var(--muted)',
-        fillOpacity: area ? marginOpacity(area.marginShare, maxMargin) : 0.2,
+        fillOpacity: area ? (shaded ? marginOpacity(area.marginShare, maxMargin) : UNSHADED) : 0.2,
         emphasis: 'strong',
       };
     }
@@ -65,6 +66,9 @@ export function councilStyles(variant: MapVariant, hatchId: string, { councils: 
       : { code: c.code, d: c.d, fill: `url(#${hatchId})`, fillOpacity: 1, emphasis: 'hatched' };
   });
 }
+
+/** The result's fill where the key does not explain a shading: one strength for every council. */
+const UNSHADED = 0.75;
 
 function areaFor(code: string, areas: AreaResult[]): AreaResult | undefined {
   return areas.find((a) => a.code === code);
@@ -133,12 +137,16 @@ export interface KeyItem {
   strong?: boolean;
 }
 
-/** The key in the map's top right corner, per variant. */
-export function mapKey(variant: MapVariant, { areas, candidate, labels }: MapData): KeyItem[] {
+/**
+ * The key in the map's top right corner, per variant. `short` (a box too short for the full key and
+ * all seven callouts, such as a 320 × 568 phone's band): the region's two items in their short words,
+ * and the result's key without the shading (the map is then drawn unshaded, see councilStyles).
+ */
+export function mapKey(variant: MapVariant, { areas, candidate, labels }: MapData, short = false): KeyItem[] {
   if (variant === 'region') {
     return [
-      { swatch: 'solid', lines: labels.northOfTyne },
-      { swatch: 'hatched', lines: labels.southOfTyne },
+      { swatch: 'solid', lines: short ? labels.northOfTyneShort : labels.northOfTyne },
+      { swatch: 'hatched', lines: short ? labels.southOfTyneShort : labels.southOfTyne },
     ];
   }
   if (variant === 'result') {
@@ -149,7 +157,8 @@ export function mapKey(variant: MapVariant, { areas, candidate, labels }: MapDat
         )
       : labels.winnerEach;
     // One key line each: what the printed figures show, then what the shading shows (its swatches follow).
-    return [{ swatch: 'none', lines: head, strong: true }, ...labels.shading.map((line): KeyItem => ({ swatch: 'none', lines: [line] }))];
+    const shading = short ? labels.shading.slice(0, 1) : labels.shading;
+    return [{ swatch: 'none', lines: head, strong: true }, ...shading.map((line): KeyItem => ({ swatch: 'none', lines: [line] }))];
   }
   return [];
 }
@@ -236,21 +245,22 @@ export function mapKeyLayout(
   data: MapData,
   frame: MapFrame = DEFAULT_FRAME,
   compact = false,
+  short = false,
 ): { items: (KeyItem & { y: number })[]; bottom: number; swatchSize: number; boxes: Box[] } {
   const items: (KeyItem & { y: number })[] = [];
   const swatchSize = frame.font * 1.1;
   const boxes: Box[] = [];
   let y = KEY_TOP;
   // A compact key leaves out its headline (the winner), which the step's text gives.
-  for (const item of mapKey(variant, data).filter((k) => !(compact && k.strong))) {
+  for (const item of mapKey(variant, data, short).filter((k) => !(compact && k.strong))) {
     const indent = item.swatch === 'none' ? 0 : swatchSize + frame.font * 0.45;
     const lines = wrapText(item.lines.join(' '), frame.keyWidth - indent, frame.font, !!item.strong);
     items.push({ ...item, lines, y });
     const w = Math.max(...lines.map((l) => estimateTextWidth(l, frame.font, !!item.strong)));
     boxes.push({ x: frame.keyX, y, width: indent + w, height: lines.length * frame.line });
-    y += lines.length * frame.line + frame.font * 0.6;
+    y += lines.length * frame.line + frame.font * (short ? 0.3 : 0.6);
   }
-  if (variant === 'result') {
+  if (variant === 'result' && !short) {
     boxes.push({ x: frame.keyX, y, width: frame.keyWidth, height: swatchSize + frame.line });
     y += swatchSize + frame.line + frame.font * 0.4;
   }

@@ -59,6 +59,8 @@ export const FIXTURE_LABELS: GraphicLabels = {
   map: {
     northOfTyne: ['North group'],
     southOfTyne: ['South group'],
+    northOfTyneShort: ['North'],
+    southOfTyneShort: ['South'],
     winnerEverywhere: ['{winner} ({party})', 'won all {count}'],
     winnerEach: ['Winner in each'],
     shading: ['Figures: lead.', 'Shade: lead in points:'],
