@@ -197,7 +197,12 @@ async function check(c: Case, atLeast = MIN_PX, layout?: string, forcedBox?: { w
         },
         [forcedBox.width, forcedBox.height],
       );
-    expect(problems(await readAllSteps(page), atLeast)).toEqual([]);
+    const readings = await readAllSteps(page);
+    // The figures for the record: each step's box and smallest chart text.
+    console.log(
+      `${c.viewport.width}×${c.viewport.height}${c.dpr ? ` @${c.dpr}x` : ''}${c.rootPx ? ` root ${c.rootPx}px` : ''}${forcedBox ? ` box ${forcedBox.width}×${forcedBox.height}` : ''}: ${STEPS.map((st) => `${st.id} ${readings[st.id].minFont}`).join(', ')}`,
+    );
+    expect(problems(readings, atLeast)).toEqual([]);
   } finally {
     await context.close();
   }
