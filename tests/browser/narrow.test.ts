@@ -1,0 +1,155 @@
+/**
+ * Issue #8's smaller faults on narrow screens, in Chromium: the appendix's tables read without a
+ * sideways scroll at phone widths and at 200% page zoom (a 390 × 844 phone at 200% lays out as
+ * 195 × 422 CSS px at a device pixel ratio of 2), each figure still tied to its header for eyes and
+ * for screen readers; and the pinned step control stays a compact bar at 200% text size (modelled,
+ * as in labels.test.ts, by a 32 px root font size).
+ */
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, launchBrowser, requireBuild, serveDir, type StaticServer } from './harness.ts';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  requireBuild();
+  server = await serveDir(DIST);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Size {
+  width: number;
+  height: number;
+  deviceScaleFactor?: number;
+}
+
+async function open({ deviceScaleFactor = 1, ...viewport }: Size, hash = '', options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, ...options });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/${hash}`);
+  await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
+  return { context, page };
+}
+
+interface TableReport {
+  table: string;
+  cards: boolean;
+  wrapOverflow: number;
+  tableOverflow: number;
+  clipped: string[];
+  mislabelled: string[];
+  unlabelled: string[];
+}
+
+/** Every table's fit and labels, read in one pass. */
+function readTablesInPage(): { pageOverflow: number; tables: TableReport[] } {
+  const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  const tables = [...document.querySelectorAll<HTMLTableElement>('.data-table')].map((table): TableReport => {
+    const wrap = table.closest<HTMLElement>('.table-scroll')!;
+    wrap.scrollIntoView();
+    const box = wrap.getBoundingClientRect();
+    const headers = [...table.querySelectorAll<HTMLTableCellElement>('thead th')].map((th) => squash(th.textContent));
+    const cards = getComputedStyle(table).display !== 'table';
+    const clipped: string[] = [];
+    const mislabelled: string[] = [];
+    const unlabelled: string[] = [];
+    for (const cell of table.querySelectorAll<HTMLTableCellElement>('tbody :is(th, td), tfoot :is(th, td), caption')) {
+      const text = squash(cell.textContent);
+      if (!text) continue;
+      const r = cell.getBoundingClientRect();
+      // Text cut off: wider than its own box, or drawn outside the table's box.
+      if (cell.scrollWidth > cell.clientWidth + 0.5 || r.left < box.left - 0.5 || r.right > box.right + 0.5) clipped.push(text);
+      if (cell.tagName !== 'TD') continue;
+      const header = headers[(cell as HTMLTableCellElement).cellIndex];
+      if (cell.dataset.label === undefined) unlabelled.push(text);
+      else if (cell.dataset.label !== header) mislabelled.push(`${text}: "${cell.dataset.label}" under "${header}"`);
+      // A card must show that label on screen (a table shows it in its header row).
+      else if (cards && getComputedStyle(cell, '::before').content === 'none') mislabelled.push(`${text}: label not shown`);
+    }
+    return {
+      table: table.dataset.table!,
+      cards,
+      wrapOverflow: wrap.scrollWidth - wrap.clientWidth,
+      tableOverflow: table.scrollWidth - table.clientWidth,
+      clipped,
+      mislabelled,
+      unlabelled,
+    };
+  });
+  return { pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, tables };
+}
+
+describe('tables on narrow screens', () => {
+  it.each([
+    ['320×568', { width: 320, height: 568 }],
+    ['360×640', { width: 360, height: 640 }],
+    ['390×844', { width: 390, height: 844 }],
+    ['390×844 at 200% page zoom', { width: 195, height: 422, deviceScaleFactor: 2 }],
+    ['320×568 at 200% text size', { width: 320, height: 568, rootFont: '32px' }],
+    ['390×844 at 200% text size', { width: 390, height: 844, rootFont: '32px' }],
+  ] as const)(
+    '%s: every table fits its box, nothing is cut, every figure shows its header',
+    async (_name, { rootFont, ...size }: Size & { rootFont?: string }) => {
+      const { context, page } = await open(size, '', { isMobile: true, hasTouch: true });
+      if (rootFont) await page.evaluate((f) => document.documentElement.style.setProperty('font-size', f), rootFont);
+      const report = await page.evaluate(readTablesInPage);
+      expect(report.pageOverflow).toBeLessThanOrEqual(0);
+      expect(report.tables).toHaveLength(5);
+      for (const t of report.tables) {
+        expect(t.wrapOverflow, t.table).toBeLessThanOrEqual(0);
+        expect(t.tableOverflow, t.table).toBeLessThanOrEqual(0);
+        expect(t.clipped, t.table).toEqual([]);
+        expect(t.mislabelled, t.table).toEqual([]);
+      }
+      // The wide tables turn into cards on every phone; the one cell without a label is the
+      // majority's "who over whom", which sits under "Party" in the table but names no party.
+      expect(report.tables.filter((t) => t.cards).map((t) => t.table)).toEqual(expect.arrayContaining(['totals', 'areas', 'money']));
+      expect(report.tables.flatMap((t) => t.unlabelled)).toHaveLength(1);
+      await context.close();
+    },
+  );
+
+  it('keeps each card a table for screen readers: its table, header and cell roles and its caption', async () => {
+    const { context, page } = await open({ width: 320, height: 568 }, '', { isMobile: true, hasTouch: true });
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-table="areas"]')!).display)).toBe('block');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+    const { objectId } = (await cdp.send('Runtime.evaluate', { expression: `document.querySelector('[data-table="areas"]')` })).result;
+    const inTable = async (role: string) => (await cdp.send('Accessibility.queryAXTree', { objectId, role })).nodes.filter((n) => !n.ignored);
+    const [table] = await inTable('table');
+    expect(table?.name?.value).toBe(await page.textContent('#areas-caption'));
+    const counts = await page.evaluate(() => {
+      const t = document.querySelector('[data-table="areas"]')!;
+      return {
+        columns: t.querySelectorAll('thead th').length,
+        rows: t.querySelectorAll('tbody th, tfoot th').length,
+        cells: [...t.querySelectorAll('td')].filter((td) => td.textContent!.trim()).length,
+      };
+    });
+    expect((await inTable('columnheader')).length).toBe(counts.columns);
+    expect((await inTable('rowheader')).length).toBe(counts.rows);
+    expect((await inTable('cell')).length).toBe(counts.cells);
+    await context.close();
+  });
+
+  it('keeps the nine-column table a table on a wide screen, wider than the text column', async () => {
+    const { context, page } = await open({ width: 1280, height: 800 });
+    const r = await page.evaluate(() => {
+      const t = document.querySelector<HTMLElement>('[data-table="areas"]')!;
+      const wrap = t.closest<HTMLElement>('.table-scroll')!;
+      return {
+        display: getComputedStyle(t).display,
+        overflow: wrap.scrollWidth - wrap.clientWidth,
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
+    });
+    expect(r).toEqual({ display: 'table', overflow: 0, page: 0 });
+    await context.close();
+  });
+});
