@@ -153,3 +153,55 @@ describe('tables on narrow screens', () => {
     await context.close();
   });
 });
+
+describe('the step control at 200% text size', () => {
+  it.each([
+    ['320×568', { width: 320, height: 568 }],
+    ['390×844', { width: 390, height: 844 }],
+    ['844×390', { width: 844, height: 390 }],
+    ['1280×800', { width: 1280, height: 800 }],
+  ] as const)('%s: the title takes two lines at most, inside the control, which stays off the graphic', async (name, size) => {
+    const { context, page } = await open(size, '', { reducedMotion: 'reduce' });
+    await page.evaluate(() => document.documentElement.style.setProperty('font-size', '32px'));
+    const ids = await page.$$eval('[data-step]', (els) => els.map((el) => el.id));
+    const clamped: string[] = [];
+    for (const id of ids) {
+      await page.evaluate((stepId) => document.getElementById(stepId)!.scrollIntoView(), id);
+      await page.waitForFunction((stepId) => document.querySelector<HTMLElement>('[data-active-step]')?.dataset.activeStep === stepId, id);
+      const c = await page.evaluate((stepId) => {
+        const nav = document.querySelector<HTMLElement>('.step-nav')!;
+        const status = nav.querySelector<HTMLElement>('.step-nav-status')!;
+        const n = nav.getBoundingClientRect();
+        const s = status.getBoundingClientRect();
+        const graphic = document.querySelector<HTMLElement>('[data-graphic]')!.getBoundingClientRect();
+        return {
+          lines: s.height / parseFloat(getComputedStyle(status).lineHeight),
+          inside: s.top >= n.top - 0.5 && s.bottom <= n.bottom + 0.5 && nav.scrollHeight <= nav.clientHeight,
+          // The control's own height: the --nav-h the graphic's box is laid out below.
+          height: n.height,
+          navH: parseFloat(getComputedStyle(document.querySelector('.graphic-layer')!).paddingTop),
+          overlap: Math.max(0, n.bottom - graphic.top),
+          buttons: [...nav.querySelectorAll('button')].map((b) => b.getBoundingClientRect()).every((b) => b.width >= 43.5 && b.height >= 43.5),
+          clamped: status.scrollHeight > status.clientHeight + 1,
+          status: status.textContent!,
+          heading: document.querySelector(`#${stepId} h2`)!.textContent!,
+        };
+      }, id);
+      const where = `${name}, ${id}`;
+      expect(c.lines, where).toBeLessThanOrEqual(2.05);
+      expect(c.inside, where).toBe(true);
+      expect(c.height, where).toBeCloseTo(c.navH, 0);
+      expect(c.overlap, where).toBeLessThanOrEqual(0.5);
+      expect(c.buttons, where).toBe(true);
+      // A title cut at its second line is cut for the eye only: the live region holds it whole,
+      // and the step's heading just below shows it whole.
+      expect(c.status, where).toContain(c.heading);
+      if (c.clamped) clamped.push(id);
+    }
+    console.log(`${name} at 32 px root: titles cut at two lines: ${clamped.join(', ') || 'none'}`);
+    // Only the narrowest phone cuts any, and only the longest titles.
+    if (size.width > 320) expect(clamped).toEqual([]);
+    else expect(clamped.length).toBeLessThanOrEqual(3);
+    await context.close();
+  });
+});
