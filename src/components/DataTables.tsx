@@ -5,6 +5,7 @@ import { content, sourceLinkNames } from '../data/content.ts';
 import { candidate, dataset, derived, fill } from '../data/dataset.ts';
 import { formatCount, formatIsoDate, formatPercentFigure, formatPounds } from '../data/format.ts';
 import { fillSlots } from '../data/tokens.ts';
+import { HeaderRow } from './TableParts.tsx';
 
 const { poll, fundraising, timeline } = dataset;
 const copy = content.story.tables.chartData;
@@ -39,16 +40,7 @@ export function DataTables() {
           <caption id="poll-caption">
             {fill(copy.pollCaption)} {poll.note}
           </caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">
-                {copy.pollColumns.candidate}
-              </th>
-              <th scope="col" role="columnheader" className="num">
-                {copy.pollColumns.intention}
-              </th>
-            </tr>
-          </thead>
+          <HeaderRow columns={[{ header: copy.pollColumns.candidate }, { header: copy.pollColumns.intention, num: true }]} />
           <tbody role="rowgroup">
             {derived.pollRanked.map((p) => (
               <tr key={p.id} role="row">
@@ -67,22 +59,14 @@ export function DataTables() {
       <div className="table-scroll" data-cards="medium" role="region" aria-labelledby="money-caption" tabIndex={0}>
         <table className="data-table" data-table="money" role="table">
           <caption id="money-caption">{fill(copy.moneyCaption)}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">
-                {copy.moneyColumns.when}
-              </th>
-              <th scope="col" role="columnheader" className="num">
-                {copy.moneyColumns.amount}
-              </th>
-              <th scope="col" role="columnheader">
-                {copy.moneyColumns.donors}
-              </th>
-              <th scope="col" role="columnheader">
-                {copy.moneyColumns.source}
-              </th>
-            </tr>
-          </thead>
+          <HeaderRow
+            columns={[
+              { header: copy.moneyColumns.when },
+              { header: copy.moneyColumns.amount, num: true },
+              { header: copy.moneyColumns.donors },
+              { header: copy.moneyColumns.source },
+            ]}
+          />
           <tbody role="rowgroup">
             {crowdfunder.milestones.map((mile) => {
               const amount = `${mile.qualifier} ${formatPounds(mile.amountPounds)}`;
@@ -132,16 +116,7 @@ export function DataTables() {
       <div className="table-scroll" data-cards="narrow" role="region" aria-labelledby="timeline-caption" tabIndex={0}>
         <table className="data-table" data-table="timeline" role="table">
           <caption id="timeline-caption">{copy.timelineCaption}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">
-                {copy.timelineColumns.date}
-              </th>
-              <th scope="col" role="columnheader">
-                {copy.timelineColumns.event}
-              </th>
-            </tr>
-          </thead>
+          <HeaderRow columns={[{ header: copy.timelineColumns.date }, { header: copy.timelineColumns.event }]} />
           <tbody role="rowgroup">
             {timeline.map((e) => (
               <tr key={e.id} role="row">

@@ -5,6 +5,7 @@ import { content } from '../data/content.ts';
 import { candidate, dataset, derived, fill } from '../data/dataset.ts';
 import { formatCount, formatPercentFigure, formatPoints, formatShare } from '../data/format.ts';
 import { fillSlots } from '../data/tokens.ts';
+import { HeaderRow } from './TableParts.tsx';
 
 const { results, poll } = dataset;
 const copy = content.story.tables.results;
@@ -14,13 +15,14 @@ const order = derived.results.map((r) => r.id);
 /** A candidate's column header as plain text: what a narrow screen's row card shows beside each count. */
 const candidateLabel = (id: string) => `${candidate(id).surname} (${candidate(id).partyShort})`;
 
+/** A candidate's column header: a colour key, the surname and the party. */
 function CandidateHeader({ id }: { id: string }) {
   const c = candidate(id);
   return (
-    <th scope="col" role="columnheader">
+    <>
       <span className="swatch" data-colour={id} aria-hidden="true" />
       {c.surname} <span className="party">({c.partyShort})</span>
-    </th>
+    </>
   );
 }
 
@@ -41,25 +43,15 @@ export function ResultsTables() {
       <div className="table-scroll" data-cards="medium" role="region" aria-labelledby="totals-caption" tabIndex={0}>
         <table className="data-table" data-table="totals" role="table">
           <caption id="totals-caption">{fill(copy.totalsCaption)}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">
-                {copy.columns.candidate}
-              </th>
-              <th scope="col" role="columnheader">
-                {copy.columns.party}
-              </th>
-              <th scope="col" role="columnheader" className="num">
-                {copy.columns.votes}
-              </th>
-              <th scope="col" role="columnheader" className="num">
-                {copy.columns.share}
-              </th>
-              <th scope="col" role="columnheader" className="num">
-                {copy.columns.poll}
-              </th>
-            </tr>
-          </thead>
+          <HeaderRow
+            columns={[
+              { header: copy.columns.candidate },
+              { header: copy.columns.party },
+              { header: copy.columns.votes, num: true },
+              { header: copy.columns.share, num: true },
+              { header: copy.columns.poll, num: true },
+            ]}
+          />
           <tbody role="rowgroup">
             {derived.results.map((r) => {
               const c = candidate(r.id);
@@ -120,22 +112,14 @@ export function ResultsTables() {
       <div className="table-scroll" data-cards="wide" role="region" aria-labelledby="areas-caption" tabIndex={0}>
         <table className="data-table" data-table="areas" role="table">
           <caption id="areas-caption">{copy.areasCaption}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">
-                {copy.areaColumns.council}
-              </th>
-              {order.map((id) => (
-                <CandidateHeader key={id} id={id} />
-              ))}
-              <th scope="col" role="columnheader" className="num">
-                {copy.areaColumns.total}
-              </th>
-              <th scope="col" role="columnheader">
-                {copy.areaColumns.winnerMargin}
-              </th>
-            </tr>
-          </thead>
+          <HeaderRow
+            columns={[
+              { header: copy.areaColumns.council },
+              ...order.map((id) => ({ header: <CandidateHeader id={id} /> })),
+              { header: copy.areaColumns.total, num: true },
+              { header: copy.areaColumns.winnerMargin },
+            ]}
+          />
           <tbody role="rowgroup">
             {derived.areas.map((a) => (
               <tr key={a.code} role="row" data-area={a.code}>
