@@ -8,6 +8,7 @@
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, launchBrowser, requireBuild, serveDir, type StaticServer } from './harness.ts';
+import { readTablesInPage } from './tableProbe.ts';
 
 let browser: Browser;
 let server: StaticServer;
@@ -35,54 +36,6 @@ async function open({ deviceScaleFactor = 1, ...viewport }: Size, hash = '', opt
   await page.goto(`${server.origin}/${hash}`);
   await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
   return { context, page };
-}
-
-interface TableReport {
-  table: string;
-  cards: boolean;
-  wrapOverflow: number;
-  tableOverflow: number;
-  clipped: string[];
-  mislabelled: string[];
-  unlabelled: string[];
-}
-
-/** Every table's fit and labels, read in one pass. */
-function readTablesInPage(): { pageOverflow: number; tables: TableReport[] } {
-  const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-  const tables = [...document.querySelectorAll<HTMLTableElement>('.data-table')].map((table): TableReport => {
-    const wrap = table.closest<HTMLElement>('.table-scroll')!;
-    wrap.scrollIntoView();
-    const box = wrap.getBoundingClientRect();
-    const headers = [...table.querySelectorAll<HTMLTableCellElement>('thead th')].map((th) => squash(th.textContent));
-    const cards = getComputedStyle(table).display !== 'table';
-    const clipped: string[] = [];
-    const mislabelled: string[] = [];
-    const unlabelled: string[] = [];
-    for (const cell of table.querySelectorAll<HTMLTableCellElement>('tbody :is(th, td), tfoot :is(th, td), caption')) {
-      const text = squash(cell.textContent);
-      if (!text) continue;
-      const r = cell.getBoundingClientRect();
-      // Text cut off: wider than its own box, or drawn outside the table's box.
-      if (cell.scrollWidth > cell.clientWidth + 0.5 || r.left < box.left - 0.5 || r.right > box.right + 0.5) clipped.push(text);
-      if (cell.tagName !== 'TD') continue;
-      const header = headers[(cell as HTMLTableCellElement).cellIndex];
-      if (cell.dataset.label === undefined) unlabelled.push(text);
-      else if (cell.dataset.label !== header) mislabelled.push(`${text}: "${cell.dataset.label}" under "${header}"`);
-      // A card must show that label on screen (a table shows it in its header row).
-      else if (cards && getComputedStyle(cell, '::before').content === 'none') mislabelled.push(`${text}: label not shown`);
-    }
-    return {
-      table: table.dataset.table!,
-      cards,
-      wrapOverflow: wrap.scrollWidth - wrap.clientWidth,
-      tableOverflow: table.scrollWidth - table.clientWidth,
-      clipped,
-      mislabelled,
-      unlabelled,
-    };
-  });
-  return { pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, tables };
 }
 
 describe('tables on narrow screens', () => {
