@@ -4,6 +4,7 @@
  * column header's text. Runs in the page (no closures), in any engine; shared by narrow.test.ts and
  * engines/tables.engines.test.ts.
  */
+import { expect } from 'vitest';
 export interface TableReport {
   table: string;
   cards: boolean;
@@ -50,4 +51,23 @@ export function readTablesInPage(): { pageOverflow: number; tables: TableReport[
     };
   });
   return { pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth, tables };
+}
+
+/**
+ * The checks on a report: no sideways scroll in the page, a table or its wrapper; no cell cut off;
+ * every label its column header's text; the wide tables shown as cards (on a phone); and one cell
+ * only without a label, the majority's "who over whom", which sits under "Party" in the table but
+ * names no party.
+ */
+export function expectTablesToFit(report: { pageOverflow: number; tables: TableReport[] }): void {
+  expect(report.pageOverflow).toBeLessThanOrEqual(0);
+  expect(report.tables).toHaveLength(5);
+  for (const t of report.tables) {
+    expect(t.wrapOverflow, t.table).toBeLessThanOrEqual(0);
+    expect(t.tableOverflow, t.table).toBeLessThanOrEqual(0);
+    expect(t.clipped, t.table).toEqual([]);
+    expect(t.mislabelled, t.table).toEqual([]);
+  }
+  expect(report.tables.filter((t) => t.cards).map((t) => t.table)).toEqual(expect.arrayContaining(['totals', 'areas', 'money']));
+  expect(report.tables.flatMap((t) => t.unlabelled)).toHaveLength(1);
 }
