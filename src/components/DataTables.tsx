@@ -1,7 +1,11 @@
+/* eslint-disable jsx-a11y/no-redundant-roles, jsx-a11y/no-interactive-element-to-noninteractive-role -- The table roles are
+   redundant only while the table is displayed as a table: on a narrow screen its rows become cards
+   (appendix.css), and an engine that drops a re-displayed table's semantics keeps them from these. */
 import { content, sourceLinkNames } from '../data/content.ts';
 import { candidate, dataset, derived, fill } from '../data/dataset.ts';
 import { formatCount, formatIsoDate, formatPercentFigure, formatPounds } from '../data/format.ts';
 import { fillSlots } from '../data/tokens.ts';
+import { HeaderRow } from './TableParts.tsx';
 
 const { poll, fundraising, timeline } = dataset;
 const copy = content.story.tables.chartData;
@@ -21,75 +25,86 @@ function RowSources({ ids }: { ids: string[] }) {
   );
 }
 
-/** The data behind the poll, money and timeline charts, as tables. */
+/**
+ * The data behind the poll, money and timeline charts, as tables. On a narrow screen each row
+ * becomes a card whose cells show their column headers (`data-label`; see ResultsTables.tsx).
+ */
 export function DataTables() {
   const { crowdfunder, unionDonations } = fundraising;
   return (
     <section className="appendix-section" id="chart-data" aria-labelledby="chart-data-title">
       <h2 id="chart-data-title">{copy.title}</h2>
 
-      <div className="table-scroll" role="region" aria-labelledby="poll-caption" tabIndex={0}>
-        <table className="data-table" data-table="poll">
+      <div className="table-scroll" data-cards="narrow" role="region" aria-labelledby="poll-caption" tabIndex={0}>
+        <table className="data-table" data-table="poll" role="table">
           <caption id="poll-caption">
             {fill(copy.pollCaption)} {poll.note}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">{copy.pollColumns.candidate}</th>
-              <th scope="col" className="num">
-                {copy.pollColumns.intention}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+          <HeaderRow columns={[{ header: copy.pollColumns.candidate }, { header: copy.pollColumns.intention, num: true }]} />
+          <tbody role="rowgroup">
             {derived.pollRanked.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">{candidate(p.id).name}</th>
-                <td className="num">{formatPercentFigure(p.percent)}</td>
+              <tr key={p.id} role="row">
+                <th scope="row" role="rowheader">
+                  {candidate(p.id).name}
+                </th>
+                <td role="cell" className="num" data-label={copy.pollColumns.intention}>
+                  {formatPercentFigure(p.percent)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
 
-      <div className="table-scroll" role="region" aria-labelledby="money-caption" tabIndex={0}>
-        <table className="data-table" data-table="money">
+      <div className="table-scroll" data-cards="medium" role="region" aria-labelledby="money-caption" tabIndex={0}>
+        <table className="data-table" data-table="money" role="table">
           <caption id="money-caption">{fill(copy.moneyCaption)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{copy.moneyColumns.when}</th>
-              <th scope="col" className="num">
-                {copy.moneyColumns.amount}
-              </th>
-              <th scope="col">{copy.moneyColumns.donors}</th>
-              <th scope="col">{copy.moneyColumns.source}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <HeaderRow
+            columns={[
+              { header: copy.moneyColumns.when },
+              { header: copy.moneyColumns.amount, num: true },
+              { header: copy.moneyColumns.donors },
+              { header: copy.moneyColumns.source },
+            ]}
+          />
+          <tbody role="rowgroup">
             {crowdfunder.milestones.map((mile) => {
               const amount = `${mile.qualifier} ${formatPounds(mile.amountPounds)}`;
               return (
-                <tr key={mile.id} data-milestone={mile.id}>
-                  <th scope="row">{mile.when}</th>
+                <tr key={mile.id} role="row" data-milestone={mile.id}>
+                  <th scope="row" role="rowheader">
+                    {mile.when}
+                  </th>
                   {/* The one long amount may wrap, so the table still fits a phone with its source column. */}
-                  <td className="num" style={mile.offlinePounds === undefined ? undefined : { whiteSpace: 'normal' }}>
+                  <td
+                    role="cell"
+                    className="num"
+                    data-label={copy.moneyColumns.amount}
+                    style={mile.offlinePounds === undefined ? undefined : { whiteSpace: 'normal' }}
+                  >
                     {mile.offlinePounds === undefined ? amount : fillSlots(copy.offline, { online: amount, offline: formatPounds(mile.offlinePounds) })}
                   </td>
-                  <td>
+                  <td role="cell" data-label={copy.moneyColumns.donors}>
                     {mile.donors !== undefined ? [mile.donorsQualifier, formatCount(mile.donors), mile.donorsUnit].filter(Boolean).join(' ') : copy.notReported}
                   </td>
-                  <td>
+                  <td role="cell" data-label={copy.moneyColumns.source}>
                     <RowSources ids={mile.sourceIds} />
                   </td>
                 </tr>
               );
             })}
             {unionDonations.map((u) => (
-              <tr key={u.id} data-union={u.id}>
-                <th scope="row">{u.when}</th>
-                <td className="num">{formatPounds(u.amountPounds)}</td>
-                <td>{fillSlots(copy.unionDonation, { union: u.union })}</td>
-                <td>
+              <tr key={u.id} role="row" data-union={u.id}>
+                <th scope="row" role="rowheader">
+                  {u.when}
+                </th>
+                <td role="cell" className="num" data-label={copy.moneyColumns.amount}>
+                  {formatPounds(u.amountPounds)}
+                </td>
+                <td role="cell" data-label={copy.moneyColumns.donors}>
+                  {fillSlots(copy.unionDonation, { union: u.union })}
+                </td>
+                <td role="cell" data-label={copy.moneyColumns.source}>
                   <RowSources ids={u.sourceIds} />
                 </td>
               </tr>
@@ -98,20 +113,19 @@ export function DataTables() {
         </table>
       </div>
 
-      <div className="table-scroll" role="region" aria-labelledby="timeline-caption" tabIndex={0}>
-        <table className="data-table" data-table="timeline">
+      <div className="table-scroll" data-cards="narrow" role="region" aria-labelledby="timeline-caption" tabIndex={0}>
+        <table className="data-table" data-table="timeline" role="table">
           <caption id="timeline-caption">{copy.timelineCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{copy.timelineColumns.date}</th>
-              <th scope="col">{copy.timelineColumns.event}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <HeaderRow columns={[{ header: copy.timelineColumns.date }, { header: copy.timelineColumns.event }]} />
+          <tbody role="rowgroup">
             {timeline.map((e) => (
-              <tr key={e.id}>
-                <th scope="row">{formatIsoDate(e.date)}</th>
-                <td>{e.label}</td>
+              <tr key={e.id} role="row">
+                <th scope="row" role="rowheader">
+                  {formatIsoDate(e.date)}
+                </th>
+                <td role="cell" data-label={copy.timelineColumns.event}>
+                  {e.label}
+                </td>
               </tr>
             ))}
           </tbody>
