@@ -22,6 +22,8 @@ export interface ChartBox {
 export const MIN_FONT = 11;
 /** Chart labels relative to the root font size: 13 px at the default 16 px. */
 export const FONT_RATIO = 13 / 16;
+/** Chart label size at the default 16 px root font. */
+export const DEFAULT_FONT = 16 * FONT_RATIO;
 /** Larger text (timeline title) relative to labels. */
 export const LARGE_RATIO = 15 / 13;
 /** Line advance relative to the font size. */
@@ -58,11 +60,16 @@ export function fontFloor(boxFont: number): number {
  * The floors a layout tries in turn, highest first: fontFloor (11 px in proportion to the reader's
  * text size), then half the reader's root font size (16 px at a 200% text size: a pinned band 230 px
  * tall cannot hold six bars, or seven councils, at 22 px, but must still draw text larger than at the
- * default size), then MIN_FONT for a box too small for anything else. Duplicates dropped.
+ * default size), then the default label size (13 px: a 320 px phone's band at 200% text size, 273 ×
+ * 231, cannot hold the bars at 16 px, since "Renner-Thompson" alone takes 165 px of it, but a reader
+ * who enlarged their text never gets it smaller than everyone's default), then MIN_FONT for a box too
+ * small for anything else. Highest first, none above fontFloor, duplicates dropped.
  */
 export function fontFloors(boxFont: number): number[] {
+  const floor = fontFloor(boxFont);
   const half = Math.max(MIN_FONT, Math.round((boxFont / (FONT_RATIO * 2)) * 2) / 2);
-  return [...new Set([fontFloor(boxFont), Math.min(half, fontFloor(boxFont)), MIN_FONT])];
+  const normal = Math.max(MIN_FONT, Math.min(boxFont, DEFAULT_FONT));
+  return [...new Set([floor, half, normal, MIN_FONT].map((f) => Math.min(f, floor)))].sort((a, b) => b - a);
 }
 
 /**

@@ -22,6 +22,12 @@ const STEPS = story.steps.map((s) => ({ id: s.id, kind: s.graphic.split(':')[0],
 const MIN_PX = 11;
 /** At a 32 px default font, 11 px in the same proportion to it as at 16 px: 22 px. */
 const TEXT_200_MIN_PX = 16;
+/**
+ * At a 32 px default font in a 320 × 568 phone's band (273 × 231): the default label size. 16 px is
+ * out of reach for the bars there (the name column needs "Renner-Thompson", 165 px of 273, and the
+ * leader's bar and share the rest), so they draw at 14.5 px with the surname and share alone.
+ */
+const TEXT_200_SMALL_PHONE_MIN_PX = 13;
 const AREAS = results.areas.length;
 const CANDIDATES = candidates.candidates.length;
 /** Councils each map variant names: the three North of Tyne councils, else all seven. */
@@ -48,6 +54,8 @@ interface Reading {
   texts: number;
   minFont: number;
   outside: string[];
+  /** Texts drawn over a data mark (a bar of the money, result or by-council chart). */
+  overMarks: string[];
   svgOutside: boolean;
   boxOffscreen: boolean;
   box: string;
@@ -103,6 +111,13 @@ async function readAllSteps(page: Page): Promise<Record<string, Reading>> {
       const s = svg.getBoundingClientRect();
       const tol = 1;
       const outside: string[] = [];
+      const overMarks: string[] = [];
+      // The data marks no text may cover: money bars (the union bar only once shown), result and poll
+      // bars, the by-council bars. A text's box is its em box, so a label 5 px over its bar may touch it by a pixel or two.
+      const marks = [...svg.querySelectorAll<SVGRectElement>('[data-bar] > rect, [data-candidate] > rect')]
+        .filter((m) => parseFloat(getComputedStyle(m).opacity) > 0)
+        .map((m) => ({ id: m.parentElement!.getAttribute('data-bar') ?? m.parentElement!.getAttribute('data-candidate'), r: m.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && r.height > 0);
       let minFont = Infinity;
       let texts = 0;
       for (const t of svg.querySelectorAll<SVGTextElement>('text')) {
@@ -115,6 +130,11 @@ async function readAllSteps(page: Page): Promise<Record<string, Reading>> {
           outside.push(
             `${t.textContent.trim()} (${[r.left - box.left, box.right - r.right, r.top - box.top, box.bottom - r.bottom].map(Math.round).join(' ')})`,
           );
+        for (const m of marks) {
+          const across = Math.min(r.right, m.r.right) - Math.max(r.left, m.r.left);
+          const down = Math.min(r.bottom, m.r.bottom) - Math.max(r.top, m.r.top);
+          if (across > 2 && down > 2) overMarks.push(`${t.textContent.trim()} over ${m.id} (${Math.round(across)}×${Math.round(down)})`);
+        }
       }
       // A mark drawn but clipped away by the box is not shown: count only those inside it.
       const inside = (el: Element) => {
@@ -127,6 +147,7 @@ async function readAllSteps(page: Page): Promise<Record<string, Reading>> {
         texts,
         minFont: Math.round(minFont * 100) / 100,
         outside,
+        overMarks,
         svgOutside: s.left < box.left - tol || s.right > box.right + tol || s.top < box.top - tol || s.bottom > box.bottom + tol,
         boxOffscreen: box.left < -tol || box.right > document.documentElement.clientWidth + tol,
         box: `${Math.round(box.width)}×${Math.round(box.height)} font ${svg.dataset.font}`,
@@ -171,6 +192,7 @@ function problems(readings: Record<string, Reading>, atLeast = MIN_PX): string[]
     if (!(r.texts > 0)) found.push(`${at}: no chart text`);
     if (r.minFont < atLeast) found.push(`${at}: smallest chart text ${r.minFont} px < ${atLeast}`);
     if (r.outside.length) found.push(`${at}: text past the box: ${r.outside.join('; ')}`);
+    if (r.overMarks.length) found.push(`${at}: text over a bar: ${r.overMarks.join('; ')}`);
     if (r.svgOutside) found.push(`${at}: the SVG past the box`);
     if (r.boxOffscreen) found.push(`${at}: the box past the viewport`);
     // All the data each graphic is for, inside the box.
@@ -234,7 +256,12 @@ describe('chart labels grow with the reader’s text size', () => {
   it.each([
     ['390 × 844 (band)', { viewport: { width: 390, height: 844 }, rootPx: 32 }],
     ['844 × 390 (side)', { viewport: { width: 844, height: 390 }, rootPx: 32 }],
+    ['1280 × 800 (desktop column)', { viewport: { width: 1280, height: 800 }, rootPx: 32 }],
   ] as const)('%s at 200% text size', async (_, c) => {
     await check(c, TEXT_200_MIN_PX);
+  });
+
+  it('320 × 568 (band) at 200% text size: never smaller than the default label size', async () => {
+    await check({ viewport: { width: 320, height: 568 }, rootPx: 32 }, TEXT_200_SMALL_PHONE_MIN_PX);
   });
 });

@@ -89,6 +89,8 @@ export interface MoneyLayout {
   plot: { left: number; right: number; top: number; bottom: number };
   /** Every label's box, as drawn (used to prove none collide or leave the box). */
   labelBoxes: { id: string; box: Box }[];
+  /** Every bar's box at full height (used to prove no label covers one). */
+  barBoxes: { id: string; box: Box }[];
 }
 
 function attempt(fundraising: Fundraising, text: MoneyText, width: number, height: number, font: number, headroom: number, force = false): MoneyLayout | null {
@@ -148,20 +150,28 @@ function attempt(fundraising: Fundraising, text: MoneyText, width: number, heigh
     const w = estimateTextWidth(t, font, bold);
     return { x: cx - w / 2, y: baseline - ascent, width: w, height: ascent + descent };
   };
+  // The bars as drawn: no label may cover one (a wide label at a large text size reaches over its
+  // neighbours' bands).
+  const barBoxes: { id: string; box: Box }[] = raw.map((b) => ({ id: b.id, box: { x: b.x, y: b.y, width: b.width, height: b.height } }));
   // The target line's label sits over the last band (empty until the union bar shows, and that bar is short).
   const last = ids[ids.length - 1];
   const targetY = r1(y(targetPounds));
-  const targetLabelX = keepInside((x(last) ?? 0) + x.bandwidth() / 2, estimateTextWidth(text.targetLabel[0], font, true), width);
+  // Kept clear of the bar before it (a label wider than the band would reach over that bar; where
+  // even the gap cannot hold it, the checks below reject this font for a smaller one, or rows).
+  const targetW = estimateTextWidth(text.targetLabel[0], font, true);
+  const previousRight = ids.length > 1 ? (x(ids[ids.length - 2]) ?? 0) + x.bandwidth() : 0;
+  const targetLabelX = Math.max(keepInside((x(last) ?? 0) + x.bandwidth() / 2, targetW, width), previousRight + 2 + targetW / 2);
   const targetBaseline = targetY - 5 - line;
   text.targetLabel.forEach((t, i) => labelBoxes.push({ id: `target:${i}`, box: centred(t, targetLabelX, targetBaseline + i * line, i === 0) }));
   const bars: MoneyBar[] = raw.map((b) => {
     const union = b.kind === 'union';
     const valueX = keepInside(centreOf(b), estimateTextWidth(b.valueLabel, font, union), width);
-    // Raise the value label above any label it would collide with (a neighbour's, or the target's).
+    // Raise the value label above anything it would collide with: a label (a neighbour's, or the
+    // target's) or a neighbour's bar.
     let valueBaseline = b.y - 5;
     let box = centred(b.valueLabel, valueX, valueBaseline, union);
     for (let guard = 0; guard < 8; guard += 1) {
-      const hit = labelBoxes.find((l) => boxesOverlap(box, l.box, 0.5));
+      const hit = [...labelBoxes, ...barBoxes].find((l) => boxesOverlap(box, l.box, 0.5));
       if (!hit) break;
       valueBaseline = hit.box.y - descent - 2;
       box = centred(b.valueLabel, valueX, valueBaseline, union);
@@ -183,6 +193,8 @@ function attempt(fundraising: Fundraising, text: MoneyText, width: number, heigh
   const headBottom = headH - font * 0.3;
   if (!force && labelBoxes.some((l) => l.box.y < headBottom)) return null;
   if (!force && labelBoxes.some((a, i) => labelBoxes.slice(i + 1).some((b) => boxesOverlap(a.box, b.box, 0.5)))) return null;
+  if (!force && labelBoxes.some((l) => l.box.x < 0 || l.box.x + l.box.width > width)) return null;
+  if (!force && labelBoxes.some((l) => barBoxes.some((b) => boxesOverlap(l.box, b.box, 0.5)))) return null;
   return {
     font,
     line,
@@ -198,6 +210,7 @@ function attempt(fundraising: Fundraising, text: MoneyText, width: number, heigh
     yMax: y.domain()[1],
     plot,
     labelBoxes,
+    barBoxes,
   };
 }
 
@@ -310,6 +323,7 @@ function rowsAttempt(
     yMax: top,
     plot: { left: dateCol, right: width - 2, top: rowsTop, bottom: rowsBottom },
     labelBoxes,
+    barBoxes: bars.map((b) => ({ id: b.id, box: { x: b.x, y: b.y, width: b.width, height: b.height } })),
   };
 }
 

@@ -51,8 +51,12 @@ describe('fontFloors', () => {
   it('is just MIN_FONT at the default text size', () => {
     expect(fontFloors(chartFont(16))).toEqual([MIN_FONT]);
   });
-  it('at a 200% text size tries 22 px, then 16 px (half the root), then MIN_FONT', () => {
-    expect(fontFloors(chartFont(32))).toEqual([22, 16, MIN_FONT]);
+  it('at a 200% text size tries 22 px, then 16 px (half the root), then 13 px (the default size), then MIN_FONT', () => {
+    expect(fontFloors(chartFont(32))).toEqual([22, 16, 13, MIN_FONT]);
+  });
+  it('never offers a floor above the reader’s own label size, nor the default size to a reader who made text smaller', () => {
+    expect(fontFloors(chartFont(20))).toEqual([14, 13, MIN_FONT]);
+    expect(fontFloors(chartFont(12))).toEqual([MIN_FONT]);
   });
   it('is highest first, never under MIN_FONT', () => {
     for (const root of [12, 16, 18, 20, 24, 32, 40]) {
