@@ -267,17 +267,21 @@ function rowsAttempt(
   const natural = rowsTop + slots.length * pitch + font * 1.1 + descent + 2;
   if (natural > height && !force) return null;
   const x = linearScale([0, top], [dateCol, dateCol + Math.max(barSpace, font * 3)]);
+  const targetX = r1(x(targetPounds));
   const barH = Math.round(font * 0.95);
   const labelBoxes: { id: string; box: Box }[] = [];
   const bars: MoneyBar[] = slots.map((s, i) => {
     const rowY = rowsTop + i * pitch;
     const baseline = r1(twoLine ? rowY + line * 1.5 + font * 0.35 : rowY + pitch / 2 + font * 0.35);
     const w = r1(x(s.amount) - dateCol);
-    const valueX = r1(dateCol + w + 5);
+    // A value label the target line would cross (a bar ending just short of it) starts after the line.
+    const valueW = estimateTextWidth(s.value, font, s.bold);
+    const afterBar = dateCol + w + 5;
+    const valueX = r1(afterBar < targetX + 3 && afterBar + valueW > targetX - 3 ? targetX + 5 : afterBar);
     const axisBaseline = r1(twoLine ? rowY + line / 2 + font * 0.35 : baseline);
     labelBoxes.push({
       id: `${s.id}:value`,
-      box: { x: valueX, y: baseline - ascent, width: estimateTextWidth(s.value, font, s.bold), height: ascent + descent },
+      box: { x: valueX, y: baseline - ascent, width: valueW, height: ascent + descent },
     });
     s.lines.forEach((l, k) => {
       const lw = estimateTextWidth(l, font, s.bold && k === 0);
@@ -303,7 +307,7 @@ function rowsAttempt(
     };
   });
   const rowsBottom = rowsTop + slots.length * pitch;
-  const tx = r1(x(targetPounds));
+  const tx = targetX;
   const targetBaseline = rowsBottom + font * 1.1;
   const targetW = estimateTextWidth(text.targetLabel.join(' '), font, true);
   const labelX = Math.max(0, Math.min(tx, width - 2 - targetW));

@@ -71,6 +71,29 @@ describe.each(BOXES)('moneyLayout in $name', ({ width, height, font, least }) =>
     layout.labelBoxes.forEach((a, i) => layout.labelBoxes.slice(i + 1).forEach((b) => boxesOverlap(a.box, b.box, 0.5) && clashes.push(`${a.id} × ${b.id}`)));
     expect(clashes).toEqual([]);
   });
+  it('draws no label over a bar (a wide label at a large text size reaches over its neighbours’ bands), nor across the target line in rows', () => {
+    expect(layout.barBoxes).toHaveLength(layout.bars.length);
+    // In rows the target is a vertical line through the rows: no value label may be crossed by it
+    // either. (The two-line last resort's dates, on lines of their own above the bars, still are.)
+    const { x1, y1, y2 } = layout.target;
+    const line = layout.mode === 'rows' ? [{ id: 'target line', box: { x: x1 - 1, y: y1, width: 2, height: y2 - y1 } }] : [];
+    const over: string[] = [];
+    layout.labelBoxes.forEach((l) => [...layout.barBoxes, ...line].forEach((b) => boxesOverlap(l.box, b.box, 0.5) && over.push(`${l.id} × ${b.id}`)));
+    expect(over).toEqual([]);
+  });
+});
+
+describe('moneyLayout at 200% text size in a 1280 × 800 desktop column (605 × 672)', () => {
+  const layout = moneyLayout(dataset.fundraising, MONEY_TEXT, 605, 672, 26);
+  it('keeps the reader’s 26 px, its target label clear of the bars and inside the box', () => {
+    expect(layout.font).toBe(26);
+    const label = layout.labelBoxes.find((l) => l.id === 'target:0')!.box;
+    expect(label.x + label.width).toBeLessThanOrEqual(605);
+    if (layout.mode === 'columns') {
+      const previous = layout.bars[layout.bars.length - 2];
+      expect(label.x).toBeGreaterThanOrEqual(previous.x + previous.width);
+    }
+  });
 });
 
 describe('moneyLayout in a box too small for any layout', () => {
