@@ -268,6 +268,10 @@ function rowsAttempt(
   if (natural > height && !force) return null;
   const x = linearScale([0, top], [dateCol, dateCol + Math.max(barSpace, font * 3)]);
   const targetX = r1(x(targetPounds));
+  // Two-line rows put each date on a line of its own above its bar, from the left edge, where the
+  // target line would cross it: the dates start after the line instead, where they fit.
+  const widestDate = Math.max(...slots.flatMap((s) => s.lines.map((l, k) => estimateTextWidth(l, font, s.bold && k === 0))));
+  const dateX = twoLine && targetX + 5 + widestDate <= width - 2 ? r1(targetX + 5) : 1;
   const barH = Math.round(font * 0.95);
   const labelBoxes: { id: string; box: Box }[] = [];
   const bars: MoneyBar[] = slots.map((s, i) => {
@@ -285,7 +289,7 @@ function rowsAttempt(
     });
     s.lines.forEach((l, k) => {
       const lw = estimateTextWidth(l, font, s.bold && k === 0);
-      const ax = twoLine ? 1 : Math.max(0, dateCol - 6 - lw);
+      const ax = twoLine ? dateX : Math.max(0, dateCol - 6 - lw);
       labelBoxes.push({ id: `${s.id}:axis${k}`, box: { x: ax, y: axisBaseline + k * line - ascent, width: lw, height: ascent + descent } });
     });
     return {
@@ -300,7 +304,7 @@ function rowsAttempt(
       valueBaseline: baseline,
       axisLines: s.lines,
       valueX,
-      axisX: twoLine ? 1 : r1(dateCol - 6),
+      axisX: twoLine ? dateX : r1(dateCol - 6),
       axisBaseline,
       valueAnchor: 'start' as const,
       axisAnchor: twoLine ? ('start' as const) : ('end' as const),

@@ -73,10 +73,9 @@ describe.each(BOXES)('moneyLayout in $name', ({ width, height, font, least }) =>
   });
   it('draws no label over a bar (a wide label at a large text size reaches over its neighbours’ bands), nor across the target line in rows', () => {
     expect(layout.barBoxes).toHaveLength(layout.bars.length);
-    // In rows the target is a vertical line through the rows: no value label may be crossed by it
-    // either. (The two-line last resort's dates, on lines of their own above the bars, still are.)
+    // In rows the target is a vertical line through the rows: no label may be crossed by it either.
     const { x1, y1, y2 } = layout.target;
-    const line = layout.mode === 'rows' ? [{ id: 'target line', box: { x: x1 - 1, y: y1, width: 2, height: y2 - y1 } }] : [];
+    const line = layout.mode === 'columns' ? [] : [{ id: 'target line', box: { x: x1 - 1, y: y1, width: 2, height: y2 - y1 } }];
     const over: string[] = [];
     layout.labelBoxes.forEach((l) => [...layout.barBoxes, ...line].forEach((b) => boxesOverlap(l.box, b.box, 0.5) && over.push(`${l.id} × ${b.id}`)));
     expect(over).toEqual([]);
