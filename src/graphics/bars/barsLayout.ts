@@ -115,7 +115,7 @@ function attempt(
   const compact = mode === 'compact';
   const line = Math.round(font * LINE_RATIO * 10) / 10;
   const titleLines = withTitle ? wrapText(title, width - 2, font, true) : [];
-  if (compact && titleLines.length > 1 && !force) return null;
+  if (compact && titleLines.length > 2 && !force) return null;
   const titleH = titleLines.length ? titleLines.length * line + font * 0.5 : 0;
   const nameCol = mode !== 'stacked' ? Math.max(...rows.map((r) => estimateTextWidth(name(r), font, true))) + GAP * 1.5 : 0;
   const left = mode !== 'stacked' ? nameCol : 1;
@@ -218,7 +218,9 @@ export function barsLayout(rows: readonly BarsRowInput[], title: string, width: 
   // step's text alternative has it). Only a box too short or narrow for those (a 320 × 568 phone's
   // band, a band at 200% text size) gives up the votes (the step's text and the table have them),
   // then the party (its colour, the poll step and the table carry it), then the poll's figures on
-  // the result's thin poll bars (the poll step showed them): every candidate and share stays.
+  // the result's thin poll bars (the poll step showed them): every candidate and share stays. In
+  // each of those tiers the title stays where it fits at the tier's font (a tall desktop column at
+  // 200% text size), and wraps to two lines at most.
   type Form = [Mode, boolean, boolean, boolean, boolean];
   const tiers: Form[][] = [
     [
@@ -227,9 +229,18 @@ export function barsLayout(rows: readonly BarsRowInput[], title: string, width: 
       ['compact', true, true, true, true],
       ['compact', false, true, true, true],
     ],
-    [['compact', false, false, true, true]],
-    [['compact', false, false, false, true]],
-    [['compact', false, false, false, false]],
+    [
+      ['compact', true, false, true, true],
+      ['compact', false, false, true, true],
+    ],
+    [
+      ['compact', true, false, false, true],
+      ['compact', false, false, false, true],
+    ],
+    [
+      ['compact', true, false, false, false],
+      ['compact', false, false, false, false],
+    ],
   ];
   const any = (tier: Form[], f: number) => {
     for (const [mode, withTitle, withVotes, withParty, withPoll] of tier) {

@@ -130,3 +130,22 @@ describe('barsLayout in the smallest bands', () => {
     for (const r of BARS_ROWS) expect(estimateTextWidth(layout.partyShown ? r.name : r.surname, layout.font, true)).toBeLessThanOrEqual(layout.left);
   });
 });
+
+describe('barsLayout at 200% text size where 16 px or the full form does not fit', () => {
+  it('in a 320 × 568 phone’s band (273 × 231): 13 px or more (the default size), every candidate and share, inside the box', () => {
+    const layout = barsLayout(BARS_ROWS, BARS_TITLE, 273, 231, 26);
+    expect(layout.font).toBeGreaterThanOrEqual(13);
+    expect(layout.rows).toHaveLength(BARS_ROWS.length);
+    expect(layout.height).toBeLessThanOrEqual(231);
+    layout.rows.forEach((r, i) => {
+      expect(layout.left + r.resultWidth + 6 + estimateTextWidth(BARS_ROWS[i].shareLabel, layout.font, true)).toBeLessThanOrEqual(273);
+      expect(estimateTextWidth(BARS_ROWS[i].surname, layout.font, true)).toBeLessThanOrEqual(layout.left);
+    });
+  });
+  it('in a 1024 × 768 desktop column (452 × 640): the reader’s floor (22 px), and the title kept, wrapped, where the compact form leaves room', () => {
+    const layout = barsLayout(BARS_ROWS, BARS_TITLE, 452, 640, 26);
+    expect(layout.font).toBeGreaterThanOrEqual(22);
+    expect(layout.titleLines.join(' ')).toBe(BARS_TITLE);
+    expect(layout.height).toBeLessThanOrEqual(640);
+  });
+});
