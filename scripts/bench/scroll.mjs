@@ -4,9 +4,23 @@
  * layout shifts and the JS heap at the end.
  *
  * Run on its own (after npm run build), without Lighthouse or the byte report:
- *   node scripts/bench/scroll.mjs [--runs N] [--dist <dir>]
- * It prints each run's long frames with their script attribution (LoAF scripts), so each one can be
- * named. The machine must be otherwise idle: on a loaded machine every frame is long.
+ *   node scripts/bench/scroll.mjs [--runs N] [--dist <dir>] [--trace <file.json>]
+ * It prints each run's long frames with their script attribution (LoAF scripts), and each layout
+ * shift with the nodes that moved and the step it fell in, so each one can be named.
+ *
+ * --trace <file.json>: records a Chrome trace of each run's scroll (the second run's goes to
+ * file-2.json, ...; open them in DevTools > Performance > Load profile) and prints, under each long
+ * frame, what the trace says about it: the tasks in it, main-thread self time per trace event
+ * (FunctionCall, UpdateLayoutTree, Layout, PrePaint, Paint, GC...), busy and idle time (a frame that
+ * is long while the main thread is idle was starved of CPU: the machine was busy), layouts a script
+ * forced and the function that forced them, and the CPU profiler's functions (total and self ms).
+ * Tracing with the CPU profiler slows the page: read causes from a traced run, figures from an
+ * untraced one. For readable function names, trace an unminified build (scripts/bench/profileBuild.mjs).
+ *
+ * The bench's own work is kept off the page's main thread: the position is polled with a bare CDP
+ * evaluate of a number the page records after the story's own scroll listener has run, and the
+ * page's height is read only when the scroll stops. The machine must be otherwise idle: on a loaded
+ * machine every frame is long.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -14,10 +14,10 @@ import { boxFor, useGraphicMeasure, type Measure } from './useGraphicBox.ts';
 
 type Kind = keyof GraphicComponents;
 
-/** A graphic's chunk: its component, and what lays it out for a box ahead of need (cached layouts). */
+/** A graphic's chunk: its component, and the jobs that lay it out for a box ahead of need (cached layouts). */
 interface GraphicChunk<K extends Kind> {
   component: GraphicComponents[K];
-  prepare: (model: ChartModel, box: ChartBox) => void;
+  prepare: (model: ChartModel, box: ChartBox) => (() => void)[];
 }
 
 const loaders: { [K in Kind]: () => Promise<GraphicChunk<K>> } = {
@@ -75,7 +75,7 @@ export function preloadGraphics(): Promise<unknown> {
   return Promise.all([loadModel(), ...(Object.keys(loaders) as Kind[]).map(load)]);
 }
 
-/** One chart kind laid out per idle period, so no idle job is long. */
+/** One layout per long idle period (never between a scroll's frames). */
 const prepareAtIdle = idleQueue();
 /** The measure the queued jobs are for: a newer one makes them moot. */
 let preparing: Measure | null = null;
@@ -90,9 +90,11 @@ function prepareAll(measure: Measure): void {
     if (preparing !== measure || !model) return;
     const current = model;
     for (const kind of Object.keys(loaders) as Kind[]) {
-      prepareAtIdle(() => {
-        if (preparing === measure) preparers[kind]?.(current, boxFor(kind, measure, false));
-      });
+      for (const job of preparers[kind]?.(current, boxFor(kind, measure, false)) ?? []) {
+        prepareAtIdle(() => {
+          if (preparing === measure) job();
+        });
+      }
     }
   });
 }

@@ -33,9 +33,9 @@ function areasScene(model: ChartModel, box: ChartBox): AreasLayout {
   return layouts(model, boxKey(box), () => areasLayout(model.derived.areas, closeAreaCodes(model), areasText(model), box.width, box.height, box.font));
 }
 
-/** Lays the panels out for a box ahead of need (at idle), so the step that shows them only renders. */
-export function prepareAreas(model: ChartModel, box: ChartBox): void {
-  areasScene(model, box);
+/** A job that lays the panels out for a box ahead of need (at idle), so the step that shows them only renders. */
+export function prepareAreas(model: ChartModel, box: ChartBox): (() => void)[] {
+  return [() => areasScene(model, box)];
 }
 
 export function AreasGraphic({ box, model }: { box: ChartBox; model: ChartModel }) {

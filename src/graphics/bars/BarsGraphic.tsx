@@ -62,10 +62,9 @@ function barsScene(model: ChartModel, variant: BarsVariant, box: ChartBox) {
   return { input, layout, titleLines };
 }
 
-/** Lays the bars out for a box ahead of need (at idle), so the step that shows them only renders. */
-export function prepareBars(model: ChartModel, box: ChartBox): void {
-  barsScene(model, 'poll', box);
-  barsScene(model, 'result', box);
+/** Jobs that lay the bars out for a box ahead of need (at idle), so the step that shows them only renders. */
+export function prepareBars(model: ChartModel, box: ChartBox): (() => void)[] {
+  return [() => barsScene(model, 'poll', box), () => barsScene(model, 'result', box)];
 }
 
 const barTransform = (g: number) => `scaleX(${g})`;

@@ -83,10 +83,9 @@ function mapDataFor(model: ChartModel): MapData {
   return data;
 }
 
-/** Chooses every variant's scene for a box ahead of need (at idle), so a map step only renders. */
-export function prepareMap(model: ChartModel, box: ChartBox): void {
-  const data = mapDataFor(model);
-  for (const v of MAP_VARIANTS) cachedScene(data, v, box);
+/** Jobs that choose every variant's scene for a box ahead of need (at idle), so a map step only renders. */
+export function prepareMap(model: ChartModel, box: ChartBox): (() => void)[] {
+  return MAP_VARIANTS.map((v) => () => cachedScene(mapDataFor(model), v, box));
 }
 
 export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: ChartBox; model: ChartModel }) {

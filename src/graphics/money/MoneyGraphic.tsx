@@ -25,9 +25,9 @@ function moneyScene(model: ChartModel, box: ChartBox): MoneyLayout {
   return layouts(text, boxKey(box), () => moneyLayout(model.data.fundraising, text, box.width, box.height, box.font));
 }
 
-/** Lays the chart out for a box ahead of need (at idle), so the step that shows it only renders. */
-export function prepareMoney(model: ChartModel, box: ChartBox): void {
-  moneyScene(model, box);
+/** A job that lays the chart out for a box ahead of need (at idle), so the step that shows it only renders. */
+export function prepareMoney(model: ChartModel, box: ChartBox): (() => void)[] {
+  return [() => moneyScene(model, box)];
 }
 
 export function MoneyGraphic({ variant, box, model }: { variant: MoneyVariant; box: ChartBox; model: ChartModel }) {

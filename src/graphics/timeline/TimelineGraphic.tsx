@@ -18,9 +18,9 @@ function timelineScene(model: ChartModel, eventId: string, box: ChartBox): Timel
   });
 }
 
-/** Lays the track out for every event the story stops at, for a box, ahead of need (at idle). */
-export function prepareTimeline(model: ChartModel, box: ChartBox): void {
-  for (const id of model.timelineFocus) timelineScene(model, id, box);
+/** Jobs that lay the track out for every event the story stops at, for a box, ahead of need (at idle). */
+export function prepareTimeline(model: ChartModel, box: ChartBox): (() => void)[] {
+  return model.timelineFocus.map((id) => () => timelineScene(model, id, box));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boxKey, keyedMemo, perOwner } from '../../../src/graphics/layoutCache.ts';
-import { idleQueue } from '../../../src/graphics/idle.ts';
+import { atIdle, idleQueue, type Idle } from '../../../src/graphics/idle.ts';
 import { boxFor, sameMeasure } from '../../../src/graphics/useGraphicBox.ts';
 
 describe('keyedMemo', () => {
@@ -69,23 +69,64 @@ describe('boxKey', () => {
 });
 
 describe('idleQueue', () => {
-  it('runs queued jobs in order, one per idle period, and starts again when refilled', () => {
-    const periods: (() => void)[] = [];
-    const queue = idleQueue((work) => periods.push(work));
+  const long = { timeRemaining: () => 50, didTimeout: false };
+  const short = { timeRemaining: () => 8, didTimeout: false };
+  it('runs queued jobs in order, one per long idle period, and starts again when refilled', () => {
+    const periods: ((idle: Idle) => void)[] = [];
+    const queue = idleQueue(30, (work) => (periods.push(work), () => {}));
     const ran: string[] = [];
     queue(() => ran.push('a'));
     queue(() => ran.push('b'));
     expect(ran).toEqual([]);
     expect(periods).toHaveLength(1); // one idle request at a time
-    periods.shift()!();
+    periods.shift()!(long);
     expect(ran).toEqual(['a']);
-    periods.shift()!();
+    periods.shift()!(long);
     expect(ran).toEqual(['a', 'b']);
-    periods.shift()!(); // the queue is empty: it stops asking for idle time
+    periods.shift()!(long); // the queue is empty: it stops asking for idle time
     expect(periods).toHaveLength(0);
     queue(() => ran.push('c'));
-    periods.shift()!();
+    periods.shift()!(long);
     expect(ran).toEqual(['a', 'b', 'c']);
+  });
+  it('waits through short idle periods (between the frames of a scroll)', () => {
+    const periods: ((idle: Idle) => void)[] = [];
+    const queue = idleQueue(30, (work) => (periods.push(work), () => {}));
+    const ran: string[] = [];
+    queue(() => ran.push('a'));
+    periods.shift()!(short);
+    periods.shift()!(short);
+    expect(ran).toEqual([]);
+    periods.shift()!(long);
+    expect(ran).toEqual(['a']);
+  });
+});
+
+describe('atIdle', () => {
+  it('waits for an idle period long enough, or its time limit, and can be cancelled', () => {
+    const periods: ((idle: Idle) => void)[] = [];
+    const limits: (number | undefined)[] = [];
+    let cancelled = 0;
+    const ran: string[] = [];
+    const schedule = (work: (idle: Idle) => void, timeout?: number) => {
+      periods.push(work);
+      limits.push(timeout);
+      return () => cancelled++;
+    };
+    atIdle(() => ran.push('a'), 20, schedule);
+    periods.shift()!({ timeRemaining: () => 5, didTimeout: false }); // between frames: wait
+    expect(ran).toEqual([]);
+    periods.shift()!({ timeRemaining: () => 25, didTimeout: false });
+    expect(ran).toEqual(['a']);
+    expect(limits.every((t) => t !== undefined && t > 0)).toBe(true);
+
+    atIdle(() => ran.push('b'), 20, schedule);
+    periods.shift()!({ timeRemaining: () => 0, didTimeout: true }); // never idle: runs at the limit
+    expect(ran).toEqual(['a', 'b']);
+
+    const cancel = atIdle(() => ran.push('c'), 20, schedule);
+    cancel();
+    expect(cancelled).toBe(1);
   });
 });
 
