@@ -44,8 +44,11 @@ export const OBSERVER_SCRIPT = `(() => {
     sources: (e.sources || []).map((s) => s.node ? (s.node.nodeName + (s.node.id ? '#' + s.node.id : '') + (s.node.className && typeof s.node.className === 'string' ? '.' + s.node.className.split(' ').join('.') : '')) : '?'),
     rects: (e.sources || []).map((s) => rect(s.previousRect) + ' -> ' + rect(s.currentRect)) }));
   let last = 0;
-  const tick = (t) => { if (b.phase === 'scroll' && last) b.frames.push(t - last); last = t; requestAnimationFrame(tick); };
-  requestAnimationFrame(tick);
+  // Frame gaps, from the scroll phase on (startTicking): a rAF loop keeps a frame always pending, and
+  // the browser then never offers the page an idle period longer than a frame, so ticking from load
+  // starved the story's idle work (its layouts prepared ahead) in the settle time before the scroll.
+  const tick = (t) => { if (last) b.frames.push(t - last); last = t; requestAnimationFrame(tick); };
+  b.startTicking = () => requestAnimationFrame(tick);
   const watch = () => {
     const root = document.querySelector('[data-active-step]');
     if (!root) return void setTimeout(watch, 50);
@@ -61,7 +64,7 @@ export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor:
 /**
  * @param {import('playwright-core').Browser} browser
  * @param {string} url
- * @param {{ cpuThrottle?: number, step?: number, intervalMs?: number, trace?: string }} [o]
+ * @param {{ cpuThrottle?: number, step?: number, intervalMs?: number, trace?: string, settleMs?: number }} [o]
  *   trace: a file to write a Chrome trace of the scroll to; each long frame then carries its attribution from it.
  */
 export async function scrollRun(browser, url, o = {}) {
@@ -75,10 +78,29 @@ export async function scrollRun(browser, url, o = {}) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+    const loadStarted = Date.now();
     await page.goto(url, { waitUntil: 'load' });
-    // Settle: hydration and the first graphic state, then two frames.
-    await page.waitForFunction(() => document.documentElement.dataset.embedContext !== undefined, null, { timeout: 20_000 }).catch(() => {});
-    await page.waitForTimeout(1000);
+    // Settle: the story live (hydrated: entry-client sets data-story-ready; the boot script's
+    // data-embed-context, which this once waited for, is set before any of our JavaScript runs, so
+    // the scroll began during hydration, seconds before it ended at 4x CPU), then quiet: three idle
+    // periods in a row with 40 ms to spare (the graphics' chunks fetched and their layouts prepared,
+    // as on a page a reader has opened and begun to read), then settleMs, then two frames.
+    await page.waitForFunction(() => 'storyReady' in document.documentElement.dataset, null, { timeout: 30_000 });
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const started = performance.now();
+          let quiet = 0;
+          const check = (idle) => {
+            quiet = idle.timeRemaining() >= 40 ? quiet + 1 : 0;
+            if (quiet >= 3 || performance.now() - started > 20_000) resolve(undefined);
+            else requestIdleCallback(check);
+          };
+          requestIdleCallback(check);
+        }),
+    );
+    const settledMs = Date.now() - loadStarted;
+    await page.waitForTimeout(o.settleMs ?? 1000);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const stopTrace = o.trace ? await startTrace(cdp) : null;
     const syncAt = await page.evaluate((mark) => {
@@ -89,6 +111,7 @@ export async function scrollRun(browser, url, o = {}) {
       b.y = window.scrollY;
       addEventListener('scroll', () => (b.y = window.scrollY), { passive: true });
       b.phase = 'scroll';
+      b.startTicking();
       return performance.mark(mark).startTime;
     }, SYNC_MARK);
 
@@ -164,6 +187,7 @@ export async function scrollRun(browser, url, o = {}) {
       return i >= 0 ? data.steps[i] : null;
     };
     return {
+      settledMs,
       wheelEvents: events,
       scrollMs,
       scrollHeight: data.scrollHeight,
@@ -203,6 +227,7 @@ async function main() {
   const runs = Number(value('--runs', '1'));
   const dist = resolve(value('--dist', resolve(import.meta.dirname, '../../dist')));
   const trace = value('--trace', null);
+  const settleMs = Number(value('--settle', '1000'));
   const { chromium } = await import('playwright-core');
   const { CHROMIUM_FLAGS, chromiumPath } = await import('./chromium.mjs');
   const { serveDist } = await import('./server.mjs');
@@ -212,10 +237,11 @@ async function main() {
     for (let i = 0; i < runs; i++) {
       // With several runs, each run's trace gets its own file: out.json, out-2.json, ...
       const tracePath = trace && (i === 0 ? trace : trace.replace(/(\.json)?$/, `-${i + 1}$1`));
-      const r = await scrollRun(browser, `${server.origin}/`, { trace: tracePath ?? undefined });
+      const r = await scrollRun(browser, `${server.origin}/`, { trace: tracePath ?? undefined, settleMs });
       console.log(
         `run ${i + 1}: ${r.longFrames} long animation frames (> 50 ms), longest ${Math.round(r.longestLoafMs)} ms; ` +
-          `steps ${r.stepsVisited.length}${r.allStepsVisited ? ' (all)' : ' (NOT ALL)'}; layout shifts ${r.layoutShifts}`,
+          `steps ${r.stepsVisited.length}${r.allStepsVisited ? ' (all)' : ' (NOT ALL)'}; layout shifts ${r.layoutShifts}; ` +
+          `page quiet ${r.settledMs} ms after navigation; longest gap between frames ${Math.round(r.longestFrameMs ?? 0)} ms`,
       );
       for (const f of r.longFrameDetails) {
         console.log(

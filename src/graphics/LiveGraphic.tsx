@@ -75,8 +75,8 @@ export function preloadGraphics(): Promise<unknown> {
   return Promise.all([loadModel(), ...(Object.keys(loaders) as Kind[]).map(load)]);
 }
 
-/** One layout per long idle period (never between a scroll's frames). */
-const prepareAtIdle = idleQueue();
+/** One layout per idle period with 20 ms to spare (a layout takes 5-25 ms at 4x CPU slowdown). */
+const prepareAtIdle = idleQueue(20);
 /** The measure the queued jobs are for: a newer one makes them moot. */
 let preparing: Measure | null = null;
 
