@@ -11,8 +11,9 @@
  * --trace <file.json>: records a Chrome trace of each run's scroll (the second run's goes to
  * file-2.json, ...; open them in DevTools > Performance > Load profile) and prints, under each long
  * frame, what the trace says about it: the tasks in it, main-thread self time per trace event
- * (FunctionCall, UpdateLayoutTree, Layout, PrePaint, Paint, GC...), busy and idle time (a frame that
- * is long while the main thread is idle was starved of CPU: the machine was busy), layouts a script
+ * (FunctionCall, UpdateLayoutTree, Layout, PrePaint, Paint, GC...), busy, CPU and idle time (a frame
+ * that is long while the main thread is idle, or busy far beyond its thread CPU time x the throttle
+ * rate, was starved of CPU: the machine was busy), layouts a script
  * forced and the function that forced them, and the CPU profiler's functions (total and self ms).
  * Tracing with the CPU profiler slows the page: read causes from a traced run, figures from an
  * untraced one. For readable function names, trace an unminified build (scripts/bench/profileBuild.mjs).

@@ -6,6 +6,7 @@ export interface TraceEvent {
   ph: string;
   ts?: number;
   dur?: number;
+  tdur?: number;
   pid?: number;
   tid?: number;
   cat?: string;
@@ -32,6 +33,7 @@ export interface FrameAttribution {
   tasks: number;
   longestTaskMs: number;
   busyMs: number;
+  cpuMs: number;
   idleMs: number;
   byEvent: Timed[];
   forced: Timed[];

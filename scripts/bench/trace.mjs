@@ -17,6 +17,7 @@ export const TRACE_CATEGORIES = [
   'disabled-by-default-devtools.timeline',
   'disabled-by-default-devtools.timeline.frame',
   'disabled-by-default-devtools.timeline.stack',
+  'disabled-by-default-devtools.timeline.invalidationTracking',
   'blink.user_timing',
   'blink.console',
   'v8.execute',
@@ -210,6 +211,10 @@ export function attributeFrames(events, frames, syncAt) {
       // A task's own (self) time is work the trace does not break down further: it counts as busy.
       const bucket = sumInWindow(spans, from, to);
       const busyUs = [...bucket.values()].reduce((a, b) => a + b, 0);
+      // The thread's own CPU time in the frame's tasks (tdur, pro rata for a task that overruns the
+      // frame): wall time less the time the thread was descheduled, by CPU throttling or by a busy
+      // machine. Wall busy far above cpu x throttle means the machine starved the page.
+      const cpuUs = inside.reduce((n, t) => n + (t.tdur ?? 0) * ((Math.min(to, t.ts + t.dur) - Math.max(from, t.ts)) / t.dur), 0);
       const prof = profileInWindow(samples, from, to);
       return {
         start: f.start,
@@ -217,6 +222,7 @@ export function attributeFrames(events, frames, syncAt) {
         tasks: inside.length,
         longestTaskMs: inside.length ? Math.round(Math.max(...inside.map((t) => t.dur)) / 100) / 10 : 0,
         busyMs: Math.round(busyUs / 100) / 10,
+        cpuMs: Math.round(cpuUs / 100) / 10,
         idleMs: Math.round((to - from - busyUs) / 100) / 10,
         byEvent: top(bucket, 8, 500),
         forced: top(sumInWindow(forced, from, to), 5, 200),
@@ -231,7 +237,9 @@ export function attributeFrames(events, frames, syncAt) {
 /** Prints one frame's attribution, indented under the frame's own line. */
 export function formatAttribution(a, indent = '    ') {
   const list = (items) => items.map((x) => `${x.name} ${x.ms}`).join('; ');
-  const lines = [`${indent}trace: ${a.tasks} tasks (longest ${a.longestTaskMs} ms), main thread busy ${a.busyMs} ms, idle ${a.idleMs} ms`];
+  const lines = [
+    `${indent}trace: ${a.tasks} tasks (longest ${a.longestTaskMs} ms), main thread busy ${a.busyMs} ms (thread CPU time ${a.cpuMs} ms), idle ${a.idleMs} ms`,
+  ];
   if (a.byEvent.length) lines.push(`${indent}  events (self ms): ${list(a.byEvent)}`);
   if (a.forced.length) lines.push(`${indent}  forced: ${list(a.forced)}`);
   if (a.react.length) lines.push(`${indent}  react: ${list(a.react)}`);
