@@ -221,6 +221,25 @@ export async function scrollRun(browser, url, o = {}) {
   }
 }
 
+/**
+ * A run's long frames and layout shifts, one line each (with the trace's attribution under a frame
+ * when the run was traced): what names each one's cause. Also printed by `npm run bench`.
+ * @param {Awaited<ReturnType<typeof scrollRun>>} r
+ */
+export function runDetails(r, indent = '  ') {
+  const lines = [];
+  for (const f of r.longFrameDetails) {
+    lines.push(
+      `${indent}${f.durationMs} ms${f.atStep ? ` at step ${f.atStep}` : ''}: ${f.script ?? 'no script'} (script ${f.scriptMs} ms, style/layout ${f.styleLayoutMs} ms, forced layout ${f.forcedLayoutMs} ms)`,
+    );
+    if (f.trace) lines.push(formatAttribution(f.trace, `${indent}  `));
+  }
+  for (const s of r.shiftDetails) {
+    lines.push(`${indent}layout shift ${s.value.toFixed(4)} in step ${s.step ?? '(none)'}, ${s.msAfterStepChange} ms after it began: ${s.sources.join('; ')}`);
+  }
+  return lines;
+}
+
 /** CLI: the scroll run alone. */
 async function main() {
   const args = process.argv.slice(2);
@@ -244,15 +263,7 @@ async function main() {
           `steps ${r.stepsVisited.length}${r.allStepsVisited ? ' (all)' : ' (NOT ALL)'}; layout shifts ${r.layoutShifts}; ` +
           `page quiet ${r.settledMs} ms after navigation; longest gap between frames ${Math.round(r.longestFrameMs ?? 0)} ms`,
       );
-      for (const f of r.longFrameDetails) {
-        console.log(
-          `  ${f.durationMs} ms${f.atStep ? ` at step ${f.atStep}` : ''}: ${f.script ?? 'no script'} (script ${f.scriptMs} ms, style/layout ${f.styleLayoutMs} ms, forced layout ${f.forcedLayoutMs} ms)`,
-        );
-        if (f.trace) console.log(formatAttribution(f.trace));
-      }
-      for (const s of r.shiftDetails) {
-        console.log(`  layout shift ${s.value.toFixed(4)} in step ${s.step ?? '(none)'}, ${s.msAfterStepChange} ms after it began: ${s.sources.join('; ')}`);
-      }
+      for (const line of runDetails(r)) console.log(line);
       if (tracePath) console.log(`  trace: ${tracePath} (open in Chrome DevTools > Performance > Load profile)`);
     }
   } finally {
