@@ -74,7 +74,7 @@ describe('attributeFrames', () => {
       { name: 'thread_name', ph: 'M', pid: 1, tid: 7, args: { name: 'CrRendererMain' } },
       // The mark set at page time 500 ms sits at trace time 10,000,000 µs.
       { name: SYNC_MARK, cat: 'blink.user_timing', ph: 'R', pid: 1, tid: 7, ts: 10_000_000 },
-      X('RunTask', 10_100_000, 60_000),
+      X('RunTask', 10_100_000, 60_000, { tdur: 15_000 }),
       X('FunctionCall', 10_100_000, 40_000),
       X('Layout', 10_110_000, 20_000, { args: { beginData: { stackTrace: [{ functionName: 'measure', url: 'https://x/assets/index.js', lineNumber: 12 }] } } }),
       X('Paint', 10_145_000, 5_000),
@@ -85,6 +85,7 @@ describe('attributeFrames', () => {
     expect(f.longestTaskMs).toBe(60);
     expect(f.busyMs).toBe(60);
     expect(f.idleMs).toBe(10);
+    expect(f.cpuMs).toBe(15);
     expect(f.byEvent).toEqual([
       { name: 'FunctionCall', ms: 20 },
       { name: 'Layout', ms: 20 },
