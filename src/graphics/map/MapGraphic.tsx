@@ -133,7 +133,9 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
           ))}
         </g>
         {labels.map((label) => (
-          <g key={`${variant}-${label.id}`} className="g-map-label" data-label-for={label.id} data-label={label.lines.join(' ')}>
+          // Keyed by council only: a variant change updates each label in place (labels do not
+          // animate, so this looks the same) instead of removing and re-creating every one.
+          <g key={label.id} className="g-map-label" data-label-for={label.id} data-label={label.lines.join(' ')}>
             {label.leader && (
               <>
                 <line
@@ -159,7 +161,7 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
         {key.items.map((item, i) => {
           const textX = item.swatch === 'none' ? frame.keyX : frame.keyX + swatch + f * 0.45;
           return (
-            <g key={`${variant}-key-${i}`} className="g-key">
+            <g key={i} className="g-key">
               {item.swatch === 'solid' && <rect x={frame.keyX} y={item.y} width={swatch} height={swatch} style={{ fill: 'var(--fg)', fillOpacity: 0.42 }} />}
               {item.swatch === 'hatched' && (
                 <rect
