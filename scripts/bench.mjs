@@ -27,7 +27,7 @@ import { chromiumPath, launchChromium } from './bench/chromium.mjs';
 import { floorPage } from './bench/floor.mjs';
 import { CATEGORIES, runLighthouse, startLighthouseChrome } from './bench/lighthouse.mjs';
 import { embedLagReport, formatEmbedLag } from './bench/embedLag.mjs';
-import { scrollRun } from './bench/scroll.mjs';
+import { runDetails, scrollRun } from './bench/scroll.mjs';
 import { serveDist } from './bench/server.mjs';
 import { median, medians, round } from './bench/stats.mjs';
 
@@ -156,6 +156,8 @@ async function main() {
               ` long frames ${r.longFrames}, longest LoAF ${round(r.longestLoafMs)} ms, longest rAF gap ${round(r.longestFrameMs)} ms;` +
               ` shifts ${r.layoutShifts} (${round(r.layoutShiftScore, 4)}); heap ${kb(r.heapUsedBytes)}`,
           );
+          // Each long frame and shift with what it was (for a trace of them: scripts/bench/scroll.mjs --trace).
+          for (const line of runDetails(r, '    ')) log(line);
         }
       } finally {
         await browser.close();

@@ -56,10 +56,14 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
       >
         <span aria-hidden="true">↑</span>
       </button>
+      {/* The status is a new span per step, in a box two lines tall: a changed text (centred, one line
+          or two) moved the old one, a layout shift at every step change under the reader's scroll. */}
       <p className="step-nav-status" aria-live="polite">
-        {activeIndex < 0
-          ? fillSlots(copy.idle, { steps: String(total) })
-          : fillSlots(copy.status, { step: String(activeIndex + 1), steps: String(total), title: titles[activeIndex] })}
+        <span key={activeIndex}>
+          {activeIndex < 0
+            ? fillSlots(copy.idle, { steps: String(total) })
+            : fillSlots(copy.status, { step: String(activeIndex + 1), steps: String(total), title: titles[activeIndex] })}
+        </span>
       </p>
       <button type="button" className="step-nav-button" onClick={() => atEnd || onGo(next)} onKeyDown={onKeyDown} aria-disabled={atEnd} aria-label={copy.next}>
         <span aria-hidden="true">↓</span>

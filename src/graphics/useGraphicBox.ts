@@ -4,11 +4,16 @@
  * reader's text size, so text zoom re-lays the chart too. Before the first measure (the server render
  * and the hydration pass) the graphic uses its default box, so hydration matches the prerendered
  * HTML; the measure then lands in a layout effect, before the browser paints the hydrated page.
+ *
+ * The element is read once, at mount; from then on only the observer's entries are used. A step
+ * change that swaps the chart kind does not measure again: a read there forced a layout of the page
+ * in the middle of the commit (13–32 ms of a long frame at 4x CPU slowdown, in the scroll trace).
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import { boxFromMeasure, defaultBox, DEFAULT_BOXES, type BoxKind, type ChartBox } from './box.ts';
 
-interface Measure {
+/** What was measured: the element's content box and the root font size (the probe's width), in CSS px. */
+export interface Measure {
   width: number;
   height: number;
   root: number;
@@ -23,6 +28,11 @@ function contentSize(el: HTMLElement): { width: number; height: number } {
   };
 }
 
+/** A new measure that draws the same box as the previous one keeps the previous (no re-render). */
+export function sameMeasure(a: Measure | null, b: Measure): boolean {
+  return a !== null && Math.floor(a.width) === Math.floor(b.width) && Math.floor(a.height) === Math.floor(b.height) && a.root === b.root;
+}
+
 /**
  * A box as tall as the chart it holds (naturalHeight): only its width is read, and the chart may take
  * up to this many times its default aspect's height, so a narrow box still gets a layout that fits
@@ -31,29 +41,38 @@ function contentSize(el: HTMLElement): { width: number; height: number } {
  */
 const NATURAL_HEIGHT_ALLOWANCE: Record<BoxKind, number> = { map: 1, timeline: 1, none: 1, money: 3, bars: 2, areas: 3 };
 
-/** naturalHeight: the box is as tall as the chart it holds (see NATURAL_HEIGHT_ALLOWANCE). */
-export function useGraphicBox(ref: RefObject<HTMLElement | null>, probe: RefObject<HTMLElement | null>, kind: BoxKind, naturalHeight = false): ChartBox {
+/** The box a chart of this kind draws in, for a measure (null: not measured yet). Pure. */
+export function boxFor(kind: BoxKind, measure: Measure | null, naturalHeight: boolean): ChartBox {
+  if (!measure) return defaultBox(kind);
+  const def = DEFAULT_BOXES[kind];
+  const height = naturalHeight ? ((measure.width * def.height) / def.width) * NATURAL_HEIGHT_ALLOWANCE[kind] : measure.height;
+  return boxFromMeasure(kind, measure.width, height, measure.root) ?? defaultBox(kind);
+}
+
+/** The measure of the box a graphic is drawn in (null until measured: the server render and hydration). */
+export function useGraphicMeasure(ref: RefObject<HTMLElement | null>, probe: RefObject<HTMLElement | null>): Measure | null {
   const [measure, setMeasure] = useState<Measure | null>(null);
   useLayoutEffect(() => {
     const own = ref.current;
     if (!own || typeof ResizeObserver === 'undefined') return;
     const box = own.closest<HTMLElement>('[data-graphic]') ?? own.parentElement ?? own;
-    const read = () => {
-      const { width, height: measured } = contentSize(box);
-      const def = DEFAULT_BOXES[kind];
-      const height = naturalHeight ? ((width * def.height) / def.width) * NATURAL_HEIGHT_ALLOWANCE[kind] : measured;
-      const root = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-      setMeasure((prev) =>
-        prev && Math.floor(prev.width) === Math.floor(width) && Math.floor(prev.height) === Math.floor(height) && prev.root === root
-          ? prev
-          : { width, height, root },
-      );
-    };
-    read();
-    const observer = new ResizeObserver(read);
+    const probeEl = probe.current;
+    const update = (next: Measure) => setMeasure((prev) => (sameMeasure(prev, next) ? prev : next));
+    // The one read: at mount, so the first painted frame has the measured box.
+    let current: Measure = { ...contentSize(box), root: parseFloat(getComputedStyle(document.documentElement).fontSize) || 16 };
+    update(current);
+    const observer = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const { width, height } = entry.contentRect;
+        if (entry.target === box) current = { ...current, width, height };
+        // The probe is 1rem square: its width is the root font size.
+        else if (entry.target === probeEl && width > 0) current = { ...current, root: width };
+      }
+      update(current);
+    });
     observer.observe(box);
-    if (probe.current) observer.observe(probe.current);
+    if (probeEl) observer.observe(probeEl);
     return () => observer.disconnect();
-  }, [ref, probe, kind, naturalHeight]);
-  return (measure && boxFromMeasure(kind, measure.width, measure.height, measure.root)) ?? defaultBox(kind);
+  }, [ref, probe]);
+  return measure;
 }

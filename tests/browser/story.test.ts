@@ -167,8 +167,10 @@ describe('the charts show the computed figures', () => {
 
   it("shows each area's winner and margin at the by-area step", async () => {
     const { page, context } = await open({ width: 1280, height: 800 }, '#by-area');
-    await waitFor(async () => (await page.locator('[data-graphic] [data-area]').count()) === 7);
-    const areas = await page.$$eval('[data-graphic] [data-area]', (els) =>
+    // The areas chart's panels (data-winner): the map's council paths are [data-area] too, and the
+    // live graphic draws the first step's map until the deep-linked step's state follows.
+    await waitFor(async () => (await page.locator('[data-graphic] [data-area][data-winner]').count()) === 7);
+    const areas = await page.$$eval('[data-graphic] [data-area][data-winner]', (els) =>
       els.map((el) => ({
         code: el.getAttribute('data-area'),
         winner: el.getAttribute('data-winner'),

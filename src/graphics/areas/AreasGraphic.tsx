@@ -4,7 +4,8 @@ import type { AreaResult, CandidateResult } from '../../data/derive.ts';
 import type { ChartBox } from '../box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
-import { areasLayout, LABEL_GAP, type AreasText } from './areasLayout.ts';
+import { boxKey, keyedMemo } from '../layoutCache.ts';
+import { areasLayout, LABEL_GAP, type AreasLayout, type AreasText } from './areasLayout.ts';
 
 /** "+1,411 (2.0 points)": the winner's lead in the area, in votes and in share points. */
 export function marginCaption(marginVotes: number, marginShare: number): string {
@@ -29,12 +30,22 @@ export function areasText({ candidate, labels }: ChartModel): AreasText {
 /** The areas the story calls close: the smallest lead in votes and in share. */
 export const closeAreaCodes = ({ derived }: ChartModel): string[] => [derived.closestByVotes.code, derived.closestByShare.code];
 
+const layouts = keyedMemo<AreasLayout>();
+
+/** The panels' layout for a box, computed once per model and box. */
+function areasScene(model: ChartModel, box: ChartBox): AreasLayout {
+  return layouts(model, boxKey(box), () => areasLayout(model.derived.areas, closeAreaCodes(model), areasText(model), box.width, box.height, box.font));
+}
+
+/** A job that lays the panels out for a box ahead of need (at idle), so the step that shows them only renders. */
+export function prepareAreas(model: ChartModel, box: ChartBox): (() => void)[] {
+  return [() => areasScene(model, box)];
+}
+
 export function AreasGraphic({ box, model }: { box: ChartBox; model: ChartModel }) {
   const { candidate } = model;
-  const layout = useMemo(
-    () => areasLayout(model.derived.areas, closeAreaCodes(model), areasText(model), box.width, box.height, box.font),
-    [model, box.width, box.height, box.font],
-  );
+  const { width, height, font, measured } = box;
+  const layout = useMemo(() => areasScene(model, { width, height, font, measured }), [model, width, height, font, measured]);
   const { line, labelForm } = layout;
   return (
     <ChartSvg

@@ -5,7 +5,8 @@ import { fillSlots } from '../../data/tokens.ts';
 import type { ChartBox } from '../box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
-import { barsLayout, growth, rowOrder, type BarsRowInput } from './barsLayout.ts';
+import { boxKey, keyedMemo, perOwner } from '../layoutCache.ts';
+import { barsLayout, growth, rowOrder, type BarsLayout, type BarsRowInput } from './barsLayout.ts';
 
 export type BarsVariant = 'poll' | 'result';
 
@@ -45,21 +46,40 @@ export function barsInput(model: ChartModel) {
   return { rows, titles, title, result, pollPercent, pollMarker };
 }
 
+/** The rows and titles per model: shared by every mount, so the layout cache (keyed by them) outlives unmounts. */
+const inputFor = perOwner(barsInput);
+const layouts = keyedMemo<BarsLayout>();
+
+/** The bars' layout for a box, and the title lines a variant shows in it (the layout is sized for the longer title). */
+function barsScene(model: ChartModel, variant: BarsVariant, box: ChartBox) {
+  const input = inputFor(model);
+  const key = boxKey(box);
+  const layout = layouts(input, key, () => barsLayout(input.rows, input.title, box.width, box.height, box.font));
+  const shown = variant === 'result' ? input.titles.result : input.titles.poll;
+  const titleLines =
+    layout.titleLines.length === 0 || shown === input.title
+      ? layout.titleLines
+      : layouts(input, `${key}|${variant}`, () => barsLayout(input.rows, shown, box.width, box.height, box.font)).titleLines;
+  return { input, layout, titleLines };
+}
+
+/** Jobs that lay the bars out for a box ahead of need (at idle), so the step that shows them only renders. */
+export function prepareBars(model: ChartModel, box: ChartBox): (() => void)[] {
+  return [() => barsScene(model, 'poll', box), () => barsScene(model, 'result', box)];
+}
+
 const barTransform = (g: number) => `scaleX(${g})`;
 const labelTransform = (g: number, full: number) => `translateX(${Math.round(-full * (1 - g) * 10) / 10}px)`;
 
 export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVariant; progress: MotionValue<number>; box: ChartBox; model: ChartModel }) {
   const isResult = variant === 'result';
-  const input = useMemo(() => barsInput(model), [model]);
   const { candidate } = model;
+  const { width, height, font, measured } = box;
+  const { input, layout, titleLines } = useMemo(
+    () => barsScene(model, variant, { width, height, font, measured }),
+    [model, variant, width, height, font, measured],
+  );
   const { result, pollPercent, pollMarker } = input;
-  const layout = useMemo(() => barsLayout(input.rows, input.title, box.width, box.height, box.font), [input, box.width, box.height, box.font]);
-  // The layout is sized for the longer title; each variant shows its own.
-  const titleLines = useMemo(() => {
-    const shown = isResult ? input.titles.result : input.titles.poll;
-    if (layout.titleLines.length === 0) return [];
-    return shown === input.title ? layout.titleLines : barsLayout(input.rows, shown, box.width, box.height, box.font).titleLines;
-  }, [isResult, layout, input, box]);
   // Under reduced motion the bars are simply complete; they do not grow with the scroll.
   const reduced = useReducedMotion();
   const g = reduced ? 1 : growth(progress.get());

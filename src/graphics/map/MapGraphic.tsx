@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { fitFont, fontFloors, type ChartBox } from '../box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
@@ -78,7 +78,7 @@ type Scene = ReturnType<typeof chooseScene>;
 /**
  * Scenes already chosen, per map data, variant and box. Choosing one tries many layouts (a full
  * mapScene each) and took a long frame on a slow phone at every map step change; the box rarely
- * changes, so each scene is chosen once, most of them at idle ahead of need (see MapGraphic).
+ * changes, so each scene is chosen once, most of them at idle ahead of need (prepareMap, called from LiveGraphic).
  */
 const sceneCache = new WeakMap<MapData, Map<string, Scene>>();
 
@@ -104,22 +104,9 @@ function mapDataFor(model: ChartModel): MapData {
   return data;
 }
 
-/** Scenes to choose at idle, one per idle period; kept through unmounts (the next map step may be several steps on). */
-const sceneQueue: (() => void)[] = [];
-let sceneWorker = false;
-
-function chooseAtIdle(work: () => void): void {
-  sceneQueue.push(work);
-  if (sceneWorker) return;
-  sceneWorker = true;
-  const wait = typeof requestIdleCallback === 'function' ? (fn: () => void) => requestIdleCallback(fn) : (fn: () => void) => setTimeout(fn, 200);
-  const next = () => {
-    const job = sceneQueue.shift();
-    if (!job) return void (sceneWorker = false);
-    job();
-    wait(next);
-  };
-  wait(next);
+/** Jobs that choose every variant's scene for a box ahead of need (at idle), so a map step only renders. */
+export function prepareMap(model: ChartModel, box: ChartBox): (() => void)[] {
+  return MAP_VARIANTS.map((v) => () => cachedScene(mapDataFor(model), v, box));
 }
 
 export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: ChartBox; model: ChartModel }) {
@@ -130,12 +117,6 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
   const { width, height, font: boxFont, measured } = box;
   const scene = useMemo(() => cachedScene(data, variant, { width, height, font: boxFont, measured }), [data, variant, width, height, boxFont, measured]);
   const styles = councilStyles(variant, hatchId, data, !scene.short);
-  // Choose the other variants' scenes for this box at idle, so a later map step renders without
-  // choosing (the same scene, only earlier).
-  useEffect(() => {
-    if (!measured) return; // the prerendered default box: the measured one follows at once
-    for (const v of MAP_VARIANTS) if (v !== variant) chooseAtIdle(() => cachedScene(data, v, { width, height, font: boxFont, measured }));
-  }, [data, variant, width, height, boxFont, measured]);
   const { frame, scale, key, labels } = scene;
   const { dx, dy } = frame;
   const f = frame.font;
@@ -173,7 +154,9 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
           ))}
         </g>
         {labels.map((label) => (
-          <g key={`${variant}-${label.id}`} className="g-map-label" data-label-for={label.id} data-label={label.lines.join(' ')}>
+          // Keyed by council only: a variant change updates each label in place (labels do not
+          // animate, so this looks the same) instead of removing and re-creating every one.
+          <g key={label.id} className="g-map-label" data-label-for={label.id} data-label={label.lines.join(' ')}>
             {label.leader && (
               <>
                 <line
@@ -199,7 +182,7 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
         {key.items.map((item, i) => {
           const textX = item.swatch === 'none' ? frame.keyX : frame.keyX + swatch + f * 0.45;
           return (
-            <g key={`${variant}-key-${i}`} className="g-key">
+            <g key={i} className="g-key">
               {item.swatch === 'solid' && <rect x={frame.keyX} y={item.y} width={swatch} height={swatch} style={{ fill: 'var(--fg)', fillOpacity: 0.42 }} />}
               {item.swatch === 'hatched' && (
                 <rect

@@ -4,7 +4,8 @@ import type { ChartBox } from '../box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
 import { svgId } from '../text.ts';
-import { moneyLayout, type MoneyText } from './moneyLayout.ts';
+import { boxKey, keyedMemo, perOwner } from '../layoutCache.ts';
+import { moneyLayout, type MoneyLayout, type MoneyText } from './moneyLayout.ts';
 
 export type MoneyVariant = 'crowdfund' | 'rmt';
 
@@ -15,13 +16,28 @@ export function moneyText({ data, labels }: ChartModel): MoneyText {
   return { title, note, targetLabel: [formatPounds(data.fundraising.crowdfunder.targetPounds), target] };
 }
 
+const textFor = perOwner(moneyText);
+const layouts = keyedMemo<MoneyLayout>();
+
+/** The chart's layout for a box (both variants share it), computed once per model and box. */
+function moneyScene(model: ChartModel, box: ChartBox): MoneyLayout {
+  const text = textFor(model);
+  return layouts(text, boxKey(box), () => moneyLayout(model.data.fundraising, text, box.width, box.height, box.font));
+}
+
+/** A job that lays the chart out for a box ahead of need (at idle), so the step that shows it only renders. */
+export function prepareMoney(model: ChartModel, box: ChartBox): (() => void)[] {
+  return [() => moneyScene(model, box)];
+}
+
 export function MoneyGraphic({ variant, box, model }: { variant: MoneyVariant; box: ChartBox; model: ChartModel }) {
   const hatchId = svgId(useId(), 'union-hatch');
   const showUnion = variant === 'rmt';
   const { fundraising } = model.data;
   const { targetPounds } = fundraising.crowdfunder;
-  const text = useMemo(() => moneyText(model), [model]);
-  const layout = useMemo(() => moneyLayout(fundraising, text, box.width, box.height, box.font), [fundraising, text, box.width, box.height, box.font]);
+  const text = textFor(model);
+  const { width, height, font, measured } = box;
+  const layout = useMemo(() => moneyScene(model, { width, height, font, measured }), [model, width, height, font, measured]);
   const { line, plot, target } = layout;
   const rows = layout.mode === 'rows';
   const horizontal = layout.mode !== 'columns';

@@ -4,7 +4,24 @@ import type { ChartBox } from '../box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
 import { svgId } from '../text.ts';
-import { isoToDay, timelineView, yearStarts } from './timelineLayout.ts';
+import { boxKey, keyedMemo } from '../layoutCache.ts';
+import { isoToDay, timelineView, yearStarts, type TimelineView } from './timelineLayout.ts';
+
+const views = keyedMemo<TimelineView>(48);
+
+/** The track's view centred on an event, for a box: computed once per model, event and box. */
+function timelineScene(model: ChartModel, eventId: string, box: ChartBox): TimelineView {
+  return views(model, `${eventId}|${boxKey(box)}`, () => {
+    const events = model.data.timeline;
+    const event = events.find((e) => e.id === eventId);
+    return timelineView(events, eventId, model.timelineFocus, event ? formatIsoDate(event.date) : '', box.width, box.height, box.font);
+  });
+}
+
+/** Jobs that lay the track out for every event the story stops at, for a box, ahead of need (at idle). */
+export function prepareTimeline(model: ChartModel, box: ChartBox): (() => void)[] {
+  return model.timelineFocus.map((id) => () => timelineScene(model, id, box));
+}
 
 /**
  * The timeline, centred on the step's event: its mark sits under its title. Between timeline steps
@@ -13,15 +30,12 @@ import { isoToDay, timelineView, yearStarts } from './timelineLayout.ts';
 export function TimelineGraphic({ eventId, box, model }: { eventId: string; box: ChartBox; model: ChartModel }) {
   const clipId = svgId(useId(), 'clip');
   const events = model.data.timeline;
-  // The events the story stops at: the track's scale is chosen for them.
-  const focusIds = model.timelineFocus;
   const years = useMemo(() => yearStarts(events), [events]);
   const current = events.find((e) => e.id === eventId);
   const dateText = current ? formatIsoDate(current.date) : '';
-  const view = useMemo(() => {
-    const event = events.find((e) => e.id === eventId);
-    return timelineView(events, eventId, focusIds, event ? formatIsoDate(event.date) : '', box.width, box.height, box.font);
-  }, [events, focusIds, eventId, box.width, box.height, box.font]);
+  // The track's scale is chosen for the events the story stops at (model.timelineFocus).
+  const { width, height, font, measured } = box;
+  const view = useMemo(() => timelineScene(model, eventId, { width, height, font, measured }), [model, eventId, width, height, font, measured]);
   const { width: W, height: H, axisY, k, day0, shift } = view;
   const x = (day: number) => Math.round((day - day0) * k * 10) / 10;
   const centreX = W / 2;

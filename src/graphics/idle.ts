@@ -1,0 +1,64 @@
+/**
+ * Work that can wait for an idle moment: off the frames a step change must paint.
+ */
+
+/** What an idle period offers (the browser's IdleDeadline, or a stand-in where there is none). */
+export interface Idle {
+  timeRemaining(): number;
+  readonly didTimeout: boolean;
+}
+
+/** Asks for one idle period; returns a function that cancels the request. */
+export type IdleScheduler = (work: (idle: Idle) => void, timeoutMs?: number) => () => void;
+
+/** Where there is no requestIdleCallback (Safari before 18): soon, with a full period. */
+const FALLBACK: Idle = { timeRemaining: () => 50, didTimeout: false };
+
+export const requestIdle: IdleScheduler = (work, timeoutMs) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, timeoutMs === undefined ? undefined : { timeout: timeoutMs });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(() => work(FALLBACK), 200);
+  return () => clearTimeout(id);
+};
+
+/** Longest a job waits for a long enough idle period, so it still runs on a page that is never idle. */
+const IDLE_TIMEOUT_MS = 3000;
+
+/**
+ * Runs a job in the next idle period with at least minIdleMs to spare (between a scroll's frames
+ * there are only short ones), or after IDLE_TIMEOUT_MS at the latest; returns a cancel function.
+ */
+export function atIdle(work: () => void, minIdleMs = 20, schedule: IdleScheduler = requestIdle): () => void {
+  const started = Date.now();
+  let cancel: () => void;
+  const attempt = (idle: Idle) => {
+    if (idle.didTimeout || idle.timeRemaining() >= minIdleMs) return work();
+    cancel = schedule(attempt, Math.max(1, IDLE_TIMEOUT_MS - (Date.now() - started)));
+  };
+  cancel = schedule(attempt, IDLE_TIMEOUT_MS);
+  return () => cancel();
+}
+
+/**
+ * A queue of longer jobs (each a few tens of ms on a slow phone), run one per idle period, in order,
+ * and only in a period with at least minIdleMs to spare: a page that is scrolling gets only short
+ * periods between its frames, and a job there would make a frame late. The browser offers long
+ * periods (up to 50 ms) once nothing is animating. The queue outlives the components that fill it.
+ */
+export function idleQueue(minIdleMs = 30, schedule: IdleScheduler = requestIdle): (job: () => void) => void {
+  const jobs: (() => void)[] = [];
+  let running = false;
+  const next = (idle: Idle) => {
+    if (jobs.length === 0) return void (running = false);
+    if (idle.timeRemaining() >= minIdleMs) jobs.shift()!();
+    schedule(next);
+  };
+  return (job) => {
+    jobs.push(job);
+    if (running) return;
+    running = true;
+    schedule(next);
+  };
+}

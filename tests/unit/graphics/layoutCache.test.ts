@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { boxKey, keyedMemo, perOwner } from '../../../src/graphics/layoutCache.ts';
+import { atIdle, idleQueue, type Idle } from '../../../src/graphics/idle.ts';
+import { boxFor, sameMeasure } from '../../../src/graphics/useGraphicBox.ts';
+
+describe('keyedMemo', () => {
+  it('computes once per owner and key, and again for another owner or key', () => {
+    const memo = keyedMemo<number>();
+    let calls = 0;
+    const compute = () => ++calls;
+    const a = {};
+    const b = {};
+    expect(memo(a, 'x', compute)).toBe(1);
+    expect(memo(a, 'x', compute)).toBe(1);
+    expect(memo(a, 'y', compute)).toBe(2);
+    expect(memo(b, 'x', compute)).toBe(3);
+    expect(calls).toBe(3);
+  });
+  it('keeps at most `limit` results per owner, dropping the oldest', () => {
+    const memo = keyedMemo<string>(2);
+    const owner = {};
+    let calls = 0;
+    const compute = (v: string) => () => (calls++, v);
+    memo(owner, 'a', compute('a'));
+    memo(owner, 'b', compute('b'));
+    memo(owner, 'c', compute('c')); // drops a
+    expect(calls).toBe(3);
+    memo(owner, 'b', compute('b'));
+    memo(owner, 'c', compute('c'));
+    expect(calls).toBe(3);
+    memo(owner, 'a', compute('a'));
+    expect(calls).toBe(4);
+  });
+  it('caches a falsy result too', () => {
+    const memo = keyedMemo<number>();
+    let calls = 0;
+    const owner = {};
+    memo(owner, 'k', () => (calls++, 0));
+    expect(memo(owner, 'k', () => (calls++, 0))).toBe(0);
+    expect(calls).toBe(1);
+  });
+});
+
+describe('perOwner', () => {
+  it('derives once per owner', () => {
+    let calls = 0;
+    const derive = perOwner((o: { n: number }) => (calls++, { double: o.n * 2 }));
+    const o = { n: 2 };
+    expect(derive(o)).toBe(derive(o));
+    expect(derive(o).double).toBe(4);
+    expect(derive({ n: 3 }).double).toBe(6);
+    expect(calls).toBe(2);
+  });
+});
+
+describe('boxKey', () => {
+  it('differs when any part of the box a layout reads differs', () => {
+    const box = { width: 390, height: 300, font: 13, measured: true };
+    const keys = new Set([
+      boxKey(box),
+      boxKey({ ...box, width: 391 }),
+      boxKey({ ...box, height: 301 }),
+      boxKey({ ...box, font: 13.5 }),
+      boxKey({ ...box, measured: false }),
+    ]);
+    expect(keys.size).toBe(5);
+    expect(boxKey({ ...box })).toBe(boxKey(box));
+  });
+});
+
+describe('idleQueue', () => {
+  const long = { timeRemaining: () => 50, didTimeout: false };
+  const short = { timeRemaining: () => 8, didTimeout: false };
+  it('runs queued jobs in order, one per long idle period, and starts again when refilled', () => {
+    const periods: ((idle: Idle) => void)[] = [];
+    const queue = idleQueue(30, (work) => (periods.push(work), () => {}));
+    const ran: string[] = [];
+    queue(() => ran.push('a'));
+    queue(() => ran.push('b'));
+    expect(ran).toEqual([]);
+    expect(periods).toHaveLength(1); // one idle request at a time
+    periods.shift()!(long);
+    expect(ran).toEqual(['a']);
+    periods.shift()!(long);
+    expect(ran).toEqual(['a', 'b']);
+    periods.shift()!(long); // the queue is empty: it stops asking for idle time
+    expect(periods).toHaveLength(0);
+    queue(() => ran.push('c'));
+    periods.shift()!(long);
+    expect(ran).toEqual(['a', 'b', 'c']);
+  });
+  it('waits through short idle periods (between the frames of a scroll)', () => {
+    const periods: ((idle: Idle) => void)[] = [];
+    const queue = idleQueue(30, (work) => (periods.push(work), () => {}));
+    const ran: string[] = [];
+    queue(() => ran.push('a'));
+    periods.shift()!(short);
+    periods.shift()!(short);
+    expect(ran).toEqual([]);
+    periods.shift()!(long);
+    expect(ran).toEqual(['a']);
+  });
+});
+
+describe('atIdle', () => {
+  it('waits for an idle period long enough, or its time limit, and can be cancelled', () => {
+    const periods: ((idle: Idle) => void)[] = [];
+    const limits: (number | undefined)[] = [];
+    let cancelled = 0;
+    const ran: string[] = [];
+    const schedule = (work: (idle: Idle) => void, timeout?: number) => {
+      periods.push(work);
+      limits.push(timeout);
+      return () => cancelled++;
+    };
+    atIdle(() => ran.push('a'), 20, schedule);
+    periods.shift()!({ timeRemaining: () => 5, didTimeout: false }); // between frames: wait
+    expect(ran).toEqual([]);
+    periods.shift()!({ timeRemaining: () => 25, didTimeout: false });
+    expect(ran).toEqual(['a']);
+    expect(limits.every((t) => t !== undefined && t > 0)).toBe(true);
+
+    atIdle(() => ran.push('b'), 20, schedule);
+    periods.shift()!({ timeRemaining: () => 0, didTimeout: true }); // never idle: runs at the limit
+    expect(ran).toEqual(['a', 'b']);
+
+    const cancel = atIdle(() => ran.push('c'), 20, schedule);
+    cancel();
+    expect(cancelled).toBe(1);
+  });
+});
+
+describe('boxFor and sameMeasure', () => {
+  it('is the default box until measured, then the measured box for the chart kind', () => {
+    expect(boxFor('bars', null, false)).toEqual({ width: 320, height: 360, font: 13, measured: false });
+    expect(boxFor('bars', { width: 374.5, height: 300.2, root: 16 }, false)).toEqual({ width: 374, height: 300, font: 13, measured: true });
+    expect(boxFor('map', { width: 374, height: 300, root: 32 }, false).font).toBe(26);
+  });
+  it('gives a natural-height box a height from its width and kind, not from the element', () => {
+    const m = { width: 320, height: 5, root: 16 };
+    expect(boxFor('bars', m, true).height).toBe(720); // 2x the default 320x360 aspect
+    expect(boxFor('map', m, true).height).toBe(400);
+  });
+  it('keeps a measure that draws the same box', () => {
+    const m = { width: 390.2, height: 300.7, root: 16 };
+    expect(sameMeasure(null, m)).toBe(false);
+    expect(sameMeasure(m, { width: 390.9, height: 300.1, root: 16 })).toBe(true);
+    expect(sameMeasure(m, { width: 391, height: 300, root: 16 })).toBe(false);
+    expect(sameMeasure(m, { ...m, root: 20 })).toBe(false);
+  });
+});
