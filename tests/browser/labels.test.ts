@@ -178,7 +178,13 @@ async function openStory({ viewport, dpr = 1, rootPx }: Case) {
   await page.goto(`${server.origin}/`);
   await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
   // What a reader's text-size setting does: the default font size, which every rem follows.
-  if (rootPx) await page.evaluate((px) => document.documentElement.style.setProperty('font-size', `${px}px`), rootPx);
+  if (rootPx) {
+    await page.evaluate((px) => document.documentElement.style.setProperty('font-size', `${px}px`), rootPx);
+    // Two frames before the first scroll, as after a reader's settings change: the story re-measures its
+    // steps in a ResizeObserver (next frame); a scroll inside the same frame would be read against the old
+    // geometry and the reader's place kept from that.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
   return { context, page };
 }
 
