@@ -4,7 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../scripts/bench/chromium.mjs';
+import { serveDir, type StaticServer } from '../../scripts/bench/server.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -17,6 +20,24 @@ export { serveDir, type ServeOptions, type StaticServer } from '../../scripts/be
 /** Fails fast with a clear message when the tests run before `npm run build`. */
 export function requireBuild(): void {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/index.html is missing: run `npm run build` before the browser tests.');
+}
+
+/**
+ * One Chromium and one server of the built dist/ for a whole test file (call it at the file's top
+ * level): started before its tests, closed after them. Read `browser` and `server` inside tests.
+ */
+export function serveBuiltStory(): { readonly browser: Browser; readonly server: StaticServer } {
+  const built = {} as { browser: Browser; server: StaticServer };
+  beforeAll(async () => {
+    requireBuild();
+    built.server = await serveDir(DIST);
+    built.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await built.browser?.close();
+    await built.server?.close();
+  });
+  return built;
 }
 
 export interface PageErrors {

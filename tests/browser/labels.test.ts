@@ -9,14 +9,14 @@
  * Sizes are read in CSS px: each text's computed font size times its on-screen scale (getScreenCTM),
  * and its getBoundingClientRect against the [data-graphic] element's.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import candidates from '../../data/candidates.json';
 import councils from '../../data/councils.topo.json';
 import fundraising from '../../data/fundraising.json';
 import results from '../../data/results.json';
 import story from '../../data/story.json';
-import { DIST, launchBrowser, requireBuild, serveDir, type StaticServer } from './harness.ts';
+import { serveBuiltStory } from './harness.ts';
 
 const STEPS = story.steps.map((s) => ({ id: s.id, kind: s.graphic.split(':')[0], variant: s.graphic.split(':')[1] }));
 const MIN_PX = 11;
@@ -35,19 +35,7 @@ const MAP_LABELS = (variant: string) =>
   councils.objects.councils.geometries.filter((g) => variant !== 'north-of-tyne' || g.properties.group === 'north-of-tyne').length;
 const MONEY_BARS = fundraising.crowdfunder.milestones.length + fundraising.unionDonations.length;
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveDir(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = serveBuiltStory();
 
 interface Reading {
   kind: string | null;
@@ -173,9 +161,9 @@ interface Case {
 }
 
 async function openStory({ viewport, dpr = 1, rootPx }: Case) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: dpr, reducedMotion: 'reduce' });
+  const context = await built.browser.newContext({ viewport, deviceScaleFactor: dpr, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  await page.goto(`${server.origin}/`);
+  await page.goto(`${built.server.origin}/`);
   await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
   // What a reader's text-size setting does: the default font size, which every rem follows.
   if (rootPx) {

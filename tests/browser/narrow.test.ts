@@ -5,24 +5,12 @@
  * for screen readers; and the pinned step control stays a compact bar at 200% text size (modelled,
  * as in labels.test.ts, by a 32 px root font size).
  */
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchBrowser, requireBuild, serveDir, type StaticServer } from './harness.ts';
+import type { BrowserContextOptions } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serveBuiltStory } from './harness.ts';
 import { expectTablesToFit, readTablesInPage } from './tableProbe.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveDir(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = serveBuiltStory();
 
 interface Size {
   width: number;
@@ -31,9 +19,9 @@ interface Size {
 }
 
 async function open({ deviceScaleFactor = 1, ...viewport }: Size, hash = '', options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor, ...options });
+  const context = await built.browser.newContext({ viewport, deviceScaleFactor, ...options });
   const page = await context.newPage();
-  await page.goto(`${server.origin}/${hash}`);
+  await page.goto(`${built.server.origin}/${hash}`);
   await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
   return { context, page };
 }

@@ -3,29 +3,18 @@
  * story, all six candidates' votes (totals and the 42 per-area counts) and the sources are there;
  * the steps are in story order.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DIST, launchBrowser, PHONE, requireBuild, serveDir, watchErrors, type StaticServer } from './harness.ts';
+import { PHONE, watchErrors, serveBuiltStory } from './harness.ts';
 import { CANDIDATES, formatCount, RESULTS, settle, SOURCES, squash, STEP_IDS, STORY, wheelThrough } from './qualityHarness.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveDir(DIST);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = serveBuiltStory();
 
 const stepOrder = (page: Page) => page.$$eval('[data-step]', (els) => els.map((e) => e.getAttribute('data-step')));
 
 describe('with JavaScript', () => {
   test('loads and scrolls the whole story with zero console errors and no failed request', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await built.browser.newContext(PHONE);
     const page = await context.newPage();
     const errors = watchErrors(page);
     const failed: string[] = [];
@@ -33,7 +22,7 @@ describe('with JavaScript', () => {
     page.on('response', (r) => {
       if (r.status() >= 400) failed.push(`${r.url()} -> HTTP ${r.status()}`);
     });
-    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+    await page.goto(`${built.server.origin}/`, { waitUntil: 'load' });
     await page.waitForFunction(() => document.documentElement.dataset.embedContext === 'top');
     await settle(page);
     const wheelEvents = await wheelThrough(page);
@@ -46,9 +35,9 @@ describe('with JavaScript', () => {
   });
 
   test('every step element exists once, in story order, after hydration', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await built.browser.newContext(PHONE);
     const page = await context.newPage();
-    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+    await page.goto(`${built.server.origin}/`, { waitUntil: 'load' });
     await page.waitForFunction(() => document.documentElement.dataset.embedContext === 'top');
     await settle(page);
     expect(await stepOrder(page)).toEqual(STEP_IDS);
@@ -60,9 +49,9 @@ describe('with JavaScript disabled', () => {
   let page: Page;
   let text: string;
   beforeAll(async () => {
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const context = await built.browser.newContext({ ...PHONE, javaScriptEnabled: false });
     page = await context.newPage();
-    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+    await page.goto(`${built.server.origin}/`, { waitUntil: 'load' });
     // innerText only holds what is rendered: text hidden by CSS until a script runs would be missing.
     text = squash(await page.evaluate(() => document.body.innerText));
   });

@@ -5,27 +5,18 @@
  * the smaller faults (tap targets, step-bar titles, stuck swipes, forced colours, the hash in the
  * appendix, print).
  */
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import story from '../../data/story.json';
 import { placeSecondParagraphInPage, readingStateInPage, recordGraphicFramesInPage, sampleStoryInPage, type StoryReport } from './phoneProbe.ts';
-import { DIST, launchBrowser, requireBuild, serveDir, waitFor, watchErrors, type StaticServer } from './harness.ts';
+import { waitFor, watchErrors, serveBuiltStory } from './harness.ts';
 
 const STEPS = story.steps;
 
-let browser: Browser;
-let server: StaticServer;
+const built = serveBuiltStory();
 
-beforeAll(async () => {
-  requireBuild();
-  server = await serveDir(DIST);
-  browser = await launchBrowser();
+beforeAll(() => {
   startSampling();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 interface Size {
@@ -34,9 +25,9 @@ interface Size {
 }
 
 async function open(viewport: Size, hash = '', options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, ...options });
+  const context = await built.browser.newContext({ viewport, deviceScaleFactor: 1, ...options });
   const page = await context.newPage();
-  await page.goto(`${server.origin}/${hash}`);
+  await page.goto(`${built.server.origin}/${hash}`);
   await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
   return { context, page };
 }
@@ -158,11 +149,11 @@ describe('deep links', () => {
     ['rmt', { width: 1280, height: 800 }],
     ['result', { width: 1280, height: 800 }],
   ] as const)('#%s at %o: every frame that shows the graphic shows its state; at most one scroll jump', async (id, viewport) => {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    const context = await built.browser.newContext({ viewport, deviceScaleFactor: 1 });
     await context.addInitScript(RECORDER);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.origin}/#${id}`);
+    await page.goto(`${built.server.origin}/#${id}`);
     await page.waitForFunction((stepId) => {
       const root = document.documentElement;
       return (

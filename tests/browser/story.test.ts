@@ -8,30 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import steps from '../../data/story.json';
 import { derived } from '../../src/data/dataset.ts';
 import { formatCount, formatShare } from '../../src/data/format.ts';
-import { DESKTOP, DIST, launchBrowser, requireBuild, serveDir, waitFor, watchErrors, type PageErrors, type StaticServer } from './harness.ts';
+import { DESKTOP, waitFor, watchErrors, type PageErrors, serveBuiltStory } from './harness.ts';
 
 const STEP_IDS = steps.steps.map((s) => s.id);
 const LAST = steps.steps[steps.steps.length - 1];
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveDir(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = serveBuiltStory();
 
 async function open(viewport: { width: number; height: number }, hash = '', options: Parameters<Browser['newContext']>[0] = {}) {
-  const context: BrowserContext = await browser.newContext({ viewport, ...options });
+  const context: BrowserContext = await built.browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.origin}/${hash}`);
+  await page.goto(`${built.server.origin}/${hash}`);
   await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
   return { context, page, errors };
 }
