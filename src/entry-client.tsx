@@ -6,6 +6,7 @@ import './styles/print.css';
 import { hydrateRoot } from 'react-dom/client';
 import { embedState } from './embed/embedState.ts';
 import { isTopLevel, startTopLevel } from './embed/topLevel.ts';
+import { requestIdle } from './graphics/idle.ts';
 import { preloadGraphics } from './graphics/LiveGraphic.tsx';
 import { watchStackedLayout } from './graphics/stackedGraphics.tsx';
 import { ISLANDS } from './islands.tsx';
@@ -28,5 +29,4 @@ if (isTopLevel()) {
   void import('./embed/runtime.ts').then(({ startEmbedRuntime }) => startEmbedRuntime(scrollStore, embedState));
 }
 
-const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
-idle(() => void preloadGraphics());
+requestIdle(() => void preloadGraphics());

@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { fitFont, fontFloors, type ChartBox } from '../box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
+import { boxKey, keyedMemo, perOwner } from '../layoutCache.ts';
 import { boxesOverlap, estimateTextWidth, svgId } from '../text.ts';
 import { keepFitting, labelOverlaps } from './mapLabels.ts';
 import { councilStyles, MAP_VARIANTS, mapData, mapFrame, mapKeyLayout, mapLabels, shadeKey, type MapData, type MapVariant } from './mapModel.ts';
@@ -80,29 +81,13 @@ type Scene = ReturnType<typeof chooseScene>;
  * mapScene each) and took a long frame on a slow phone at every map step change; the box rarely
  * changes, so each scene is chosen once, most of them at idle ahead of need (prepareMap, called from LiveGraphic).
  */
-const sceneCache = new WeakMap<MapData, Map<string, Scene>>();
+const scenes = keyedMemo<Scene>();
 
-function cachedScene(data: MapData, variant: MapVariant, box: ChartBox): Scene {
-  let byKey = sceneCache.get(data);
-  if (!byKey) sceneCache.set(data, (byKey = new Map()));
-  const key = `${variant}|${box.width}|${box.height}|${box.font}|${box.measured}`;
-  let scene = byKey.get(key);
-  if (!scene) {
-    // Boxes change on resize and text zoom: keep the cache small, dropping the oldest.
-    if (byKey.size >= 24) byKey.delete(byKey.keys().next().value!);
-    byKey.set(key, (scene = chooseScene(data, variant, box)));
-  }
-  return scene;
-}
+const cachedScene = (data: MapData, variant: MapVariant, box: ChartBox): Scene =>
+  scenes(data, `${variant}|${boxKey(box)}`, () => chooseScene(data, variant, box));
 
 /** One MapData per model, so the scene cache (keyed by it) outlives the map's unmounts between map steps. */
-const dataByModel = new WeakMap<ChartModel, MapData>();
-
-function mapDataFor(model: ChartModel): MapData {
-  let data = dataByModel.get(model);
-  if (!data) dataByModel.set(model, (data = mapData(model)));
-  return data;
-}
+const mapDataFor = perOwner(mapData);
 
 /** Jobs that choose every variant's scene for a box ahead of need (at idle), so a map step only renders. */
 export function prepareMap(model: ChartModel, box: ChartBox): (() => void)[] {

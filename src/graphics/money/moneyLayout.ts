@@ -224,9 +224,7 @@ function rowsAttempt(
   width: number,
   height: number,
   font: number,
-  twoLine: boolean,
-  force = false,
-  withTitle = true,
+  { twoLine = false, force = false, withTitle = true }: { twoLine?: boolean; force?: boolean; withTitle?: boolean } = {},
 ): MoneyLayout | null {
   const { milestones, targetPounds } = fundraising.crowdfunder;
   const unions = fundraising.unionDonations;
@@ -347,8 +345,8 @@ export function moneyLayout(fundraising: Fundraising, text: MoneyText, width: nu
   };
   // Rows are tried only where they fit: a forced layout is drawn too tall and scaled down, which
   // shrinks its text under the floor and can push labels past the box.
-  const rowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f, false);
-  const untitledRowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f, false, false, false);
+  const rowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f);
+  const untitledRowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f, { withTitle: false });
   // The largest font either form fits at, not under the reader's floor (text grows with their text
   // size); columns at a tie. Only where neither fits with its title at that floor do rows give the
   // title up (the note, how to read the bars, stays); only a box too small for any of them at that
@@ -363,6 +361,6 @@ export function moneyLayout(fundraising: Fundraising, text: MoneyText, width: nu
     const untitled = untitledRowsAt(fitFont(font, (f) => untitledRowsAt(f) !== null, floor));
     if (untitled) return untitled;
   }
-  // Forced (the last argument; the one before asks for two-line rows): never null.
-  return rowsAttempt(fundraising, text, width, height, MIN_FONT, true, true)!;
+  // Forced: never null.
+  return rowsAttempt(fundraising, text, width, height, MIN_FONT, { twoLine: true, force: true })!;
 }
