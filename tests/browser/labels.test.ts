@@ -16,7 +16,7 @@ import councils from '../../data/councils.topo.json';
 import fundraising from '../../data/fundraising.json';
 import results from '../../data/results.json';
 import story from '../../data/story.json';
-import { serveBuiltStory } from './harness.ts';
+import { serveBuiltStory, setReaderTextSize } from './harness.ts';
 
 const STEPS = story.steps.map((s) => ({ id: s.id, kind: s.graphic.split(':')[0], variant: s.graphic.split(':')[1] }));
 const MIN_PX = 11;
@@ -165,14 +165,7 @@ async function openStory({ viewport, dpr = 1, rootPx }: Case) {
   const page = await context.newPage();
   await page.goto(`${built.server.origin}/`);
   await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
-  // What a reader's text-size setting does: the default font size, which every rem follows.
-  if (rootPx) {
-    await page.evaluate((px) => document.documentElement.style.setProperty('font-size', `${px}px`), rootPx);
-    // Two frames before the first scroll, as after a reader's settings change: the story re-measures its
-    // steps in a ResizeObserver (next frame); a scroll inside the same frame would be read against the old
-    // geometry and the reader's place kept from that.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  }
+  if (rootPx) await setReaderTextSize(page, `${rootPx}px`);
   return { context, page };
 }
 

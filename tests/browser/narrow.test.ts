@@ -7,7 +7,7 @@
  */
 import type { BrowserContextOptions } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { serveBuiltStory } from './harness.ts';
+import { serveBuiltStory, setReaderTextSize } from './harness.ts';
 import { expectTablesToFit, readTablesInPage } from './tableProbe.ts';
 
 const built = serveBuiltStory();
@@ -38,7 +38,7 @@ describe('tables on narrow screens', () => {
     '%s: every table fits its box, nothing is cut, every figure shows its header',
     async (_name, { rootFont, ...size }: Size & { rootFont?: string }) => {
       const { context, page } = await open(size, '', { isMobile: true, hasTouch: true });
-      if (rootFont) await page.evaluate((f) => document.documentElement.style.setProperty('font-size', f), rootFont);
+      if (rootFont) await setReaderTextSize(page, rootFont);
       expectTablesToFit(await page.evaluate(readTablesInPage));
       await context.close();
     },
@@ -91,7 +91,7 @@ describe('the step control at 200% text size', () => {
     ['1280×800', { width: 1280, height: 800 }],
   ] as const)('%s: the title takes two lines at most, inside the control, which stays off the graphic', async (name, size) => {
     const { context, page } = await open(size, '', { reducedMotion: 'reduce' });
-    await page.evaluate(() => document.documentElement.style.setProperty('font-size', '32px'));
+    await setReaderTextSize(page, '32px');
     const ids = await page.$$eval('[data-step]', (els) => els.map((el) => el.id));
     const clamped: string[] = [];
     for (const id of ids) {
