@@ -449,13 +449,13 @@ test('two embeds: each pinned by its own graphic frame, following its own story'
   try {
     const texts = () => h.page.frames().filter((f) => f.url().startsWith(`${servers.story.origin}/?`));
     for (const which of [0, 1]) {
-      await h.page.evaluate((i) => {
-        const el = document.querySelectorAll('[data-driscoll-src] > iframe[data-driscoll-embed]')[i];
-        const r = el.getBoundingClientRect();
-        window.scrollBy({ top: r.top + 2500, behavior: 'instant' });
-      }, which);
       const ok = await waitFor(
         async () => {
+          // Into this embed's section (again, until it is pinned: a lazy frame grows as it loads).
+          await h.page.evaluate((i) => {
+            const el = document.querySelectorAll('[data-driscoll-src] > iframe[data-driscoll-embed]')[i];
+            if (el) window.scrollBy({ top: el.getBoundingClientRect().top + 2500, behavior: 'instant' });
+          }, which);
           const modes = await h.page.evaluate(() => [...document.querySelectorAll('[data-driscoll-src]')].map((d) => d.getAttribute('data-driscoll-pinned')));
           const overlays = await h.page.evaluate(
             (i) => document.querySelectorAll('[data-driscoll-src]')[i].querySelectorAll('[data-driscoll-overlay]').length,
@@ -463,7 +463,7 @@ test('two embeds: each pinned by its own graphic frame, following its own story'
           );
           return modes[which] === 'sticky' && overlays === 1 ? true : null;
         },
-        { timeout: 8000 },
+        { timeout: 15_000, interval: 250 },
       );
       expect(ok, `embed ${which + 1} in sticky mode`).toBe(true);
     }
