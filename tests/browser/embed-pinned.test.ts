@@ -472,12 +472,13 @@ test('two embeds: each pinned by its own graphic frame, following its own story'
     for (const which of [0, 1]) {
       const id = `driscoll-${which + 1}`;
       const text = texts().find((f) => f.url().includes(`embedId=${id}&`) || f.url().endsWith(`embedId=${id}`))!;
-      const graphic = graphicFrames(h.page).find((f) => f.url().includes(`embedId=${id}-g`))!;
-      expect(graphic, `${id}'s graphic frame`).toBeTruthy();
       await h.page.evaluate((i) => {
         const el = document.querySelectorAll('[data-driscoll-src] > iframe[data-driscoll-embed]')[i];
         window.scrollBy({ top: el.getBoundingClientRect().top + 3500, behavior: 'instant' });
       }, which);
+      // The reader is in this embed's section: its graphic frame is there (made again if it was replaced).
+      const graphic = (await waitFor(async () => graphicFrames(h.page).find((f) => f.url().includes(`embedId=${id}-g`)) ?? null, { timeout: 8000 }))!;
+      expect(graphic, `${id}'s graphic frame`).toBeTruthy();
       const ids = await stepIds(text);
       const r = await stepsAtRest({ ...h, child: text }, ids, graphic);
       expect(r.text).toBeGreaterThanOrEqual(0);
