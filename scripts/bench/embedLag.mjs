@@ -204,9 +204,16 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
     await text.waitForFunction(() => document.querySelector('.scrolly') && document.documentElement.dataset.scrollSource, null, { timeout: 20_000 });
     // embed.js marks the placeholder once it has chosen (sticky or relay); Pym and an embed.js
     // without the pinned mode do not.
-    if (setup !== 'pym') await poll(() => page.evaluate(() => document.querySelector('[data-driscoll-pinned]') !== null), 'no data-driscoll-pinned', 5000).catch(() => null);
-    const mode = setup === 'pym' ? 'relay' : (await page.evaluate(() => document.querySelector('[data-driscoll-pinned]')?.getAttribute('data-driscoll-pinned'))) === 'sticky' ? 'sticky' : 'relay';
-    if (mode === 'sticky') await poll(() => page.evaluate(() => document.querySelector('#slot iframe[src*="graphic.html"]') !== null), 'no graphic frame in sticky mode');
+    if (setup !== 'pym')
+      await poll(() => page.evaluate(() => document.querySelector('[data-driscoll-pinned]') !== null), 'no data-driscoll-pinned', 5000).catch(() => null);
+    const mode =
+      setup === 'pym'
+        ? 'relay'
+        : (await page.evaluate(() => document.querySelector('[data-driscoll-pinned]')?.getAttribute('data-driscoll-pinned'))) === 'sticky'
+          ? 'sticky'
+          : 'relay';
+    if (mode === 'sticky')
+      await poll(() => page.evaluate(() => document.querySelector('#slot iframe[src*="graphic.html"]') !== null), 'no graphic frame in sticky mode');
     const source = await text.evaluate(() => document.documentElement.dataset.scrollSource);
     const { sessions, outOfProcessFrames, inProcessFrames } = await throttleTargets(context, page);
     const input0 = sessions[0];
@@ -276,7 +283,13 @@ export async function embedLagReport({
   log = () => {},
 } = {}) {
   const story = await serveDist(dist, { host: '127.0.0.1', originHost: '127.0.0.1' });
-  const hosts = await serveDir(HOSTS, { host: 'localhost', originHost: 'localhost', production: true, routes: hostRoutes(), aliases: { '/vendor/pym.v1.min.js': PYM } });
+  const hosts = await serveDir(HOSTS, {
+    host: 'localhost',
+    originHost: 'localhost',
+    production: true,
+    routes: hostRoutes(),
+    aliases: { '/vendor/pym.v1.min.js': PYM },
+  });
   const results = [];
   try {
     for (const input of inputs) {
@@ -303,7 +316,19 @@ export async function embedLagReport({
   } finally {
     await Promise.all([story.close(), hosts.close()]);
   }
-  return { settings: { setups, inputs, cpuRates, runs, devices: DEVICES, wheel: '8 bursts x 1200 px at 3000 px/s', touch: '8 moves x 50 px, 16 ms apart, released moving' }, table: summarize(results), results };
+  return {
+    settings: {
+      setups,
+      inputs,
+      cpuRates,
+      runs,
+      devices: DEVICES,
+      wheel: '8 bursts x 1200 px at 3000 px/s',
+      touch: '8 moves x 50 px, 16 ms apart, released moving',
+    },
+    table: summarize(results),
+    results,
+  };
 }
 
 /** One row per setup x input x CPU rate: medians over runs of each figure. */
