@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { thirdPartyLicenses } from './scripts/thirdPartyLicenses.ts';
 import { dataPlugin } from './src/data/vitePlugin.ts';
@@ -37,6 +38,10 @@ export default defineConfig({
     reportCompressedSize: false,
     // dist/.vite/manifest.json: the exact chunk graph the byte budgets are computed from (tests/unit/budget.test.ts).
     manifest: true,
+    rollupOptions: {
+      // graphic.html: the graphic-only page embed.js pins over the story in sticky mode; it shares the story's chunks.
+      input: { index: resolve(root, 'index.html'), graphic: resolve(root, 'graphic.html') },
+    },
   },
   test: {
     // Prints, at the end of every run, how many tests each engine ran (tests/browser/engines/summary.ts).

@@ -76,5 +76,10 @@ export const CSP = [
 
 html = html.replace('<!--app-head-->', [`<meta http-equiv="Content-Security-Policy" content="${CSP}" />`, renderHead(siteUrl)].join('\n    '));
 writeFileSync(resolve(dist, 'index.html'), html);
+// The graphic-only page embed.js pins in sticky mode: no inline scripts, so no hashes.
+const graphicCsp = CSP.replace(/script-src [^;]*/, "script-src 'self'");
+const graphicPage = readFileSync(resolve(dist, 'graphic.html'), 'utf8');
+if (!graphicPage.includes('<!--app-head-->')) throw new Error('dist/graphic.html: the <!--app-head--> placeholder is missing');
+writeFileSync(resolve(dist, 'graphic.html'), graphicPage.replace('<!--app-head-->', `<meta http-equiv="Content-Security-Policy" content="${graphicCsp}" />`));
 rmSync(ssrDir, { recursive: true, force: true });
 console.log(`prerendered dist/index.html (${Buffer.byteLength(html)} bytes); CSP: ${CSP}`);

@@ -252,7 +252,11 @@ export const MANIFEST = '.vite/manifest.json';
  *   the built HTML entry: its own gzip size, its inline scripts' gzip size, other files its tags load
  */
 export function manifestBytes(manifest, gzipOf, page = {}) {
-  const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('.html')) ?? Object.keys(manifest).find((k) => manifest[k].isEntry);
+  // The story's page; another HTML entry (graphic.html, embed.js's graphic frame) is not the first load.
+  const entryKey =
+    (manifest['index.html']?.isEntry ? 'index.html' : undefined) ??
+    Object.keys(manifest).find((k) => manifest[k].isEntry && k.endsWith('.html')) ??
+    Object.keys(manifest).find((k) => manifest[k].isEntry);
   if (!entryKey) throw new Error('the build manifest has no entry chunk');
   /** Static closure of chunk keys, skipping those already loaded. */
   const closure = (start, loaded) => {

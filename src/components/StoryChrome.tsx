@@ -2,6 +2,7 @@ import { useReducedMotion } from 'framer-motion';
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import steps from 'virtual:story-outline';
 import { embedState } from '../embed/embedState.ts';
+import { sharedProgress } from '../embed/sharedProgress.ts';
 import { atIdle } from '../graphics/idle.ts';
 import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
 import { scrollStore } from '../scroll/store.ts';
@@ -63,6 +64,12 @@ export function StoryChrome() {
       else el.removeAttribute('aria-current');
     });
   }, [activeIndex]);
+
+  // The step and progress, for a graphic drawn outside this frame (embed.js sticky mode).
+  useEffect(() => {
+    sharedProgress.set(activeIndex, engine.progress.get());
+    return engine.progress.on('change', (p) => sharedProgress.set(activeIndex, p));
+  }, [activeIndex, engine.progress]);
 
   // Deep link: the browser has already scrolled to the step (its scroll-margin puts it in the
   // reading area). Move only if that did not make it the active step (e.g. inside a frame), so the

@@ -18,7 +18,21 @@
  * scrolled in place of the window, and positions in a zoomed or scaled page are sent with the
  * frame's own size, so the story can convert them.
  */
-import { EMBED_ID_PARAM, parseChildMessage, toWire, type ChildMessage, type HostMessage } from '../embed/protocol.ts';
+import { EMBED_ID_PARAM, parseChildMessage, toWire, type ChildGraphic, type ChildMessage, type HostMessage } from '../embed/protocol.ts';
+import { ancestorChain, createPinnedOverlay, describeAncestor, findPinBlocker, injectPrintRule, type PinnedOverlay } from './pinned.ts';
+
+type Geometry = Omit<ChildGraphic, 'type' | 'id' | 'seq'>;
+
+/** Sticky mode's graphic frame: one more checked window, with its own id and sequence numbers. */
+interface GraphicFrame {
+  overlay: PinnedOverlay;
+  origin: string;
+  id: string;
+  seq: number;
+  lastSeq: number;
+  ready: boolean;
+  drawn: boolean;
+}
 
 interface Frame {
   iframe: HTMLIFrameElement;
@@ -41,12 +55,26 @@ interface Frame {
   /** Ancestors embed.js sized because they were shorter than the frame (aspect-ratio wrappers). */
   sized: HTMLElement[];
   warned: boolean;
+  /** The placeholder embed.js built the frame in (null for an adopted iframe: relay only). */
+  holder: HTMLElement | null;
+  /** The holder's inline position before sticky mode made it a containing block. */
+  holderPosition: string | null;
+  mode: 'sticky' | 'relay' | null;
+  /** The culprit last warned about, so each one is named once. */
+  pinWarned: string;
+  geometry: Geometry | null;
+  step: { index: number; progress: number } | null;
+  graphic: GraphicFrame | null;
+  pinned: boolean;
+  stickyTop: number;
 }
 
 type Outgoing = HostMessage extends infer M ? (M extends HostMessage ? Omit<M, 'seq'> : never) : never;
 
 const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
 const DEFAULT_HEIGHT = 600;
+/** The graphic frame only draws: no popups, no navigation. */
+const GRAPHIC_SANDBOX = 'allow-scripts allow-same-origin';
 
 interface Api {
   /** Upgrades placeholders added since (a CMS that renders blocks late). */
@@ -68,6 +96,7 @@ interface Api {
   let scheduled = false;
   let heights: { svh: number; lvh: number } | null = null;
   let heightProbes: HTMLElement[] | null = null;
+  let printRule: HTMLStyleElement | null = null;
 
   const intOr = (text: string | null, fallback: number, min: number, max: number) => {
     const n = text === null || text.trim() === '' ? NaN : Number(text);
@@ -157,6 +186,13 @@ interface Api {
     target.postMessage(toWire(Object.assign({ seq: f.seq }, message) as HostMessage), f.origin);
   };
 
+  const postGraphic = (g: GraphicFrame, message: Outgoing) => {
+    const target = g.overlay.graphic.contentWindow;
+    if (!target) return;
+    g.seq += 1;
+    target.postMessage(toWire(Object.assign({}, message, { id: g.id, seq: g.seq }) as HostMessage), g.origin);
+  };
+
   const now = () => (w.performance && w.performance.timeOrigin ? w.performance.timeOrigin + w.performance.now() : Date.now());
 
   const sendViewport = (f: Frame) => {
@@ -167,6 +203,7 @@ interface Api {
     const rect = f.iframe.getBoundingClientRect();
     const { svh, lvh } = viewportHeights();
     const inset = Math.min(insetTop(f, vw, vh), Math.floor(vh / 2));
+    if (f.graphic) placeOverlay(f, inset);
     const top = rect.top - (vv ? vv.offsetTop : 0);
     // The frame's speed over the last frame: the story looks one frame ahead with it, so the
     // graphic keeps up with a fast wheel. Zero once the frame stops (sent once more, below).
@@ -222,6 +259,8 @@ interface Api {
   };
   const onResize = () => {
     heights = null;
+    // A resize can add or lift what stops sticky mode (a breakpoint's overflow), and moves the section.
+    for (const f of frames) updatePin(f);
     schedule();
   };
 
@@ -299,6 +338,94 @@ interface Api {
     }
   };
 
+  // ------------------------------------------------------------------ sticky mode (pinned.ts)
+
+  /** Where the sticky box sticks in its scroller: below the header, from the scroller's own top. */
+  const placeOverlay = (f: Frame, inset: number) => {
+    if (!f.graphic || !f.geometry) return;
+    const scroller = scrollerOf(f.iframe);
+    const scrollerTop = scroller ? Math.max(0, scroller.getBoundingClientRect().top) : 0;
+    f.stickyTop = Math.max(0, inset - scrollerTop);
+    f.graphic.overlay.place(f.geometry, f.stickyTop);
+  };
+
+  /** Sticky, or the relayed graphic: the host's opt-out, a box that clips or scrolls, a scaled or zoomed frame. */
+  const chooseMode = (f: Frame): 'sticky' | 'relay' => {
+    const holder = f.holder;
+    if (!holder || holder.getAttribute('data-driscoll-pin') === 'off') return 'relay';
+    const blocker = findPinBlocker(ancestorChain(doc, holder, scrollerOf(f.iframe)));
+    const rect = f.iframe.getBoundingClientRect();
+    const scaled = Math.abs(scaleOf(f, rect) - 1) > 0.01;
+    const culprit = blocker ? `${describeAncestor(blocker.culprit)} (${blocker.reason})` : scaled ? 'a zoom or scale around the frame' : '';
+    if (culprit && culprit !== f.pinWarned) {
+      f.pinWarned = culprit;
+      console.warn(`[embed.js] ${culprit} stops the story's graphic from being pinned by the page; the story places it itself (it may trail a fast scroll).`);
+    }
+    return culprit ? 'relay' : 'sticky';
+  };
+
+  const unpin = (f: Frame) => {
+    if (f.graphic) {
+      f.graphic.overlay.remove();
+      f.graphic = null;
+    }
+    if (f.pinned) {
+      f.pinned = false;
+      post(f, { type: 'pin', id: f.id, on: false });
+    }
+  };
+
+  /** Re-decides the mode and lays, moves or removes the overlay; on every layout report and resize. */
+  const updatePin = (f: Frame) => {
+    if (!f.holder) return;
+    const mode = chooseMode(f);
+    if (mode !== f.mode) {
+      f.mode = mode;
+      f.holder.setAttribute('data-driscoll-pinned', mode);
+    }
+    const g = f.geometry;
+    if (mode !== 'sticky' || !g || g.sectionHeight <= 0 || !f.ready) {
+      unpin(f);
+      return;
+    }
+    if (!f.graphic) {
+      if (getComputedStyle(f.holder).position === 'static') {
+        f.holderPosition = f.holder.style.position;
+        f.holder.style.position = 'relative';
+      }
+      if (!printRule) printRule = injectPrintRule(doc);
+      const src = new URL('graphic.html', f.iframe.src);
+      src.search = '';
+      src.searchParams.set(EMBED_ID_PARAM, `${f.id}-g`);
+      const overlay = createPinnedOverlay(doc, f.holder, f.iframe, src.href, `${f.iframe.title} (graphic)`, GRAPHIC_SANDBOX);
+      f.graphic = { overlay, origin: f.origin, id: `${f.id}-g`, seq: 0, lastSeq: 0, ready: false, drawn: false };
+      // Tells a graphic frame that loaded before its hello reached us that we listen.
+      overlay.graphic.addEventListener('load', () => f.graphic && f.graphic.overlay === overlay && postGraphic(f.graphic, { type: 'hello', id: '' }));
+    }
+    const vh = w.visualViewport ? w.visualViewport.height : w.innerHeight;
+    placeOverlay(f, Math.min(insetTop(f, w.innerWidth, vh), Math.floor(vh / 2)));
+  };
+
+  const onGraphicMessage = (f: Frame, g: GraphicFrame, event: MessageEvent) => {
+    let m = parseChildMessage(event.data, g.id, g.lastSeq);
+    if (!m) {
+      const restart = parseChildMessage(event.data, g.id, 0);
+      if (!restart || restart.type !== 'hello' || restart.seq !== 1) return;
+      m = restart;
+    }
+    g.lastSeq = m.seq;
+    if (m.type === 'hello') {
+      g.ready = true;
+      postGraphic(g, { type: 'hello', id: '' });
+      if (f.step) postGraphic(g, { type: 'step', id: '', index: f.step.index, progress: f.step.progress });
+    } else if (m.type === 'drawn' && !g.drawn) {
+      g.drawn = true;
+      // Only now does the story stop drawing its own graphic: never a frame with neither.
+      f.pinned = true;
+      post(f, { type: 'pin', id: f.id, on: true });
+    }
+  };
+
   const onHeight = (f: Frame, height: number) => {
     const before = f.iframe.getBoundingClientRect();
     if (f.iframe.clientHeight !== height) {
@@ -329,7 +456,15 @@ interface Api {
   const onMessage = (event: MessageEvent) => {
     if (!event.source) return;
     let f: Frame | undefined;
-    for (const x of frames) if (x.iframe.contentWindow === event.source) f = x;
+    for (const x of frames) {
+      if (x.iframe.contentWindow === event.source) f = x;
+      // The graphic frame: the same origin check, its own id and count.
+      const g = x.graphic;
+      if (g && g.overlay.graphic.contentWindow === event.source) {
+        if (event.origin === g.origin) onGraphicMessage(x, g, event);
+        return;
+      }
+    }
     if (!f || event.origin !== f.origin) return;
     let m: ChildMessage | null = parseChildMessage(event.data, f.id, f.lastSeq);
     if (!m) {
@@ -345,12 +480,20 @@ interface Api {
       post(f, { type: 'hello', id: f.id });
       f.lastSent = '';
     } else if (m.type === 'height') onHeight(f, m.height);
-    else onScrollTo(f, m.y, m.smooth);
+    else if (m.type === 'scrollTo') onScrollTo(f, m.y, m.smooth);
+    else if (m.type === 'graphic') {
+      f.geometry = m;
+      updatePin(f);
+    } else if (m.type === 'step') {
+      f.step = { index: m.index, progress: m.progress };
+      if (f.graphic && f.graphic.ready) postGraphic(f.graphic, { type: 'step', id: '', index: m.index, progress: m.progress });
+    }
+    if (m.type === 'hello' && f.pinned) post(f, { type: 'pin', id: f.id, on: true });
     if (!wasReady || m.type === 'hello') schedule();
   };
   w.addEventListener('message', onMessage);
 
-  const register = (iframe: HTMLIFrameElement, id: string, origin: string, inset: number | null) => {
+  const register = (iframe: HTMLIFrameElement, id: string, origin: string, inset: number | null, holder: HTMLElement | null) => {
     const f: Frame = {
       iframe,
       id,
@@ -367,7 +510,17 @@ interface Api {
       vy: 0,
       sized: [],
       warned: false,
+      holder,
+      holderPosition: null,
+      mode: null,
+      pinWarned: '',
+      geometry: null,
+      step: null,
+      graphic: null,
+      pinned: false,
+      stickyTop: 0,
     };
+    if (!holder) iframe.setAttribute('data-driscoll-pinned', 'relay');
     frames.push(f);
     near.observe(iframe);
     // Tells a story that loaded before this script (or reloaded) that a host is listening.
@@ -406,7 +559,7 @@ interface Api {
     // The placeholder's own content (a link to the story) is for readers without this script.
     while (el.firstChild) el.removeChild(el.firstChild);
     el.appendChild(iframe);
-    register(iframe, id, url.origin, inset);
+    register(iframe, id, url.origin, inset, el);
   };
 
   /** An iframe pasted by hand with data-driscoll-embed: adopt it as it is. */
@@ -417,7 +570,7 @@ interface Api {
     const id = url.searchParams.get(EMBED_ID_PARAM) || '';
     if (!/^[A-Za-z0-9_-]{0,64}$/.test(id)) return;
     const inset = iframe.hasAttribute('data-driscoll-inset-top') ? intOr(iframe.getAttribute('data-driscoll-inset-top'), 0, 0, 1000) : null;
-    register(iframe, id, url.origin, inset);
+    register(iframe, id, url.origin, inset, null);
     const f = frames[frames.length - 1];
     post(f, { type: 'hello', id });
   };
@@ -451,6 +604,16 @@ interface Api {
     }
     if (bodyWatch) bodyWatch.disconnect();
     near.disconnect();
+    // Sticky mode leaves nothing behind: the story draws its own graphic again, the page is as it was.
+    for (const f of frames) {
+      unpin(f);
+      if (f.holder) {
+        f.holder.removeAttribute('data-driscoll-pinned');
+        if (f.holderPosition !== null) f.holder.style.position = f.holderPosition;
+      }
+    }
+    if (printRule) printRule.remove();
+    printRule = null;
     frames.length = 0;
     delete w.DriscollEmbed;
   };

@@ -24,6 +24,8 @@ export const MAX_HEIGHT = 100_000;
 const MAX_VIEWPORT = 20_000;
 const MAX_OFFSET = 1e7;
 const MAX_SCROLL_Y = 1e6;
+/** Far more steps than any story has: an index past it is not from our peer. */
+const MAX_STEPS = 1000;
 
 // ---------------------------------------------------------------------------------------------
 // Host -> child
@@ -69,7 +71,27 @@ export interface HostBye {
   seq: number;
 }
 
-export type HostMessage = HostHello | HostViewport | HostBye;
+/**
+ * Pinned mode (embed.js sticky mode), to the text frame: the host's own graphic frame has drawn and
+ * sits over ours (on: stop drawing the graphic, keep its space), or it is gone (on: false).
+ */
+export interface HostPin {
+  type: 'pin';
+  id: string;
+  seq: number;
+  on: boolean;
+}
+
+/** To the graphic frame: the step the text frame made active and the progress through it. */
+export interface HostStep {
+  type: 'step';
+  id: string;
+  seq: number;
+  index: number;
+  progress: number;
+}
+
+export type HostMessage = HostHello | HostViewport | HostBye | HostPin | HostStep;
 
 // ---------------------------------------------------------------------------------------------
 // Child -> host
@@ -96,7 +118,45 @@ export interface ChildScrollTo {
   smooth: boolean;
 }
 
-export type ChildMessage = ChildHello | ChildHeight | ChildScrollTo;
+/**
+ * The text frame's scrolly section and its graphic, for the current layout, in the frame's own
+ * pixels: the section's top and height in the document, the graphic layer's box in the section (as
+ * laid out, before any sticky offset) and the drawn graphic's box in the layer. A section height of
+ * 0 means there is nothing to pin (a stacked layout, another context).
+ */
+export interface ChildGraphic {
+  type: 'graphic';
+  id: string;
+  seq: number;
+  sectionTop: number;
+  sectionHeight: number;
+  layerLeft: number;
+  layerTop: number;
+  layerWidth: number;
+  layerHeight: number;
+  boxLeft: number;
+  boxTop: number;
+  boxWidth: number;
+  boxHeight: number;
+}
+
+/** The text frame's active step and progress, for the host to relay to the graphic frame. */
+export interface ChildStep {
+  type: 'step';
+  id: string;
+  seq: number;
+  index: number;
+  progress: number;
+}
+
+/** The graphic frame has drawn the step it was given: the text frame may hide its own graphic. */
+export interface ChildDrawn {
+  type: 'drawn';
+  id: string;
+  seq: number;
+}
+
+export type ChildMessage = ChildHello | ChildHeight | ChildScrollTo | ChildGraphic | ChildStep | ChildDrawn;
 
 /** What actually travels: the payload plus the namespace fields. */
 export type Wire<M> = M & { sentinel: typeof SENTINEL; v: typeof PROTOCOL_VERSION };
@@ -166,6 +226,11 @@ export function parseHostMessage(data: unknown, expectedId: string, lastSeq: num
   const id = expectedId;
   if (type === 'hello') return { type, id, seq };
   if (type === 'bye') return { type, id, seq };
+  if (type === 'pin') {
+    const on = own(o, 'on');
+    return typeof on === 'boolean' ? { type, id, seq, on } : null;
+  }
+  if (type === 'step') return parseStep(o, id, seq);
   if (type !== 'viewport') return null;
   const vw = num(o, 'vw', 1, MAX_VIEWPORT);
   const vh = num(o, 'vh', 1, MAX_VIEWPORT);
@@ -209,7 +274,41 @@ export function parseChildMessage(data: unknown, expectedId: string, lastSeq: nu
     const smooth = own(o, 'smooth');
     return y !== null && typeof smooth === 'boolean' ? { type, id, seq, y, smooth } : null;
   }
+  if (type === 'graphic') return parseGraphic(o, id, seq);
+  if (type === 'step') return parseStep(o, id, seq);
+  if (type === 'drawn') return { type, id, seq };
   return null;
+}
+
+/** A step index and progress, shared by both directions' step messages. */
+function parseStep(o: Plain, id: string, seq: number): HostStep | ChildStep | null {
+  const index = num(o, 'index', -1, MAX_STEPS);
+  const progress = num(o, 'progress', 0, 1);
+  return index !== null && Number.isInteger(index) && progress !== null ? { type: 'step', id, seq, index, progress } : null;
+}
+
+const GRAPHIC_FIELDS = [
+  'sectionTop',
+  'sectionHeight',
+  'layerLeft',
+  'layerTop',
+  'layerWidth',
+  'layerHeight',
+  'boxLeft',
+  'boxTop',
+  'boxWidth',
+  'boxHeight',
+] as const;
+
+/** Every box inside the story's document, non-negative sizes, the graphic inside its layer. */
+function parseGraphic(o: Plain, id: string, seq: number): ChildGraphic | null {
+  const g = { type: 'graphic', id, seq } as ChildGraphic;
+  for (const key of GRAPHIC_FIELDS) {
+    const v = num(o, key, /Top$|Left$/.test(key) ? -MAX_HEIGHT : 0, MAX_HEIGHT);
+    if (v === null) return null;
+    g[key] = v;
+  }
+  return g;
 }
 
 // ---------------------------------------------------------------------------------------------

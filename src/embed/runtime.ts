@@ -24,9 +24,11 @@ import { openChildChannel } from './channel.ts';
 import { decideContext, pickAutoSource, type AutoSource, type ContextDecision } from './context.ts';
 import type { EmbedStateStore } from './embedState.ts';
 import { isTopLevel, startTopLevel } from './topLevel.ts';
+import { setGraphicPinned, startGraphicReport } from './graphicReport.ts';
 import { measureDocumentHeight, startHeightReporter } from './heightReporter.ts';
 import { startProbe } from './probe.ts';
 import { parseEmbedParams, type HostMessage, type PymMessage } from './protocol.ts';
+import { sharedProgress } from './sharedProgress.ts';
 
 /**
  * A feed whose positions disagree with what the probe strips see for this long is demoted. Silence
@@ -179,6 +181,14 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     // Answer the host's first hello: if our boot hello got lost (the host script loaded after
     // us), this one tells it we are listening. Each side answers at most once: no ping-pong.
     if (m.type === 'hello' && first) channel.post({ type: 'hello' });
+    if (m.type === 'hello') {
+      // A host that (re)starts wants the geometry and step it has not heard yet.
+      graphicReport?.refresh();
+      stepDue = true;
+      sendStep();
+    }
+    // Sticky mode: the host's graphic frame has drawn over our graphic's space (or is gone).
+    if (m.type === 'pin') setGraphicPinned(doc, m.on);
     if (m.type === 'viewport') {
       // Positions come in the host's pixels; a zoomed or scaled host page makes them differ from ours.
       const scale = hostScale(m.width, m.frameWidth ?? m.width);
@@ -218,6 +228,28 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
   };
 
   const channel = openChildChannel(win, params, { host: onHost, pym: onPym });
+
+  // ------------------------------------------------------------------ embed.js sticky mode
+  // Only our own host script pins a graphic frame over ours; it needs the section's geometry and
+  // the active step (which it relays to that frame), nothing else.
+  const graphicReport = params.embedId !== '' ? startGraphicReport(win, (g) => channel.post({ type: 'graphic', ...g })) : null;
+  let stepDue = false;
+  let stepFrame = 0;
+  function sendStep() {
+    stepFrame = 0;
+    if (!stepDue || !relay.hello) return;
+    stepDue = false;
+    const { index, progress } = sharedProgress.get();
+    channel.post({ type: 'step', index, progress: Math.round(progress * 1000) / 1000 });
+  }
+  // At most once per animation frame: the graphic frame is a frame behind at worst, never swamped.
+  const stopStep =
+    params.embedId !== ''
+      ? sharedProgress.subscribe(() => {
+          stepDue = true;
+          if (!stepFrame) stepFrame = win.requestAnimationFrame(sendStep);
+        })
+      : () => {};
 
   /**
    * A Pym parent without trackscroll answers parentPositionInfo on request only; asking whenever
@@ -347,7 +379,11 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
       const band = latest[next.source as AutoSource];
       if (band) writeViewportVars(band.viewportHeight, band.stableViewportHeight);
       else writeViewportVars(knownVh, stableNow());
-    } else root.style.removeProperty('overflow');
+    } else {
+      root.style.removeProperty('overflow');
+      // Only an auto frame can sit under the host's pinned graphic; anywhere else we draw our own.
+      setGraphicPinned(doc, false);
+    }
     state.set(next);
     restorePlace(mark);
     if (next.source !== providerKind) {
@@ -425,6 +461,9 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     win.removeEventListener('resize', onResize);
     for (const t of timers) win.clearTimeout(t);
     channel.stop();
+    graphicReport?.stop();
+    stopStep();
+    if (stepFrame) win.cancelAnimationFrame(stepFrame);
     probe?.stop();
     reporter.stop();
     store.useProvider(null);

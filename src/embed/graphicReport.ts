@@ -1,0 +1,114 @@
+/**
+ * Sticky mode, the text frame's side: tells the host where the scrolly section and its graphic are
+ * for the current layout (so embed.js can lay its own graphic frame over the same place, pinned by
+ * the host's compositor), and hides our own graphic once the host says its copy is drawn. The
+ * graphic's space is kept: only the drawing goes, so nothing in the text moves.
+ */
+import type { ChildGraphic } from './protocol.ts';
+
+export type GraphicGeometry = Omit<ChildGraphic, 'type' | 'id' | 'seq'>;
+
+/** Nothing to pin: a stacked layout, or a context where the story draws its own graphic. */
+export const NO_GRAPHIC: GraphicGeometry = {
+  sectionTop: 0,
+  sectionHeight: 0,
+  layerLeft: 0,
+  layerTop: 0,
+  layerWidth: 0,
+  layerHeight: 0,
+  boxLeft: 0,
+  boxTop: 0,
+  boxWidth: 0,
+  boxHeight: 0,
+};
+
+/** Whole pixels, so sub-pixel jitter in a layout pass does not re-send the same geometry. */
+export function geometryKey(g: GraphicGeometry): string {
+  return Object.values(g)
+    .map((v) => Math.round(v))
+    .join(' ');
+}
+
+/**
+ * Measures the section and its graphic in document coordinates. Offsets, not client rects, for the
+ * layer and the box: the story engine moves the layer with a transform, and the host wants where it
+ * is laid out, not where the last relayed position put it.
+ */
+export function measureGraphic(doc: Document): GraphicGeometry {
+  const root = doc.documentElement;
+  const section = doc.querySelector<HTMLElement>('.scrolly');
+  const layer = section?.querySelector<HTMLElement>('.graphic-layer');
+  const box = layer?.querySelector<HTMLElement>('[data-graphic]');
+  if (!section || !layer || !box || root.dataset.embedContext !== 'auto' || root.dataset.layout === 'stacked') return NO_GRAPHIC;
+  if (layer.offsetParent !== section || box.offsetParent !== layer) return NO_GRAPHIC;
+  const rect = section.getBoundingClientRect();
+  const view = doc.defaultView;
+  const g: GraphicGeometry = {
+    sectionTop: rect.top + (view?.scrollY ?? 0),
+    sectionHeight: rect.height,
+    layerLeft: layer.offsetLeft,
+    layerTop: layer.offsetTop,
+    layerWidth: layer.offsetWidth,
+    layerHeight: layer.offsetHeight,
+    boxLeft: box.offsetLeft,
+    boxTop: box.offsetTop,
+    boxWidth: box.offsetWidth,
+    boxHeight: box.offsetHeight,
+  };
+  return g.sectionHeight > 0 && g.boxWidth > 0 && g.boxHeight > 0 ? g : NO_GRAPHIC;
+}
+
+/**
+ * Reports the geometry whenever a layout change may have moved it (the section or the graphic
+ * resized, the layout or context flipped), once per change.
+ */
+export function startGraphicReport(win: Window, report: (g: GraphicGeometry) => void): { refresh(): void; stop(): void } {
+  const doc = win.document;
+  let last = '';
+  let scheduled = false;
+  const send = () => {
+    scheduled = false;
+    const g = measureGraphic(doc);
+    const key = geometryKey(g);
+    if (key === last) return;
+    last = key;
+    report(g);
+  };
+  // After the layout pass that caused it, and even in a frame the browser does not draw (off screen).
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    win.setTimeout(send, 0);
+  };
+  const sizes = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
+  const watch = () => {
+    sizes?.disconnect();
+    for (const sel of ['.scrolly', '.scrolly .graphic-layer', '.scrolly [data-graphic]']) {
+      const el = doc.querySelector(sel);
+      if (el) sizes?.observe(el);
+    }
+  };
+  watch();
+  const flips = new MutationObserver(schedule);
+  flips.observe(doc.documentElement, { attributes: true, attributeFilter: ['data-layout', 'data-embed-context'] });
+  schedule();
+  return {
+    refresh() {
+      last = '';
+      watch();
+      schedule();
+    },
+    stop() {
+      sizes?.disconnect();
+      flips.disconnect();
+      setGraphicPinned(doc, false);
+    },
+  };
+}
+
+/** Our own graphic stops (or resumes) drawing; its space stays (CSS: :root[data-graphic-pinned]). */
+export function setGraphicPinned(doc: Document, on: boolean): void {
+  const root = doc.documentElement;
+  if (on) root.dataset.graphicPinned = '';
+  else delete root.dataset.graphicPinned;
+}
