@@ -112,7 +112,12 @@ async function poll(fn, what, timeout = 15_000) {
   }
 }
 
-/** The story's geometry in the text frame's document, and the graphic's resting top in the host viewport. */
+/**
+ * The story's geometry in the text frame's document and the graphic's resting top in the host
+ * viewport, measured at rest with the section spanning the viewport. Relay: the text frame's graphic
+ * layer. Sticky: the graphic frame, which sits a constant `d` px below its sticky box (the layer's
+ * place); the section is shifted by `d` so the spanning test is about the box, as for the layer.
+ */
 async function restGeometry(page, text, mode) {
   const g = await text.evaluate(() => {
     const s = document.querySelector('.scrolly').getBoundingClientRect();
@@ -120,18 +125,16 @@ async function restGeometry(page, text, mode) {
     return { sectionTop: s.top, sectionHeight: s.height, layerTop: l?.top ?? null, layerHeight: l?.height ?? 0 };
   });
   const h = await page.evaluate(() => {
-    const r = (el) => el?.getBoundingClientRect() ?? null;
-    const text = r(document.querySelector('#slot iframe:not([src*="graphic.html"])'));
-    const graphic = r(document.querySelector('#slot iframe[src*="graphic.html"]'));
-    return { frameTop: text.top, graphicTop: graphic?.top ?? null, graphicHeight: graphic?.height ?? null };
+    const text = document.querySelector('#slot iframe:not([src*="graphic.html"])').getBoundingClientRect();
+    const graphic = document.querySelector('#slot iframe[src*="graphic.html"]');
+    const box = graphic?.parentElement?.getBoundingClientRect();
+    return { frameTop: text.top, graphicTop: graphic?.getBoundingClientRect().top ?? null, boxTop: box?.top ?? null, boxHeight: box?.height ?? null };
   });
-  return {
-    sectionTop: g.sectionTop,
-    sectionHeight: g.sectionHeight,
-    graphicHeight: mode === 'sticky' ? h.graphicHeight : g.layerHeight,
-    rest: mode === 'sticky' ? h.graphicTop : h.frameTop + g.layerTop,
-    frameTop: h.frameTop,
-  };
+  if (mode === 'sticky') {
+    const d = h.graphicTop - h.boxTop;
+    return { rest: h.graphicTop, sectionTop: g.sectionTop + d, sectionHeight: g.sectionHeight, graphicHeight: h.boxHeight, frameTop: h.frameTop };
+  }
+  return { rest: h.frameTop + g.layerTop, sectionTop: g.sectionTop, sectionHeight: g.sectionHeight, graphicHeight: g.layerHeight, frameTop: h.frameTop };
 }
 
 /** Scrolls the host so the story's section top is `above` px above the viewport's top, and waits for rest. */
@@ -212,8 +215,11 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
         : (await page.evaluate(() => document.querySelector('[data-driscoll-pinned]')?.getAttribute('data-driscoll-pinned'))) === 'sticky'
           ? 'sticky'
           : 'relay';
-    if (mode === 'sticky')
+    if (mode === 'sticky') {
       await poll(() => page.evaluate(() => document.querySelector('#slot iframe[src*="graphic.html"]') !== null), 'no graphic frame in sticky mode');
+      // The text frame stops drawing its graphic once the graphic frame has drawn it.
+      await text.waitForFunction(() => document.documentElement.hasAttribute('data-graphic-pinned'), null, { timeout: 15_000 });
+    }
     const source = await text.evaluate(() => document.documentElement.dataset.scrollSource);
     const { sessions, outOfProcessFrames, inProcessFrames } = await throttleTargets(context, page);
     const input0 = sessions[0];
@@ -226,7 +232,7 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
       if (g.rest === null || !Number.isFinite(g.rest)) throw new Error(`embedLag ${setup}/${input}: no resting place for the graphic`);
       const end = () => page.evaluate(() => document.querySelector('#slot iframe:not([src*="graphic.html"])').getBoundingClientRect().top);
       const beyond = async () => (await end()) + g.sectionTop + g.sectionHeight - g.graphicHeight < g.rest + 2000;
-      const frames = [page.mainFrame(), ...page.frames().filter((f) => f.url().startsWith(storyOrigin))];
+      const frames = [page.mainFrame(), text];
       await Promise.all(frames.map((f) => f.evaluate(() => ((window.__lag.samples = []), (window.__lag.on = true)))));
       const from = await page.evaluate(() => performance.timeOrigin + performance.now());
       let gestures = 0;
