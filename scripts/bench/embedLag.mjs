@@ -68,7 +68,12 @@ const RECORDER = `(() => {
   const rec = (window.__lag = { samples: [], loaf: [], on: false });
   if (isHost) {
     try {
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => rec.loaf.push({ start: performance.timeOrigin + e.startTime, duration: e.duration })))
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => rec.loaf.push({
+        start: performance.timeOrigin + e.startTime, duration: e.duration, blocking: e.blockingDuration,
+        renderMs: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+        styleLayoutMs: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+        scripts: (e.scripts || []).map((x) => ({ invoker: x.invoker, src: (x.sourceURL || '').split('/').pop(), fn: x.sourceFunctionName, ms: Math.round(x.duration) })),
+      })))
         .observe({ type: 'long-animation-frame' });
     } catch (e) { rec.loafUnsupported = true; }
   }
@@ -263,6 +268,8 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
         storyFrames: story.length,
         storySameFrame: mode === 'relay' ? sameFrameShare(pairFrames(host, story)) : null,
         longFrames: longFramesIn(loaf, from, to),
+        longFrameEntries: loaf.filter((e) => e.start >= from && e.start <= to),
+        inputMs: to - from,
         gestures,
         restPx: g.rest,
         scrollY: scrolled,
@@ -357,6 +364,8 @@ export function summarize(results) {
     p95Px: median(passes.map((p) => p.p95Px)),
     maxPx: Math.max(...passes.map((p) => p.maxPx ?? 0)),
     longFrames: median(passes.map((p) => p.longFrames.count)),
+    longFramesPer10s: median(passes.map((p) => (p.longFrames.count / p.inputMs) * 10_000)),
+    inputS: median(passes.map((p) => p.inputMs / 1000)),
     longestLoafMs: Math.max(...passes.map((p) => p.longFrames.longestMs)),
     hostFramesMissed: median(passes.map((p) => p.hostFramesMissed)),
   }));
@@ -377,11 +386,11 @@ function formatSetupRun(r) {
 
 /** The table: one line per setup, input and CPU rate. */
 export function formatEmbedLag(report) {
-  const head = '  setup     mode    input  cpu  frames   > 8 px  > 50 px  p95 / max px  host LoAF (longest)  host frames missed';
+  const head = '  setup     mode    input  cpu  frames   > 8 px  > 50 px  p95 / max px  host LoAF (longest)  LoAF/10 s  input s  host frames missed';
   const lines = report.table.map(
     (r) =>
       `  ${r.setup.padEnd(9)} ${r.mode.padEnd(7)} ${r.input.padEnd(6)} ${`${r.cpu}x`.padStart(3)}  ${String(r.frames).padStart(6)}  ${pct(r.over8).padStart(7)}  ${pct(r.over50).padStart(7)}  ` +
-      `${`${round(r.p95Px)} / ${round(r.maxPx)}`.padStart(12)}  ${`${r.longFrames} (${round(r.longestLoafMs)} ms)`.padStart(19)}  ${String(r.hostFramesMissed).padStart(18)}`,
+      `${`${round(r.p95Px)} / ${round(r.maxPx)}`.padStart(12)}  ${`${r.longFrames} (${round(r.longestLoafMs)} ms)`.padStart(19)}  ${String(round(r.longFramesPer10s, 1)).padStart(9)}  ${String(round(r.inputS, 1)).padStart(7)}  ${String(r.hostFramesMissed).padStart(18)}`,
   );
   return [head, ...lines, `  (medians of ${report.settings.runs} run(s); max is the largest of any run)`].join('\n');
 }
