@@ -42,13 +42,25 @@ async function snapshot(h: { page: import('playwright-core').Page; child: Frame 
     readerVh: document.documentElement.style.getPropertyValue('--reader-vh'),
     navLayer: document.querySelector<HTMLElement>('.nav-layer')?.style.transform ?? '',
     polluted: ({} as Record<string, unknown>).polluted ?? null,
+    graphicPinned: 'graphicPinned' in document.documentElement.dataset,
   }));
   const host = await h.page.evaluate(() => ({
     title: document.title,
     href: location.href,
     polluted: ({} as Record<string, unknown>).polluted ?? null,
     frameStyle: document.querySelector<HTMLIFrameElement>('iframe:not(#ad)')!.style.height,
+    // Sticky mode: the mode, the overlay's place and the graphic frame's box.
+    pinned: document.querySelector('[data-driscoll-pinned]')?.getAttribute('data-driscoll-pinned') ?? null,
+    overlay: document.querySelector('[data-driscoll-overlay]')?.getAttribute('style') ?? null,
+    graphicFrame: document.querySelector('[data-driscoll-graphic]')?.getAttribute('style') ?? null,
   }));
+  const graphicFrame = h.page.frames().find((f) => f.url().includes('/graphic.html'));
+  const graphic = graphicFrame
+    ? await graphicFrame.evaluate(() => {
+        const el = document.querySelector<HTMLElement>('[data-graphic]');
+        return { step: el?.dataset.stepIndex ?? null, state: el?.dataset.graphicState ?? null };
+      })
+    : null;
   return {
     context: s.context,
     source: s.source,
@@ -59,6 +71,7 @@ async function snapshot(h: { page: import('playwright-core').Page; child: Frame 
     host,
     hostY: await hostScrollY(h.page),
     frameHeight: (await iframeBox(h.page)).height,
+    graphic,
   };
 }
 
@@ -79,6 +92,10 @@ test('forged messages from a third-origin frame and from the host console change
     expect(id).toBe('driscoll-1');
     const before = await settle(() => snapshot(h), { quiet: 300 });
     expect(before.active).not.toBe('');
+    // In sticky mode, with the graphic frame drawn and the story's own graphic hidden: all of that must stay.
+    expect(before.host.pinned).toBe('sticky');
+    expect(before.graphicPinned).toBe(true);
+    expect(before.graphic?.step).toBe(String((await stepIds(h.child)).indexOf(before.active ?? '')));
     expect(before.transform).toMatch(/translate/);
 
     // 1. The ad posts everything it can think of to the host and to every frame, the story's too.
