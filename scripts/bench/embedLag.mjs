@@ -29,6 +29,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.mjs';
 import { graphicTops, lagSummary, longFramesIn, missedFrames, pairFrames, placeErrors, sameFrameShare } from './embedLagStats.mjs';
 import { serveDir, serveDist } from './server.mjs';
+import { attributeFrames, formatAttribution, startTrace, SYNC_MARK } from './trace.mjs';
 import { median, round } from './stats.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -199,7 +200,7 @@ async function throttleTargets(context, page) {
  * and gives the input while recording, and returns each pass's figures.
  * @param {import('playwright-core').Browser} browser
  */
-export async function embedLagSetup(browser, { url, storyOrigin, setup, input, cpuRates = CPU_RATES }) {
+export async function embedLagSetup(browser, { url, storyOrigin, setup, input, cpuRates = CPU_RATES, trace = null, log = () => {} }) {
   const device = DEVICES[input];
   const context = await browser.newContext(device.context);
   try {
@@ -239,6 +240,8 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
       const beyond = async () => (await end()) + g.sectionTop + g.sectionHeight - g.graphicHeight < g.rest + 2000;
       const frames = [page.mainFrame(), text];
       await Promise.all(frames.map((f) => f.evaluate(() => ((window.__lag.samples = []), (window.__lag.on = true)))));
+      const stopTrace = trace ? await startTrace(sessions[0]) : null;
+      const syncAt = await page.evaluate((mark) => performance.mark(mark).startTime, SYNC_MARK);
       const from = await page.evaluate(() => performance.timeOrigin + performance.now());
       let gestures = 0;
       if (input === 'wheel') {
@@ -254,12 +257,28 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
         }
       }
       const to = await page.evaluate(() => performance.timeOrigin + performance.now());
+      const traceEvents = stopTrace ? await stopTrace() : null;
       await Promise.all(frames.map((f) => f.evaluate(() => (window.__lag.on = false))));
       const host = await page.evaluate(() => window.__lag.samples);
       const story = await text.evaluate(() => window.__lag.samples);
       const loaf = await page.evaluate(() => window.__lag.loaf);
       const scrolled = await page.evaluate(() => window.scrollY);
       const errors = placeErrors(graphicTops(host, story, mode), g);
+      const inWindow = loaf.filter((e) => e.start >= from && e.start <= to);
+      if (traceEvents) {
+        const file = `${trace.replace(/\.json$/, '')}-${setup}-${input}-${cpu}x.json`;
+        writeFileSync(file, JSON.stringify({ traceEvents }));
+        const origin = await page.evaluate(() => performance.timeOrigin);
+        const a = attributeFrames(
+          traceEvents,
+          inWindow.map((e) => ({ start: e.start - origin, duration: e.duration })),
+          syncAt,
+        );
+        if (a.error) throw new Error(`embedLag trace: ${a.error}`);
+        a.frames.forEach((f, i) => (inWindow[i].trace = f));
+        log(`  trace of ${setup} ${input} ${cpu}x: ${file}`);
+        for (const f of a.frames) log(`  host long frame ${round(f.duration)} ms:\n${formatAttribution(f, '    ')}`);
+      }
       passes.push({
         cpu,
         ...lagSummary(errors),
@@ -268,7 +287,7 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
         storyFrames: story.length,
         storySameFrame: mode === 'relay' ? sameFrameShare(pairFrames(host, story)) : null,
         longFrames: longFramesIn(loaf, from, to),
-        longFrameEntries: loaf.filter((e) => e.start >= from && e.start <= to),
+        longFrameEntries: inWindow,
         inputMs: to - from,
         gestures,
         restPx: g.rest,
@@ -294,6 +313,7 @@ export async function embedLagReport({
   cpuRates = CPU_RATES,
   browserPath = chromiumPath(),
   log = () => {},
+  trace = null,
 } = {}) {
   const story = await serveDist(dist, { host: '127.0.0.1', originHost: '127.0.0.1' });
   const hosts = await serveDir(HOSTS, {
@@ -317,7 +337,7 @@ export async function embedLagReport({
           for (let i = 0; i < setups.length; i++) {
             const setup = setups[(i + run) % setups.length];
             const url = `${hosts.origin}/${HOST_PAGE[setup]}?${new URLSearchParams({ child: `${story.origin}/` })}`;
-            const r = await embedLagSetup(browser, { url, storyOrigin: story.origin, setup, input, cpuRates });
+            const r = await embedLagSetup(browser, { url, storyOrigin: story.origin, setup, input, cpuRates, trace, log });
             results.push({ run: run + 1, ...r });
             log(formatSetupRun({ run: run + 1, ...r }));
           }
@@ -412,6 +432,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     inputs: list('--inputs', INPUTS),
     cpuRates: list('--cpu', CPU_RATES, Number),
     log: (line) => console.log(line),
+    trace: at('--trace') ? resolve(at('--trace')) : null,
   });
   console.log(`\n${formatEmbedLag(report)}`);
   if (at('--json')) writeFileSync(resolve(at('--json')), JSON.stringify(report, null, 2));
