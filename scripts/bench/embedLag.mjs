@@ -78,30 +78,24 @@ const RECORDER = `(() => {
         .observe({ type: 'long-animation-frame' });
     } catch (e) { rec.loafUnsupported = true; }
   }
-  const probe = document.createElement('div');
-  probe.setAttribute('aria-hidden', 'true');
-  probe.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;visibility:hidden;pointer-events:none;contain:strict';
-  let frameTime = null;
+  // The first rAF callback of each frame (this script runs before any page script). The host's
+  // frames move only with its scroll, which is already applied when rAF runs: read them now. The
+  // story moves its graphic in its own rAF callback, after this one: its state at the start of the
+  // next frame is what the previous frame drew (nothing else moves it between frames).
   const top = (el) => (el ? el.getBoundingClientRect().top : null);
-  const read = () => {
-    if (frameTime === null) return;
-    const t = frameTime;
-    frameTime = null;
+  let previous = null;
+  const tick = (ts) => {
+    requestAnimationFrame(tick);
+    const t = performance.timeOrigin + ts;
+    if (!rec.on) return void (previous = null);
     if (isHost) {
       const text = document.querySelector('#slot iframe:not([src*="graphic.html"])');
       const graphic = document.querySelector('#slot iframe[src*="graphic.html"]');
       rec.samples.push({ t, frameTop: top(text), graphicFrameTop: top(graphic) });
-    } else {
-      rec.samples.push({ t, layerTop: top(document.querySelector('.graphic-layer')) });
+    } else if (previous !== null) {
+      rec.samples.push({ t: previous, layerTop: top(document.querySelector('.graphic-layer')) });
     }
-  };
-  const observer = new ResizeObserver(read);
-  const tick = (ts) => {
-    requestAnimationFrame(tick);
-    if (!rec.on) return;
-    if (!probe.isConnected) { document.documentElement.appendChild(probe); observer.observe(probe); }
-    frameTime = performance.timeOrigin + ts;
-    probe.style.width = probe.style.width === '1px' ? '2px' : '1px';
+    previous = t;
   };
   requestAnimationFrame(tick);
 })();`;
