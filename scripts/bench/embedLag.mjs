@@ -174,6 +174,12 @@ async function touchSwipe(cdp, { x, y, moves, step }) {
   await Promise.all(sent);
 }
 
+/** The host renderer's counters (seconds): Timestamp, ThreadTime (main thread CPU), ScriptDuration... */
+async function hostMetrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
 /** CDP sessions for the host page and every out-of-process story frame, to throttle each. */
 async function throttleTargets(context, page) {
   const sessions = [await context.newCDPSession(page)];
@@ -223,6 +229,7 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
     const source = await text.evaluate(() => document.documentElement.dataset.scrollSource);
     const { sessions, outOfProcessFrames, inProcessFrames } = await throttleTargets(context, page);
     const input0 = sessions[0];
+    await input0.send('Performance.enable', { timeDomain: 'threadTicks' });
     const screen = await text.evaluate(() => `${screen.width}x${screen.height}`);
     const passes = [];
     for (const cpu of cpuRates) {
@@ -235,6 +242,7 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
       const frames = [page.mainFrame(), text];
       await Promise.all(frames.map((f) => f.evaluate(() => ((window.__lag.samples = []), (window.__lag.on = true)))));
       const stopTrace = trace ? await startTrace(sessions[0]) : null;
+      const before = await hostMetrics(sessions[0]);
       const syncAt = await page.evaluate((mark) => performance.mark(mark).startTime, SYNC_MARK);
       const from = await page.evaluate(() => performance.timeOrigin + performance.now());
       let gestures = 0;
@@ -251,6 +259,7 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
         }
       }
       const to = await page.evaluate(() => performance.timeOrigin + performance.now());
+      const after = await hostMetrics(sessions[0]);
       const traceEvents = stopTrace ? await stopTrace() : null;
       await Promise.all(frames.map((f) => f.evaluate(() => (window.__lag.on = false))));
       const host = await page.evaluate(() => window.__lag.samples);
@@ -283,6 +292,10 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
         longFrames: longFramesIn(loaf, from, to),
         longFrameEntries: inWindow,
         inputMs: to - from,
+        // The host main thread's own CPU time (not wall time: a starved thread does not count) and
+        // its script time, per second of input.
+        hostCpuMsPerS: ((after.ThreadTime - before.ThreadTime) * 1000) / (after.Timestamp - before.Timestamp || 1),
+        hostScriptMsPerS: ((after.ScriptDuration - before.ScriptDuration) * 1000) / (after.Timestamp - before.Timestamp || 1),
         gestures,
         restPx: g.rest,
         scrollY: scrolled,
@@ -379,6 +392,7 @@ export function summarize(results) {
     maxPx: Math.max(...passes.map((p) => p.maxPx ?? 0)),
     longFrames: median(passes.map((p) => p.longFrames.count)),
     longFramesPer10s: median(passes.map((p) => (p.longFrames.count / p.inputMs) * 10_000)),
+    hostCpuMsPerS: median(passes.map((p) => p.hostCpuMsPerS)),
     inputS: median(passes.map((p) => p.inputMs / 1000)),
     longestLoafMs: Math.max(...passes.map((p) => p.longFrames.longestMs)),
     hostFramesMissed: median(passes.map((p) => p.hostFramesMissed)),
@@ -393,18 +407,19 @@ function formatSetupRun(r) {
       (p) =>
         `  run ${r.run} ${r.setup} (${r.mode}, source ${r.source}, screen ${r.screen}, ${r.outOfProcessFrames} OOPIF) ${r.input} ${p.cpu}x: ` +
         `${p.frames} frames, > 8 px ${pct(p.over8)}, > 50 px ${pct(p.over50)}, p95 ${round(p.p95Px)} / max ${round(p.maxPx)} px; ` +
-        `host LoAF ${p.longFrames.count} (longest ${round(p.longFrames.longestMs)} ms), host frames missed ${p.hostFramesMissed}, story on time ${pct(p.storySameFrame)}, ${p.gestures} gestures, rest ${round(p.restPx, 1)} px`,
+        `host LoAF ${p.longFrames.count} (longest ${round(p.longFrames.longestMs)} ms), host CPU ${round(p.hostCpuMsPerS)} ms/s, host frames missed ${p.hostFramesMissed}, story on time ${pct(p.storySameFrame)}, ${p.gestures} gestures, rest ${round(p.restPx, 1)} px`,
     )
     .join('\n');
 }
 
 /** The table: one line per setup, input and CPU rate. */
 export function formatEmbedLag(report) {
-  const head = '  setup     mode    input  cpu  frames   > 8 px  > 50 px  p95 / max px  host LoAF (longest)  LoAF/10 s  input s  host frames missed';
+  const head =
+    '  setup     mode    input  cpu  frames   > 8 px  > 50 px  p95 / max px  host LoAF (longest)  LoAF/10 s  input s  host CPU ms/s  host frames missed';
   const lines = report.table.map(
     (r) =>
       `  ${r.setup.padEnd(9)} ${r.mode.padEnd(7)} ${r.input.padEnd(6)} ${`${r.cpu}x`.padStart(3)}  ${String(r.frames).padStart(6)}  ${pct(r.over8).padStart(7)}  ${pct(r.over50).padStart(7)}  ` +
-      `${`${round(r.p95Px)} / ${round(r.maxPx)}`.padStart(12)}  ${`${r.longFrames} (${round(r.longestLoafMs)} ms)`.padStart(19)}  ${String(round(r.longFramesPer10s, 1)).padStart(9)}  ${String(round(r.inputS, 1)).padStart(7)}  ${String(r.hostFramesMissed).padStart(18)}`,
+      `${`${round(r.p95Px)} / ${round(r.maxPx)}`.padStart(12)}  ${`${r.longFrames} (${round(r.longestLoafMs)} ms)`.padStart(19)}  ${String(round(r.longFramesPer10s, 1)).padStart(9)}  ${String(round(r.inputS, 1)).padStart(7)}  ${String(round(r.hostCpuMsPerS)).padStart(12)}  ${String(r.hostFramesMissed).padStart(18)}`,
   );
   return [head, ...lines, `  (medians of ${report.settings.runs} run(s); max is the largest of any run)`].join('\n');
 }
