@@ -161,12 +161,19 @@ export async function pointAtFrame(page: Page): Promise<void> {
 }
 
 /**
- * Installed in every frame before its scripts: in the story it records each change of the active
- * step (a MutationObserver on data-active-step), so a test can scroll quickly and read the order
+ * Installed in every frame before its scripts: it keeps console warnings, and in the story it
+ * records each change of the active step (a MutationObserver on data-active-step), so a test can scroll quickly and read the order
  * afterwards instead of settling after every notch.
  */
 export const RECORDER = `(() => {
   const rec = (window.__embedRec = { steps: [] });
+  // Console warnings (embed.js names what stops sticky mode), kept for the test to read.
+  const warnings = (window.__warnings = []);
+  const warn = console.warn;
+  console.warn = function (...args) {
+    warnings.push(args.map(String).join(' '));
+    return warn.apply(this, args);
+  };
   const watch = () => {
     const section = document.querySelector('.scrolly');
     if (!section) return void setTimeout(watch, 50);

@@ -232,6 +232,44 @@ describe(`${ENGINE}: with JavaScript`, () => {
     await tab.close();
   });
 
+  test('embed.js sticky mode: the graphic frame stays at one place in the host viewport while the host scrolls through the section', async () => {
+    const tab = await engine.open(DESKTOP);
+    await tab.goto(`${hosts.origin}/snippet.html?child=${encodeURIComponent(`${story_.origin}/`)}`);
+    await tab.evaluate(() => document.getElementById('slot')!.scrollIntoView({ block: 'start' }));
+    const child = await tab.frame(`${story_.origin}/?`);
+    await waitIn(
+      child,
+      'the story to follow its host',
+      () => document.documentElement.dataset.embedContext === 'auto' && document.querySelector('[data-active-step]') !== null,
+    );
+    await waitIn(tab, 'sticky mode', () => document.querySelector('[data-driscoll-pinned="sticky"] [data-driscoll-graphic]') !== null);
+    const graphic = await tab.frame(`${story_.origin}/graphic.html`);
+    await waitIn(graphic, 'the graphic frame to draw', () => document.querySelector('[data-graphic][data-drawn] svg') !== null);
+    await waitIn(child, 'the story to hand its graphic over', () => 'graphicPinned' in document.documentElement.dataset);
+    const r = await tab.evaluate(async () => {
+      const raf = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      const overlay = document.querySelector('[data-driscoll-overlay]')!;
+      const sticky = overlay.firstElementChild as HTMLElement;
+      const frame = document.querySelector('[data-driscoll-graphic]')!;
+      const stickTop = parseFloat(sticky.style.top);
+      const span = overlay.getBoundingClientRect().height - sticky.getBoundingClientRect().height;
+      // From the section's top 20 px above the sticky place until its end is 20 px below the sticky box's, 37 px a frame.
+      window.scrollBy(0, overlay.getBoundingClientRect().top - (stickTop - 20));
+      await raf();
+      const tops: number[] = [];
+      for (let moved = 37; moved <= span - 20; moved += 37) {
+        window.scrollBy(0, 37);
+        await raf();
+        tops.push(Math.round(frame.getBoundingClientRect().top * 10) / 10);
+      }
+      return { tops, span };
+    });
+    expect(r.tops.length).toBeGreaterThan(20);
+    expect(Math.max(...r.tops) - Math.min(...r.tops), `graphic frame tops: ${r.tops.slice(0, 40).join(', ')}`).toBeLessThanOrEqual(1);
+    expect(await tab.errors()).toEqual([]);
+    await tab.close();
+  });
+
   test('a plain iframe on another origin (600 px high, desktop): the story scrolls inside its frame, every step in order', async () => {
     // A fixed 600 px frame on a 844 px phone is too short to follow and shows the stacked layout (by design).
     const tab = await engine.open(DESKTOP);

@@ -1,0 +1,477 @@
+/**
+ * embed.js sticky mode: the graphic drawn by a second, graphic-only frame of the story in a
+ * `position: sticky` box over the text frame, so the host's own compositor pins it. Checked here:
+ *   - the graphic frame's top in the host's viewport does not move by a pixel on any animation frame
+ *     of a scroll through the section (scripted and wheel), on a plain page, a phone, an app shell
+ *     whose <main> scrolls and under a sticky header; at rest it lies on the text frame's own
+ *     (hidden) graphic box;
+ *   - the graphic frame shows the text frame's active step at rest after fast and instant scrolls
+ *     both ways;
+ *   - the fallback to the relayed graphic where sticky cannot work (overflow: hidden, a scaled or
+ *     zoomed column, the host's opt-out), named once in the console, re-checked on resize;
+ *   - the graphic frame is absent from the accessibility tree and the tab order, keyboard stepping
+ *     reaches all 12 steps with focus on screen, print shows no overlay, destroy() restores the page,
+ *     and two embeds each get their own.
+ */
+import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DESKTOP, launchBrowser, PHONE, requireBuild, waitFor } from './harness.ts';
+import {
+  childState,
+  hostGeometry,
+  inHost,
+  nextButtonBox,
+  openHost,
+  placeFrameAt,
+  pointAtFrame,
+  settle,
+  startEmbedServers,
+  stepIds,
+  waitForContext,
+  type EmbedServers,
+  type OpenHost,
+} from './embedHarness.ts';
+
+let browser: Browser;
+let servers: EmbedServers;
+
+beforeAll(async () => {
+  requireBuild();
+  servers = await startEmbedServers();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+
+/** The graphic-only frames on the page, in the order embed.js made them. */
+function graphicFrames(page: Page): Frame[] {
+  return page.frames().filter((f) => f.url().startsWith(`${servers.story.origin}/graphic.html`));
+}
+
+interface PinState {
+  mode: string | null;
+  overlays: number;
+  storyPinned: boolean;
+}
+
+async function pinState(h: OpenHost): Promise<PinState> {
+  const host = await h.page.evaluate(() => ({
+    mode: document.querySelector('[data-driscoll-src]')?.getAttribute('data-driscoll-pinned') ?? null,
+    overlays: document.querySelectorAll('[data-driscoll-overlay]').length,
+  }));
+  const storyPinned = await h.child.evaluate(() => 'graphicPinned' in document.documentElement.dataset);
+  return { ...host, storyPinned };
+}
+
+/** Opens a host, scrolls into the story's section and waits until sticky mode has drawn its graphic. */
+async function openPinned(name: string, device: BrowserContextOptions): Promise<OpenHost> {
+  const h = await openHost(browser, servers, name, device);
+  await placeFrameAt(h.page, 200);
+  await waitForContext(h.child, 'auto', 'relay');
+  const pinned = await waitFor(async () => {
+    const s = await pinState(h);
+    return s.mode === 'sticky' && s.overlays === 1 && s.storyPinned ? s : null;
+  });
+  expect(pinned, `${name}: sticky mode with the graphic frame drawn`).toBeTruthy();
+  return h;
+}
+
+/** The section's top in the host's viewport units: where the overlay starts. */
+async function overlayBox(page: Page) {
+  return page.evaluate(() => {
+    const o = document.querySelector('[data-driscoll-overlay]')!.getBoundingClientRect();
+    const g = document.querySelector('[data-driscoll-graphic]')!.getBoundingClientRect();
+    return { top: o.top, bottom: o.bottom, graphicTop: g.top, graphicHeight: g.height, graphicLeft: g.left, graphicWidth: g.width };
+  });
+}
+
+/**
+ * Scrolls the host's scroller through the story's section `perFrame` px per animation frame (down,
+ * then up) and records, on every animation frame, the graphic frame's top in the host's viewport
+ * while the section spans the sticky place.
+ */
+async function scrollThrough(page: Page, perFrame: number): Promise<number[]> {
+  return page.evaluate(async (step) => {
+    const sc = document.querySelector<HTMLElement>('[data-test-scroller]') ?? document.scrollingElement!;
+    const overlay = document.querySelector<HTMLElement>('[data-driscoll-overlay]')!;
+    const sticky = overlay.firstElementChild as HTMLElement;
+    const graphic = document.querySelector('[data-driscoll-graphic]')!;
+    const raf = () => new Promise((r) => requestAnimationFrame(r));
+    const stickTop = parseFloat(sticky.style.top) + (sc === document.scrollingElement ? 0 : Math.max(0, sc.getBoundingClientRect().top));
+    const stickyHeight = sticky.getBoundingClientRect().height;
+    // The span over which the sticky box is stuck: overlay top above the sticky place, bottom below its end.
+    const startTop = stickTop - 20;
+    const endTop = stickTop + stickyHeight + 20 - overlay.getBoundingClientRect().height;
+    const tops: number[] = [];
+    const record = () => {
+      const o = overlay.getBoundingClientRect();
+      if (o.top <= startTop + 0.5 && o.top >= endTop - 0.5) tops.push(graphic.getBoundingClientRect().top);
+    };
+    sc.scrollBy({ top: overlay.getBoundingClientRect().top - startTop, behavior: 'instant' });
+    await raf();
+    for (const dir of [1, -1]) {
+      for (let i = 0; i < 1000; i++) {
+        const top = overlay.getBoundingClientRect().top;
+        // Within a pixel: the scroller moves in whole (or device) pixels.
+        if (dir > 0 ? top <= endTop + 1 : top >= startTop - 1) break;
+        sc.scrollBy({ top: dir * Math.min(step, Math.abs(dir > 0 ? top - endTop : startTop - top)), behavior: 'instant' });
+        await raf();
+        record();
+      }
+    }
+    return tops;
+  }, perFrame);
+}
+
+/** The text frame's (hidden) graphic box in the host's viewport: the space the graphic frame covers. */
+async function reservedBox(h: OpenHost) {
+  const [geo, inner] = await Promise.all([
+    hostGeometry(h.page),
+    h.child.evaluate(() => {
+      const r = document.querySelector('[data-graphic]')!.getBoundingClientRect();
+      return { top: r.top, height: r.height, width: window.innerWidth, left: r.left, boxWidth: r.width };
+    }),
+  ]);
+  return { ...inHost(geo, inner), left: geo.frameLeft + inner.left, width: inner.boxWidth };
+}
+
+const CASES: { host: string; device: BrowserContextOptions; why: string }[] = [
+  { host: 'snippet', device: DESKTOP, why: 'a plain article, desktop' },
+  { host: 'snippet', device: PHONE, why: 'a plain article, phone' },
+  { host: 'app-shell', device: DESKTOP, why: 'an app shell whose <main> scrolls (not a fallback case)' },
+  { host: 'sticky-header', device: DESKTOP, why: 'below a sticky site header' },
+];
+
+describe('sticky mode: the graphic is pinned by the host page', () => {
+  for (const c of CASES) {
+    test(`${c.why}: constant in host viewport coordinates on every frame of a scroll through the section`, async () => {
+      const h = await openPinned(c.host, c.device);
+      try {
+        for (const perFrame of [23, 90]) {
+          const tops = await scrollThrough(h.page, perFrame);
+          expect(tops.length, `frames recorded at ${perFrame} px/frame`).toBeGreaterThan(10);
+          const spread = Math.max(...tops) - Math.min(...tops);
+          expect(
+            spread,
+            `graphic top moved by ${spread.toFixed(2)} px at ${perFrame} px/frame (${Math.min(...tops)}..${Math.max(...tops)})`,
+          ).toBeLessThanOrEqual(0.5);
+        }
+        // Below any sticky header, and on the text frame's own graphic box once the relay has caught up.
+        const geo = await hostGeometry(h.page);
+        const box = await overlayBox(h.page);
+        // The section's top 400 px above the sticky place: mid-section, stuck.
+        await placeFrameAt(h.page, geo.insetTop - 400 - (box.top - geo.frameTop));
+        const rest = await settle(async () => ({ g: await overlayBox(h.page), r: await reservedBox(h) }), { quiet: 300 });
+        expect(rest.g.graphicTop, 'the graphic sits below the sticky header').toBeGreaterThanOrEqual(geo.insetTop - 0.5);
+        expect(Math.abs(rest.g.graphicTop - rest.r.y), `graphic frame top ${rest.g.graphicTop} vs the story's box ${rest.r.y}`).toBeLessThanOrEqual(1.5);
+        expect(Math.abs(rest.g.graphicHeight - rest.r.height)).toBeLessThanOrEqual(1);
+        expect(Math.abs(rest.g.graphicLeft - rest.r.left)).toBeLessThanOrEqual(1);
+        expect(Math.abs(rest.g.graphicWidth - rest.r.width)).toBeLessThanOrEqual(1);
+        expect(h.errors.errors).toEqual([]);
+      } finally {
+        await h.close();
+      }
+    });
+  }
+
+  test('wheel bursts: the graphic frame never moves while the section spans the viewport', async () => {
+    const h = await openPinned('snippet', DESKTOP);
+    try {
+      await h.page.evaluate(() => {
+        const overlay = document.querySelector<HTMLElement>('[data-driscoll-overlay]')!;
+        const sticky = overlay.firstElementChild as HTMLElement;
+        const graphic = document.querySelector('[data-driscoll-graphic]')!;
+        const w = window as unknown as { __tops: number[]; __stop: boolean };
+        w.__tops = [];
+        w.__stop = false;
+        const stickTop = parseFloat(sticky.style.top);
+        const stickyHeight = sticky.getBoundingClientRect().height;
+        const loop = () => {
+          const o = overlay.getBoundingClientRect();
+          // The section spans the sticky place: its top above it, its bottom below the sticky box's end.
+          if (o.top <= stickTop - 1 && o.bottom >= stickTop + stickyHeight + 1) w.__tops.push(graphic.getBoundingClientRect().top);
+          if (!w.__stop) requestAnimationFrame(loop);
+        };
+        requestAnimationFrame(loop);
+      });
+      await placeFrameAt(h.page, -900);
+      await pointAtFrame(h.page);
+      for (let burst = 0; burst < 4; burst++) {
+        for (let i = 0; i < 8; i++) await h.page.mouse.wheel(0, 120);
+        await new Promise((r) => setTimeout(r, 60));
+      }
+      const tops = await h.page.evaluate(() => {
+        const w = window as unknown as { __tops: number[]; __stop: boolean };
+        w.__stop = true;
+        return w.__tops;
+      });
+      expect(tops.length).toBeGreaterThan(10);
+      expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(0.5);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+/** The graphic frame's step once it settles, and the text frame's active step by index. */
+async function stepsAtRest(h: OpenHost, ids: string[], graphic: Frame) {
+  return settle(
+    async () => {
+      const s = await childState(h.child);
+      const g = await graphic.evaluate(() => {
+        const el = document.querySelector<HTMLElement>('[data-graphic]');
+        return { index: Number(el?.dataset.stepIndex ?? NaN), state: el?.dataset.graphicState ?? null };
+      });
+      return { text: ids.indexOf(s.active ?? ''), textState: s.graphicState, graphic: g.index, graphicState: g.state };
+    },
+    { quiet: 400 },
+  );
+}
+
+test('the graphic frame shows the text frame’s active step at rest after fast and instant scrolls, both ways', async () => {
+  const h = await openPinned('snippet', DESKTOP);
+  try {
+    const ids = await stepIds(h.child);
+    const [graphic] = graphicFrames(h.page);
+    const geo = await hostGeometry(h.page);
+    const check = async (what: string) => {
+      const r = await stepsAtRest(h, ids, graphic);
+      expect(r.text, `${what}: a step is active`).toBeGreaterThanOrEqual(0);
+      expect(r.graphic, `${what}: graphic frame step`).toBe(r.text);
+      expect(r.graphicState, `${what}: graphic frame state`).toBe(r.textState);
+    };
+    // Instant jumps, down then up.
+    for (const top of [-2500, -7000, -4000, -1200]) {
+      await placeFrameAt(h.page, top);
+      await check(`instant jump to ${top}`);
+    }
+    // Fast wheel flicks, down then up.
+    await pointAtFrame(h.page);
+    for (let i = 0; i < 12; i++) await h.page.mouse.wheel(0, 600);
+    await check('fast wheel down');
+    for (let i = 0; i < 8; i++) await h.page.mouse.wheel(0, -600);
+    await check('fast wheel up');
+    // One instant jump with no frame in between, far down then far up.
+    await h.page.evaluate((y) => window.scrollBy({ top: y, behavior: 'instant' }), 3000);
+    await check('one instant jump down');
+    await h.page.evaluate((y) => window.scrollBy({ top: y, behavior: 'instant' }), -3000);
+    await check('one instant jump up');
+    expect(geo.vh).toBeGreaterThan(0);
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});
+
+describe('fallback to the relayed graphic', () => {
+  const RELAY = [
+    { host: 'overflow-hidden', culprit: '<div.article-body.clearfix> (overflow: hidden)' },
+    { host: 'pin-off', culprit: null },
+    { host: 'scale', culprit: 'transform' },
+    { host: 'zoom', culprit: 'zoom' },
+  ];
+  for (const c of RELAY) {
+    test(`${c.host}: relay, no overlay${c.culprit ? ', the culprit named once' : ''}`, async () => {
+      const h = await openHost(browser, servers, c.host, DESKTOP);
+      try {
+        await placeFrameAt(h.page, -1500);
+        await waitForContext(h.child, 'auto', 'relay');
+        const mode = await waitFor(() => h.page.evaluate(() => document.querySelector('[data-driscoll-src]')?.getAttribute('data-driscoll-pinned') ?? null));
+        expect(mode).toBe('relay');
+        // The story has reported its section (a frame resize later) and still nothing is laid over it.
+        await new Promise((r) => setTimeout(r, 800));
+        expect(await pinState(h)).toEqual({ mode: 'relay', overlays: 0, storyPinned: false });
+        expect(graphicFrames(h.page)).toEqual([]);
+        await h.page.setViewportSize({ width: 1200, height: 800 });
+        await new Promise((r) => setTimeout(r, 300));
+        const warnings = await h.page.evaluate(() => (window as unknown as { __warnings: string[] }).__warnings.filter((w) => /pinned by the page/.test(w)));
+        if (c.culprit) {
+          expect(warnings.length, warnings.join('\n')).toBe(1);
+          expect(warnings[0]).toContain(c.culprit);
+        } else expect(warnings).toEqual([]);
+        expect(h.errors.errors).toEqual([]);
+      } finally {
+        await h.close();
+      }
+    });
+  }
+
+  test('re-checked on resize: the clipping box gone, sticky mode takes over', async () => {
+    const h = await openHost(browser, servers, 'overflow-hidden', DESKTOP);
+    try {
+      await placeFrameAt(h.page, -1500);
+      await waitForContext(h.child, 'auto', 'relay');
+      expect(await waitFor(() => h.page.evaluate(() => document.querySelector('[data-driscoll-src]')?.getAttribute('data-driscoll-pinned') ?? null))).toBe(
+        'relay',
+      );
+      await h.page.evaluate(() => document.querySelector<HTMLElement>('.article-body')!.style.setProperty('overflow', 'visible'));
+      await h.page.setViewportSize({ width: 1240, height: 800 });
+      const s = await waitFor(async () => {
+        const p = await pinState(h);
+        return p.mode === 'sticky' && p.overlays === 1 && p.storyPinned ? p : null;
+      });
+      expect(s, 'sticky mode after the resize').toBeTruthy();
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+test('the graphic frame is absent from the accessibility tree and the tab order; pointer events pass around it', async () => {
+  const h = await openPinned('snippet', DESKTOP);
+  try {
+    const attrs = await h.page.evaluate(() => {
+      const g = document.querySelector('[data-driscoll-graphic]')!;
+      const o = document.querySelector<HTMLElement>('[data-driscoll-overlay]')!;
+      return {
+        hidden: g.getAttribute('aria-hidden'),
+        tabindex: g.getAttribute('tabindex'),
+        inert: g.hasAttribute('inert'),
+        title: g.getAttribute('title'),
+        overlayPointer: getComputedStyle(o).pointerEvents,
+      };
+    });
+    expect(attrs).toEqual({ hidden: 'true', tabindex: '-1', inert: true, title: 'Barred, independent, beaten (graphic)', overlayPointer: 'none' });
+    // The host's accessibility tree: one frame (the story's), not two.
+    const cdp = await h.page.context().newCDPSession(h.page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
+    const frames = nodes.filter((n) => !n.ignored && n.role?.value === 'Iframe');
+    expect(frames.length, JSON.stringify(frames.map((n) => n.name?.value))).toBe(1);
+    // Beside the graphic, over the overlay, the text frame takes the pointer.
+    await placeFrameAt(h.page, -1500);
+    const box = await settle(() => overlayBox(h.page));
+    const under = await h.page.evaluate(({ x, y }) => (document.elementFromPoint(x, y) as HTMLElement | null)?.getAttribute('data-driscoll-embed') ?? null, {
+      x: Math.max(2, box.graphicLeft - 20),
+      y: box.graphicTop + box.graphicHeight / 2,
+    });
+    expect(under).toBe('driscoll-1');
+    // Tab through the host and into the story: focus never lands in the graphic frame.
+    const [graphic] = graphicFrames(h.page);
+    await placeFrameAt(h.page, 200);
+    await h.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < 25; i++) {
+      await h.page.keyboard.press('Tab');
+      const onGraphic = await h.page.evaluate(() => document.activeElement?.hasAttribute('data-driscoll-graphic') ?? false);
+      expect(onGraphic, `Tab #${i + 1}`).toBe(false);
+      expect(await graphic.evaluate(() => document.hasFocus()), `Tab #${i + 1}: graphic frame focused`).toBe(false);
+    }
+  } finally {
+    await h.close();
+  }
+});
+
+test('keyboard stepping reaches all 12 steps with the focused control on screen, and the graphic frame follows', async () => {
+  const h = await openPinned('sticky-header', DESKTOP);
+  try {
+    const ids = await stepIds(h.child);
+    expect(ids.length).toBe(12);
+    const [graphic] = graphicFrames(h.page);
+    await placeFrameAt(h.page, 200);
+    await waitFor(async () => ((await childState(h.child)).active === '' ? true : null), { timeout: 3000 });
+    await h.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let label: string | null = null;
+    for (let i = 0; i < 12 && label !== 'Next step'; i++) {
+      await h.page.keyboard.press('Tab');
+      label = await h.child.evaluate(() => (document.hasFocus() ? (document.activeElement?.getAttribute('aria-label') ?? null) : null));
+    }
+    expect(label, 'Tab reaches "Next step"').toBe('Next step');
+    for (let i = 0; i < ids.length; i++) {
+      await h.page.keyboard.press('ArrowDown');
+      const got = await waitFor(async () => ((await childState(h.child)).active === ids[i] ? ids[i] : null), { timeout: 4000 });
+      expect(got, `ArrowDown #${i + 1} makes ${ids[i]} active`).toBe(ids[i]);
+      const geo = await hostGeometry(h.page);
+      const button = await settle(() => nextButtonBox(h), { quiet: 250 });
+      expect(button, `step ${ids[i]}: the focused control is rendered`).not.toBeNull();
+      expect(button!.y, `step ${ids[i]}: control below the sticky header`).toBeGreaterThanOrEqual(geo.insetTop - 1);
+      expect(button!.y + button!.height, `step ${ids[i]}: control above the viewport's bottom`).toBeLessThanOrEqual(geo.vh + 1);
+    }
+    const r = await stepsAtRest(h, ids, graphic);
+    expect(r.graphic).toBe(ids.length - 1);
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});
+
+test('print shows no overlay', async () => {
+  const h = await openPinned('snippet', DESKTOP);
+  try {
+    await h.page.emulateMedia({ media: 'print' });
+    const display = await h.page.evaluate(() => getComputedStyle(document.querySelector('[data-driscoll-overlay]')!).display);
+    expect(display).toBe('none');
+    await h.page.emulateMedia({ media: 'screen' });
+    expect(await h.page.evaluate(() => getComputedStyle(document.querySelector('[data-driscoll-overlay]')!).display)).toBe('block');
+  } finally {
+    await h.close();
+  }
+});
+
+test('destroy() removes the overlay and gives the story its own graphic back', async () => {
+  const h = await openPinned('snippet', DESKTOP);
+  try {
+    const before = await h.page.evaluate(() => document.querySelector<HTMLElement>('[data-driscoll-src]')!.style.position);
+    expect(before).toBe('relative');
+    await h.page.evaluate(() => (window as unknown as { DriscollEmbed: { destroy(): void } }).DriscollEmbed.destroy());
+    const after = await h.page.evaluate(() => ({
+      overlays: document.querySelectorAll('[data-driscoll-overlay]').length,
+      graphics: document.querySelectorAll('[data-driscoll-graphic]').length,
+      attr: document.querySelector('[data-driscoll-src]')!.hasAttribute('data-driscoll-pinned'),
+      position: document.querySelector<HTMLElement>('[data-driscoll-src]')!.style.position,
+      style: document.querySelectorAll('style[data-driscoll-embed-style]').length,
+    }));
+    expect(after).toEqual({ overlays: 0, graphics: 0, attr: false, position: '', style: 0 });
+    const storyPinned = await waitFor(async () => ((await h.child.evaluate(() => 'graphicPinned' in document.documentElement.dataset)) ? null : 'unpinned'));
+    expect(storyPinned, 'the story draws its own graphic again').toBe('unpinned');
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});
+
+test('two embeds: each pinned by its own graphic frame, following its own story', async () => {
+  const h = await openHost(browser, servers, 'two-embeds', DESKTOP);
+  try {
+    const texts = () => h.page.frames().filter((f) => f.url().startsWith(`${servers.story.origin}/?`));
+    for (const which of [0, 1]) {
+      await h.page.evaluate((i) => {
+        const el = document.querySelectorAll('[data-driscoll-src] > iframe[data-driscoll-embed]')[i];
+        const r = el.getBoundingClientRect();
+        window.scrollBy({ top: r.top + 2500, behavior: 'instant' });
+      }, which);
+      const ok = await waitFor(
+        async () => {
+          const modes = await h.page.evaluate(() => [...document.querySelectorAll('[data-driscoll-src]')].map((d) => d.getAttribute('data-driscoll-pinned')));
+          const overlays = await h.page.evaluate(
+            (i) => document.querySelectorAll('[data-driscoll-src]')[i].querySelectorAll('[data-driscoll-overlay]').length,
+            which,
+          );
+          return modes[which] === 'sticky' && overlays === 1 ? true : null;
+        },
+        { timeout: 8000 },
+      );
+      expect(ok, `embed ${which + 1} in sticky mode`).toBe(true);
+    }
+    expect(texts().length).toBe(2);
+    // Each graphic frame matches its own text frame (ids driscoll-1 and driscoll-2).
+    for (const which of [0, 1]) {
+      const id = `driscoll-${which + 1}`;
+      const text = texts().find((f) => f.url().includes(`embedId=${id}&`) || f.url().endsWith(`embedId=${id}`))!;
+      const graphic = graphicFrames(h.page).find((f) => f.url().includes(`embedId=${id}-g`))!;
+      expect(graphic, `${id}'s graphic frame`).toBeTruthy();
+      await h.page.evaluate((i) => {
+        const el = document.querySelectorAll('[data-driscoll-src] > iframe[data-driscoll-embed]')[i];
+        window.scrollBy({ top: el.getBoundingClientRect().top + 3500, behavior: 'instant' });
+      }, which);
+      const ids = await stepIds(text);
+      const r = await stepsAtRest({ ...h, child: text }, ids, graphic);
+      expect(r.text).toBeGreaterThanOrEqual(0);
+      expect(r.graphic, `${id}: graphic frame follows its own story`).toBe(r.text);
+    }
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});
