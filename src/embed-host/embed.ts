@@ -434,6 +434,8 @@ interface Api {
       // Browsers without scroll anchoring would shift the article under a reader who is below it.
       const after = f.iframe.getBoundingClientRect();
       if (before.bottom < 0 && !(typeof CSS !== 'undefined' && CSS.supports('overflow-anchor', 'auto'))) w.scrollBy(0, after.height - before.height);
+      // A wrapper sized just now may have been what stopped sticky mode; the overlay moves with the frame too.
+      updatePin(f);
     }
     schedule();
   };
