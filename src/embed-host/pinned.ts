@@ -140,6 +140,9 @@ export function createPinnedOverlay(doc: Document, holder: HTMLElement, text: HT
       // The story keeps its layer at the viewport's top and inside its section: a sticky box does the same.
       Object.assign(sticky.style, { top: px(stickyTop), marginTop: px(g.layerTop), height: px(g.layerHeight) });
       Object.assign(graphic.style, { left: px(g.layerLeft + g.boxLeft), top: px(g.boxTop), width: px(g.boxWidth), height: px(g.boxHeight) });
+      // Where the story's step control reaches into the graphic (buttons stacked in a narrow column),
+      // the story frame shows through: the control stays visible and takes the pointer.
+      graphic.style.clipPath = g.clipTop ? `inset(${px(Math.min(g.clipTop, g.boxHeight))} 0 0 0)` : '';
     },
     remove() {
       overlay.remove();

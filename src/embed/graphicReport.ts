@@ -20,6 +20,7 @@ export const NO_GRAPHIC: GraphicGeometry = {
   boxTop: 0,
   boxWidth: 0,
   boxHeight: 0,
+  clipTop: 0,
 };
 
 /** Whole pixels, so sub-pixel jitter in a layout pass does not re-send the same geometry. */
@@ -54,8 +55,23 @@ export function measureGraphic(doc: Document): GraphicGeometry {
     boxTop: box.offsetTop,
     boxWidth: box.offsetWidth,
     boxHeight: box.offsetHeight,
+    clipTop: controlOverlap(section, layer, box),
   };
   return g.sectionHeight > 0 && g.boxWidth > 0 && g.boxHeight > 0 ? g : NO_GRAPHIC;
+}
+
+/**
+ * How far the step control's parts reach below the top of the graphic's box. Both layers sit at the
+ * section's top and move together, so their offsets compare directly.
+ */
+function controlOverlap(section: HTMLElement, layer: HTMLElement, box: HTMLElement): number {
+  const nav = section.querySelector<HTMLElement>('.nav-layer');
+  if (!nav) return 0;
+  const navTop = nav.getBoundingClientRect().top - nav.offsetTop;
+  let bottom = 0;
+  for (const el of nav.querySelectorAll<HTMLElement>('button, .step-nav-status')) bottom = Math.max(bottom, el.getBoundingClientRect().bottom - navTop);
+  const boxTop = layer.offsetTop + box.offsetTop;
+  return Math.max(0, Math.ceil(bottom - boxTop));
 }
 
 /**

@@ -138,6 +138,12 @@ export interface ChildGraphic {
   boxTop: number;
   boxWidth: number;
   boxHeight: number;
+  /**
+   * How far the step control reaches down into the graphic's box (a narrow control whose buttons
+   * stack): the host leaves that strip uncovered, so the control stays visible and clickable.
+   * Optional; absent is 0.
+   */
+  clipTop?: number;
 }
 
 /** The text frame's active step and progress, for the host to relay to the graphic frame. */
@@ -307,6 +313,11 @@ function parseGraphic(o: Plain, id: string, seq: number): ChildGraphic | null {
     const v = num(o, key, /Top$|Left$/.test(key) ? -MAX_HEIGHT : 0, MAX_HEIGHT);
     if (v === null) return null;
     g[key] = v;
+  }
+  if (own(o, 'clipTop') !== undefined) {
+    const clipTop = num(o, 'clipTop', 0, MAX_HEIGHT);
+    if (clipTop === null) return null;
+    g.clipTop = clipTop;
   }
   return g;
 }

@@ -91,6 +91,10 @@ describe('sticky mode messages', () => {
     ] as const) {
       expect(parseChildMessage({ ...graphic, [key]: value }, 'driscoll-1', 2), key).toBeNull();
     }
+    // clipTop (the step control reaching into the graphic) is optional, and checked when present.
+    expect(parseChildMessage({ ...graphic, clipTop: 38 }, 'driscoll-1', 2)).toMatchObject({ clipTop: 38 });
+    expect(parseChildMessage({ ...graphic, clipTop: -1 }, 'driscoll-1', 2)).toBeNull();
+    expect(parseChildMessage({ ...graphic, clipTop: '38' }, 'driscoll-1', 2)).toBeNull();
     const { boxHeight: _, ...missing } = graphic;
     expect(parseChildMessage(missing, 'driscoll-1', 2)).toBeNull();
   });
