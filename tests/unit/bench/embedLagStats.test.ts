@@ -21,6 +21,7 @@ describe('percentile', () => {
     expect(percentile(values, 50)).toBe(5);
     expect(percentile(values, 95)).toBe(10);
     expect(percentile(values, 90)).toBe(9);
+    expect(percentile(values, 91)).toBe(10); // rank 9.1 rounds up: 9 of 10 values are only 90%
     expect(percentile(values, 10)).toBe(1);
     expect(percentile(values, 0)).toBe(1);
     expect(percentile(values, 100)).toBe(10);
