@@ -10,12 +10,14 @@
  *      and the ratio of our LCP and FCP to the floor's;
  *   4. a scroll run: real wheel input through the whole page at 390x844 with the CPU throttled 4x,
  *      counting long animation frames (> 50 ms), the longest frame, layout shifts and the JS heap;
- *   5. embed lag: wheel bursts over the story embedded with embed.js (scripts/bench/embedLag.mjs),
- *      the share of frames with the graphic more than 50 px from its pinned place.
+ *   5. embed lag (scripts/bench/embedLag.mjs): the story embedded with embed.js (sticky), embed.js
+ *      with the pin off (the relayed fallback) and Pym, under desktop wheel bursts and phone touch
+ *      flings at CPU 1x and 4x: the share of frames with the graphic more than 8 and 50 px from its
+ *      resting place, p95 and max, and the host page's long animation frames.
  *
  * Prints the report and writes it as JSON to bench-results/latest.json (and a dated copy).
  * Options: --runs N (Lighthouse runs per page, default 5), --scroll-runs N (default 3), --no-build,
- * --no-lighthouse, --no-scroll, --no-embed-lag, --embed-lag-runs N (default 3), --dist <dir> (measure
+ * --no-lighthouse, --no-scroll, --no-embed-lag, --embed-lag-runs N (default 1), --dist <dir> (measure
  * another folder; implies --no-build).
  */
 import { execFileSync } from 'node:child_process';
@@ -192,8 +194,8 @@ async function main() {
     }
 
     if (!flag('--no-embed-lag')) {
-      section('embed lag: wheel bursts over the story embedded with embed.js, 1280x800');
-      report.embedLag = await embedLagReport({ dist: DIST, runs: num('--embed-lag-runs', 3), browserPath });
+      section('embed lag: sticky, fallback and Pym embeds; wheel 1280x800 and touch 390x844; CPU 1x and 4x');
+      report.embedLag = await embedLagReport({ dist: DIST, runs: num('--embed-lag-runs', 1), browserPath, log });
       log(formatEmbedLag(report.embedLag));
     }
   } finally {
