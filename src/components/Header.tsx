@@ -1,5 +1,8 @@
 import { content } from '../data/content.ts';
 import { fill } from '../data/dataset.ts';
+import { fillSlots } from '../data/tokens.ts';
+import { GuideLink } from './Guide.tsx';
+import { PublicationDates } from './PublicationDates.tsx';
 
 export function Header() {
   const { story } = content;
@@ -11,6 +14,9 @@ export function Header() {
       <p className="kicker">{story.kicker}</p>
       <h1>{story.headline}</h1>
       <p className="standfirst">{fill(story.standfirst)}</p>
+      <p className="byline">{fillSlots(story.credits, { newsroom: story.publication.newsroom })}</p>
+      <PublicationDates />
+      <GuideLink />
       <p className="scroll-cue" aria-hidden="true">
         {story.page.scrollCue} <span className="scroll-cue-arrow">↓</span>
       </p>

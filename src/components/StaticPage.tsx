@@ -1,6 +1,9 @@
 import { content } from '../data/content.ts';
 import { storyChartModel } from '../graphics/storyChartModel.ts';
+import { fill } from '../data/dataset.ts';
+import { firstMentions } from '../data/mentions.ts';
 import { DataTables } from './DataTables.tsx';
+import { Guide } from './Guide.tsx';
 import { Header } from './Header.tsx';
 import { HowWeMadeThis } from './HowWeMadeThis.tsx';
 import { ResultsTables } from './ResultsTables.tsx';
@@ -16,7 +19,11 @@ export function Island({ name }: { name: string }) {
  * apart from the islands.
  */
 export function StaticPage() {
-  const { steps } = content.story;
+  const { steps, guide } = content.story;
+  const mentions = firstMentions(
+    steps.map((s) => s.paragraphs.map(fill)),
+    [...guide.people.entries, ...guide.process.entries],
+  );
   return (
     <main>
       <Header />
@@ -24,11 +31,12 @@ export function StaticPage() {
         <Island name="story" />
         <div className="steps">
           {steps.map((step, i) => (
-            <StepCard key={step.id} step={step} index={i} total={steps.length} model={storyChartModel} />
+            <StepCard key={step.id} step={step} index={i} total={steps.length} model={storyChartModel} mentions={mentions[i]} />
           ))}
         </div>
       </section>
       <div className="appendix">
+        <Guide />
         <ResultsTables />
         <DataTables />
         <HowWeMadeThis />

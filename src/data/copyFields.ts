@@ -25,6 +25,8 @@ export const TOKEN_FIELDS = [
 
 /** Fields that take per-row {slots}, with the slots each may use. */
 export const SLOT_FIELDS: Record<string, readonly string[]> = {
+  credits: ['newsroom'],
+  'publication.dates': ['published', 'updated'],
   'page.stepCount': ['step', 'steps'],
   'page.stepNav.idle': ['steps'],
   'page.stepNav.status': ['step', 'steps', 'title'],

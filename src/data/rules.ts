@@ -38,6 +38,8 @@ export const uniqueIds: Rule = (m) => {
   check('timeline', 'events', m.timeline);
   check('quotes', 'quotes', m.quotes);
   check('story', 'steps', m.story.steps);
+  check('story', 'guide.people.entries', m.story.guide.people.entries);
+  check('story', 'guide.process.entries', m.story.guide.process.entries);
   const codes = new Set<string>();
   m.results.areas.forEach((a, i) => {
     if (codes.has(a.code)) fail('results', `areas[${i}].code`, `duplicate area code "${a.code}"`);
@@ -66,6 +68,10 @@ export const sourcesExist: Rule = (m) => {
   m.timeline.forEach((e, i) => check('timeline', `events[${i}]`, e.sourceIds));
   m.quotes.forEach((q, i) => check('quotes', `quotes[${i}]`, q.sourceIds));
   m.story.steps.forEach((s, i) => check('story', `steps[${i}]`, s.sourceIds));
+  check('results', 'labourSelection', m.results.labourSelection.sourceIds);
+  for (const section of ['people', 'process'] as const) {
+    m.story.guide[section].entries.forEach((e, i) => check('story', `guide.${section}.entries[${i}]`, e.sourceIds));
+  }
   return problems;
 };
 
@@ -229,6 +235,37 @@ export const tokensResolve: Rule = (m) => {
   return problems;
 };
 
+/** Hosts that are not a source for a fact: the fact sheet gives an official or press source for everything we use. */
+const NOT_A_SOURCE = [/(^|\.)wikipedia\.org$/];
+
+/**
+ * Every source is linked, so a reader can check each claim, and none is Wikipedia: where the fact
+ * sheet has Wikipedia it also has an official or press source, and the page cites that instead.
+ */
+export const sourcesLinked: Rule = (m) => {
+  const { problems, fail } = collector();
+  m.sources.forEach((s, i) => {
+    if (!s.url) fail('sources', `sources[${i}].url`, `every source needs a link a reader can follow; "${s.id}" has none`);
+    else if (NOT_A_SOURCE.some((host) => host.test(new URL(s.url!).hostname)))
+      fail('sources', `sources[${i}].url`, `Wikipedia is not a source: cite the official or press source the fact sheet gives, got ${show(s.url)}`);
+  });
+  return problems;
+};
+
+/** The page's dates read in order, and the members' ballot adds up to 100%. */
+export const publicationAndBallot: Rule = (m) => {
+  const { problems, fail } = collector();
+  const { published, updated } = m.story.publication;
+  if (updated < published) fail('story', 'publication.updated', `the page cannot be updated (${updated}) before it is published (${published})`);
+  const dates = m.story.publication.dates;
+  if (!(dates.indexOf('{published}') >= 0 && dates.indexOf('{published}') < dates.indexOf('{updated}')))
+    fail('story', 'publication.dates', `expected {published} and then {updated}, got ${show(dates)}`);
+  const ballot = m.results.labourSelection.ballot;
+  const total = ballot.reduce((sum, b) => sum + b.percent, 0);
+  if (total !== 100) fail('results', 'labourSelection.ballot', `the ballot's shares must add up to 100%, got ${total}%`);
+  return problems;
+};
+
 /** Rules that only need each file's shape to be right. */
 export const REFERENCE_RULES: readonly Rule[] = [
   uniqueIds,
@@ -240,6 +277,8 @@ export const REFERENCE_RULES: readonly Rule[] = [
   inOrder,
   graphicStatesExist,
   mapMatchesAreas,
+  sourcesLinked,
+  publicationAndBallot,
 ];
 
 /** Rules that compute with the figures, so they run only once the references hold. */

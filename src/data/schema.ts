@@ -176,6 +176,13 @@ export const electionSchema = fields(
   COMPUTED,
 );
 
+/** Labour's members' ballot for its candidate, as the press reported it (percentages only). */
+export const labourSelectionSchema = fields({
+  date: date(),
+  ballot: list(fields({ id: id(), name: text(), percent: percent() })),
+  sourceIds: sourceIds(),
+});
+
 export const pollSchema = fields(
   {
     pollster: text(),
@@ -263,6 +270,34 @@ export const stepSchema = fields({
   sourceIds: sourceIds(),
 });
 
+/** One entry of the reader's guide ("Who's who", "How the vote works"). */
+export const guideEntrySchema = fields({
+  id: id().describe('Also the link target: #guide-<id>'),
+  term: text(),
+  mention: text().describe("The words in the steps' copy whose first use links to this entry"),
+  firstMentionTitle: text()
+    .optional()
+    .describe("For a person or body: the title the copy gives at first mention, in the same sentence as the first mention"),
+  definition: text(),
+  sourceIds: sourceIds(),
+});
+
+export const guideSchema = fields({
+  title: text(),
+  intro: text(),
+  openLink: text().describe('The link to the guide under each step and in the header'),
+  people: fields({ title: text(), entries: list(guideEntrySchema) }),
+  process: fields({ title: text(), entries: list(guideEntrySchema) }),
+});
+
+/** Who publishes the page and when: a publisher changes these, not the code. */
+export const publicationSchema = fields({
+  newsroom: text(),
+  published: date(),
+  updated: date(),
+  dates: text().describe('"Published {published}; updated {updated}"'),
+});
+
 export const storyMetaSchema = fields({
   title: text(),
   description: text(),
@@ -330,7 +365,6 @@ export const methodCopySchema = fields({
   notes: lines(),
   sourcesTitle: text(),
   sourcesIntro: text(),
-  noLink: text(),
   mapTitle: text(),
   creditsTitle: text(),
 });
@@ -384,6 +418,7 @@ export const FILE_SCHEMAS = {
       areas: list(areaSchema),
       corrections: list(correctionSchema, false).describe('Figures a source printed wrongly, and the figure we use instead'),
       discrepancies: list(discrepancySchema, false).describe('Known, documented differences between the area counts and the declared totals'),
+      labourSelection: labourSelectionSchema.describe("Labour's members' ballot that chose its candidate"),
     },
     COMPUTED,
   ),
@@ -406,7 +441,9 @@ export const FILE_SCHEMAS = {
     kicker: text(),
     headline: text(),
     standfirst: text(),
-    credits: text(),
+    credits: text().describe('{newsroom} is filled from publication.newsroom'),
+    publication: publicationSchema,
+    guide: guideSchema,
     page: pageCopySchema,
     steps: list(stepSchema),
     tables: tablesCopySchema,

@@ -70,7 +70,8 @@ const RESOLVERS: Record<string, Resolver> = {
     const v = id === undefined ? undefined : data.poll.sharesPercent[id];
     return v === undefined ? undefined : formatPercentFigure(v);
   },
-  'poll-lead': (_a, _data, d) => `${formatSmallCount(d.pollLeadPoints)} ${d.pollLeadPoints === 1 ? 'point' : 'points'}`,
+  // The same form as every other gap in points ("2.0 points"), though the poll's shares are whole numbers.
+  'poll-lead': (_a, _data, d) => formatPoints(d.pollLeadPoints / 100),
   'poll-sample': (_a, data) => formatCount(data.poll.sampleSize),
   pollster: (_a, data) => data.poll.pollster,
   'poll-fieldwork-start': (_a, data) => formatIsoDate(data.poll.fieldworkStart),
@@ -94,6 +95,15 @@ const RESOLVERS: Record<string, Resolver> = {
     return m?.offlinePounds === undefined ? undefined : formatPounds(m.offlinePounds);
   },
   milestones: (_a, data) => listOf(data.fundraising.crowdfunder.milestones.map((m) => `${m.qualifier} ${formatPounds(m.amountPounds)} (${m.when})`)),
+  /** Online plus offline, as reported together ("more than £142,000 ... plus £20,000" is more than £162,000). */
+  'raised-with-offline': (id, data) => {
+    const m = data.fundraising.crowdfunder.milestones.find((x) => x.id === id);
+    return m?.offlinePounds === undefined ? undefined : formatPounds(m.amountPounds + m.offlinePounds);
+  },
+  'selection-share': (id, data) => {
+    const entry = data.results.labourSelection.ballot.find((b) => b.id === id);
+    return entry && formatPercentFigure(entry.percent);
+  },
   union: (id, data) => {
     const u = data.fundraising.unionDonations.find((x) => x.id === id);
     return u && formatPounds(u.amountPounds);

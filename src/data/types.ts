@@ -12,6 +12,7 @@ import type {
   discrepancySchema,
   embedPanelSchema,
   graphicLabelsSchema,
+  guideEntrySchema,
   methodCopySchema,
   milestoneSchema,
   pageCopySchema,
@@ -40,6 +41,7 @@ export type UnionDonation = z.output<typeof unionDonationSchema>;
 export type TimelineEvent = z.output<typeof timelineEventSchema>;
 export type Quote = z.output<typeof quoteSchema>;
 export type Step = z.output<typeof stepSchema>;
+export type GuideEntry = z.output<typeof guideEntrySchema>;
 export type TextRun = z.output<typeof textRunSchema>;
 export type PageCopy = z.output<typeof pageCopySchema>;
 export type TablesCopy = z.output<typeof tablesCopySchema>;

@@ -59,7 +59,11 @@ describe('tokens', () => {
     expect(fillTokens('first in {{area-wins:mcguinness}} of the {{area-count}}', data, d)).toBe('first in seven of the seven');
     expect(fillTokens('{{closest-by-votes}} by {{closest-by-votes-margin}}', data, d)).toBe('South Tyneside by 1,173');
     expect(fillTokens('{{target}}, {{raised:bbc-day-two}}, {{union:rmt}}', data, d)).toBe('£25,000, £81,000, £10,000');
-    expect(fillTokens('a lead of {{poll-lead}}', data, d)).toBe('a lead of two points');
+    // One form for every gap in points, the poll's as well as the areas'.
+    expect(fillTokens('a lead of {{poll-lead}}', data, d)).toBe('a lead of 2.0 points');
+    expect(fillTokens('{{selection-share:mcguinness}} to {{selection-share:brannen}}', data, d)).toBe('76% to 24%');
+    // Online plus offline, so a sum the copy states adds up: more than £142,000 plus £20,000.
+    expect(fillTokens('{{raised-with-offline:early-2024}}', data, d)).toBe('£162,000');
   });
 
   it('throws on an unknown token rather than printing it', () => {

@@ -23,6 +23,7 @@ export const FIXTURE_DATA: ChartData = {
     ],
     corrections: [],
     discrepancies: [],
+    labourSelection: { date: '2029-07-01', ballot: [{ id: 'avery', name: 'Sam Avery', percent: 100 }], sourceIds },
   },
   poll: {
     pollster: 'Fixture Polling',
