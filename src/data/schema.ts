@@ -275,9 +275,7 @@ export const guideEntrySchema = fields({
   id: id().describe('Also the link target: #guide-<id>'),
   term: text(),
   mention: text().describe("The words in the steps' copy whose first use links to this entry"),
-  firstMentionTitle: text()
-    .optional()
-    .describe("For a person or body: the title the copy gives at first mention, in the same sentence as the first mention"),
+  firstMentionTitle: text().optional().describe('For a person or body: the title the copy gives at first mention, in the same sentence as the first mention'),
   definition: text(),
   sourceIds: sourceIds(),
 });
