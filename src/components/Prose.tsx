@@ -1,7 +1,7 @@
 import type { Mention } from '../data/mentions.ts';
 
 /** A paragraph of story copy, with its first mentions linked to their entries in the guide. */
-export function Prose({ text, mentions }: { text: string; mentions: Mention[] }) {
+export function Prose({ text, mentions, className }: { text: string; mentions: Mention[]; className?: string }) {
   const parts: React.ReactNode[] = [];
   let at = 0;
   for (const m of mentions) {
@@ -14,5 +14,5 @@ export function Prose({ text, mentions }: { text: string; mentions: Mention[] })
     at = m.end;
   }
   parts.push(text.slice(at));
-  return <p>{parts}</p>;
+  return <p className={className}>{parts}</p>;
 }

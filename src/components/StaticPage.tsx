@@ -1,11 +1,10 @@
 import { content } from '../data/content.ts';
 import { storyChartModel } from '../graphics/storyChartModel.ts';
-import { fill } from '../data/dataset.ts';
-import { firstMentions } from '../data/mentions.ts';
 import { DataTables } from './DataTables.tsx';
 import { Guide } from './Guide.tsx';
 import { Header } from './Header.tsx';
 import { HowWeMadeThis } from './HowWeMadeThis.tsx';
+import { STEP_MENTIONS } from './pageMentions.ts';
 import { ResultsTables } from './ResultsTables.tsx';
 import { StepCard } from './StepCard.tsx';
 
@@ -19,11 +18,7 @@ export function Island({ name }: { name: string }) {
  * apart from the islands.
  */
 export function StaticPage() {
-  const { steps, guide } = content.story;
-  const mentions = firstMentions(
-    steps.map((s) => s.paragraphs.map(fill)),
-    [...guide.people.entries, ...guide.process.entries],
-  );
+  const { steps } = content.story;
   return (
     <main>
       <Header />
@@ -31,7 +26,7 @@ export function StaticPage() {
         <Island name="story" />
         <div className="steps">
           {steps.map((step, i) => (
-            <StepCard key={step.id} step={step} index={i} total={steps.length} model={storyChartModel} mentions={mentions[i]} />
+            <StepCard key={step.id} step={step} index={i} total={steps.length} model={storyChartModel} mentions={STEP_MENTIONS[i]} />
           ))}
         </div>
       </section>

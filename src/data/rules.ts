@@ -267,7 +267,7 @@ export const publicationAndBallot: Rule = (m) => {
   return problems;
 };
 
-/** Each guide entry is linked from the steps: its `mention` occurs in their copy (mentions.ts links the first use). */
+/** Each guide entry is linked from the story: its `mention` occurs in the standfirst or the steps (mentions.ts links the first use). */
 export const guideMentionsUsed: Rule = (m) => {
   const { problems, fail } = collector();
   const derived = derive(m);
@@ -279,11 +279,15 @@ export const guideMentionsUsed: Rule = (m) => {
       return text;
     }
   };
-  const copy = m.story.steps.flatMap((s) => s.paragraphs.map(filled));
+  const copy = [m.story.standfirst, ...m.story.steps.flatMap((s) => s.paragraphs)].map(filled);
   for (const section of ['people', 'process'] as const) {
     m.story.guide[section].entries.forEach((e, i) => {
       if (!copy.some((text) => findMention(text, e.mention) >= 0))
-        fail('story', `guide.${section}.entries[${i}].mention`, `no step's copy uses ${show(e.mention)}, so nothing would link to this entry`);
+        fail(
+          'story',
+          `guide.${section}.entries[${i}].mention`,
+          `neither the standfirst nor any step uses ${show(e.mention)}, so nothing would link to this entry`,
+        );
     });
   }
   return problems;

@@ -162,7 +162,7 @@ export const BROKEN_DATA: BrokenData[] = [
     name: 'a guide entry that no step mentions',
     file: 'story.json',
     breakIt: (s) => (s.guide.people.entries[0].mention = 'Jamie Driscol'),
-    expected: `data/story.json: guide.people.entries[0].mention: no step's copy uses "Jamie Driscol", so nothing would link to this entry`,
+    expected: `data/story.json: guide.people.entries[0].mention: neither the standfirst nor any step uses "Jamie Driscol", so nothing would link to this entry`,
     perFile: false,
   },
   {
