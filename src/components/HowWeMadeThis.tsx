@@ -53,7 +53,8 @@ export function HowWeMadeThis() {
           return (
             <li key={s.id} id={`source-${s.id}`} data-source={s.id} data-title-kind={s.publishedTitle ? 'published' : 'ours'}>
               <span className="source-publisher">{s.publisher}</span>
-              {s.date && `, ${formatIsoDate(s.date)}`}: {/* Every source has its address: a build rule (sourcesLinked in rules.ts) fails without one. */}
+              {s.date && `, ${formatIsoDate(s.date, content.story.units.months)}`}:{' '}
+              {/* Every source has its address: a build rule (sourcesLinked in rules.ts) fails without one. */}
               <a href={s.url} rel="noopener noreferrer" target="_blank">
                 {title}
               </a>

@@ -9,9 +9,9 @@ export function PublicationDates() {
   return (
     <p className="publication-dates">
       {before}
-      <time dateTime={publication.published}>{formatIsoDate(publication.published)}</time>
+      <time dateTime={publication.published}>{formatIsoDate(publication.published, content.story.units.months)}</time>
       {between}
-      <time dateTime={publication.updated}>{formatIsoDate(publication.updated)}</time>
+      <time dateTime={publication.updated}>{formatIsoDate(publication.updated, content.story.units.months)}</time>
       {after}
     </p>
   );

@@ -3,7 +3,7 @@
  * between files, sums against declared totals, order, tokens in the copy, the map's councils).
  * Each is a small named function from the model to the problems it finds.
  */
-import { isTokenField, slotsFor, storyTexts } from './copyFields.ts';
+import { EVERY_SLOT_REQUIRED, fieldPattern, isTokenField, slotsFor, storyTexts } from './copyFields.ts';
 import { derive } from './derive.ts';
 import { DATA_FILES, show, type Problem } from './files.ts';
 import { formatCount, formatSmallCount } from './format.ts';
@@ -205,6 +205,7 @@ export const areaSumsMatchTotals: Rule = (m) => {
 /**
  * Every {{token}} in the copy is well formed, resolves to a computed figure, and sits in a field that
  * is filled (TOKEN_FIELDS); every {slot} is one its field's component fills (SLOT_FIELDS).
+ * A template in EVERY_SLOT_REQUIRED uses all of its slots.
  */
 export const tokensResolve: Rule = (m) => {
   const { problems, fail } = collector();
@@ -217,10 +218,14 @@ export const tokensResolve: Rule = (m) => {
     } else {
       if (hasMalformedToken(text)) fail('story', path, 'malformed {{token}}: use {{name}} or {{name:argument}} in lower case');
       for (const use of tokens) {
-        if (resolveToken(use, m, derived) === undefined) fail('story', path, `unknown token ${use.token}`);
+        if (resolveToken(use, m, derived, m.story.units) === undefined) fail('story', path, `unknown token ${use.token}`);
       }
     }
     const allowed = slotsFor(path) ?? [];
+    if (EVERY_SLOT_REQUIRED.includes(fieldPattern(path)))
+      for (const slot of allowed)
+        if (!findSlots(text).includes(slot))
+          fail('story', path, `missing slot {${slot}}: this template must use ${allowed.map((a) => `{${a}}`).join(', ')}, got ${show(text)}`);
     for (const slot of findSlots(text)) {
       if (!allowed.includes(slot)) {
         fail(
@@ -274,7 +279,7 @@ export const guideMentionsUsed: Rule = (m) => {
   // An unknown token is tokensResolve's problem; here such a paragraph is read as typed.
   const filled = (text: string) => {
     try {
-      return fillTokens(text, m, derived);
+      return fillTokens(text, m, derived, m.story.units);
     } catch {
       return text;
     }

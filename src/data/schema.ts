@@ -384,6 +384,24 @@ export const graphicLabelsSchema = fields({
   areas: fields({ note: text(), noteWithoutLead: text() }),
 });
 
+/**
+ * The words the formatters put around figures, wherever a figure is shown: in the copy's {{tokens}},
+ * the tables and the charts. Each template must use every one of its {slots} (copyFields.ts).
+ */
+const twelve = (why: string) => z.array(text()).length(12, { error: 'expected the twelve months, January first' }).describe(why);
+export const unitsSchema = fields({
+  point: text().describe('A gap of exactly 1.0 share points: "1.0 point"'),
+  points: text().describe('Any other gap: "2.0 points"'),
+  months: twelve('Dates in the copy and tables: "2 June 2023"'),
+  monthsShort: twelve('Dates on the charts\' axes: "17 Jul"'),
+  about: text().describe('An approximate figure, e.g. "c. {value}"'),
+  listEnd: text().describe('The last item of a list, e.g. "{list}; and {last}"'),
+  resultListItem: text().describe('One candidate in {{result-list}}'),
+  areaWinner: text().describe('One council area in {{area-winners}}'),
+  areaWinsAll: text().describe('{{area-wins-phrase}} when one candidate won every area'),
+  areaWinsSome: text().describe('{{area-wins-phrase}} otherwise'),
+});
+
 /** The "Embed this story" panel in the appendix: its words around the three codes (the codes themselves are built in src/embed/embedCodes.ts). */
 const embedCodeCopy = () => fields({ title: text(), help: text() });
 export const embedPanelSchema = fields({
@@ -448,6 +466,7 @@ export const FILE_SCHEMAS = {
     method: methodCopySchema,
     mapAttribution: list(textRunSchema),
     graphicLabels: graphicLabelsSchema,
+    units: unitsSchema,
     embedPanel: embedPanelSchema,
   }),
   /** TopoJSON from ONS boundaries: only what the map reads is checked; anything else a tool adds is kept. */

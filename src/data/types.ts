@@ -24,6 +24,7 @@ import type {
   textRunSchema,
   timelineEventSchema,
   unionDonationSchema,
+  unitsSchema,
 } from './schema.ts';
 
 export type CandidateId = string;
@@ -47,6 +48,8 @@ export type PageCopy = z.output<typeof pageCopySchema>;
 export type TablesCopy = z.output<typeof tablesCopySchema>;
 export type MethodCopy = z.output<typeof methodCopySchema>;
 export type GraphicLabels = z.output<typeof graphicLabelsSchema>;
+/** The words around figures (data/story.json units): "points", month names, "c.", list and result templates. */
+export type Units = z.output<typeof unitsSchema>;
 export type EmbedPanelCopy = z.output<typeof embedPanelSchema>;
 
 /** A whole file's content without its "$schema" pointer, which is for editors, not for the page. */
