@@ -180,6 +180,21 @@ export const BROKEN_DATA: BrokenData[] = [
     perFile: false,
   },
   {
+    name: 'a units template that drops one of its figures',
+    file: 'story.json',
+    breakIt: (s) => (s.units.areaWinner = '{area}, {winner} by {votes} votes'),
+    expected:
+      'data/story.json: units.areaWinner: missing slot {runnerUp}: this template must use {area}, {winner}, {votes}, {runnerUp}, got "{area}, {winner} by {votes} votes"',
+    perFile: false,
+  },
+  {
+    name: 'a month missing from the month names',
+    file: 'story.json',
+    breakIt: (s) => s.units.months.pop(),
+    expected: 'data/story.json: units.months: expected the twelve months, January first',
+    perFile: true,
+  },
+  {
     name: 'a map without a boundary for a result area',
     file: 'councils.topo.json',
     breakIt: (t) => t.objects.councils.geometries.pop(),
