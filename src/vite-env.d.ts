@@ -23,11 +23,12 @@ declare module 'virtual:story-outline' {
   export default steps;
 }
 
-/** Words the browser's JavaScript shows: the headline (embed codes' title), chart labels, step control and embed panel, from data/story.json. */
+/** Words the browser's JavaScript shows: the headline (embed codes' title), chart labels, the words around figures, step control and embed panel, from data/story.json. */
 declare module 'virtual:island-copy' {
   const copy: {
     headline: string;
     graphicLabels: import('./data/types').GraphicLabels;
+    units: import('./data/types').Units;
     stepNav: import('./data/types').PageCopy['stepNav'];
     embedPanel: import('./data/types').EmbedPanelCopy;
   };

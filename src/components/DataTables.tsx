@@ -121,7 +121,7 @@ export function DataTables() {
             {timeline.map((e) => (
               <tr key={e.id} role="row">
                 <th scope="row" role="rowheader">
-                  {formatIsoDate(e.date)}
+                  {formatIsoDate(e.date, content.story.units.months)}
                 </th>
                 <td role="cell" data-label={copy.timelineColumns.event}>
                   {e.label}

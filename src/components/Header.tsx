@@ -1,5 +1,10 @@
 import { content } from '../data/content.ts';
 import { fill } from '../data/dataset.ts';
+import { fillSlots } from '../data/tokens.ts';
+import { GuideLink } from './Guide.tsx';
+import { STANDFIRST_MENTIONS } from './pageMentions.ts';
+import { Prose } from './Prose.tsx';
+import { PublicationDates } from './PublicationDates.tsx';
 
 export function Header() {
   const { story } = content;
@@ -10,7 +15,10 @@ export function Header() {
       </a>
       <p className="kicker">{story.kicker}</p>
       <h1>{story.headline}</h1>
-      <p className="standfirst">{fill(story.standfirst)}</p>
+      <Prose className="standfirst" text={fill(story.standfirst)} mentions={STANDFIRST_MENTIONS} />
+      <p className="byline">{fillSlots(story.credits, { newsroom: story.publication.newsroom })}</p>
+      <PublicationDates />
+      <GuideLink />
       <p className="scroll-cue" aria-hidden="true">
         {story.page.scrollCue} <span className="scroll-cue-arrow">↓</span>
       </p>

@@ -2,6 +2,7 @@ import { content } from '../data/content.ts';
 import { candidate, dataset, derived, fill } from '../data/dataset.ts';
 import { formatCount, formatIsoDate } from '../data/format.ts';
 import { fillSlots } from '../data/tokens.ts';
+import { PublicationDates } from './PublicationDates.tsx';
 
 const { results } = dataset;
 const { sources, story } = content;
@@ -52,16 +53,11 @@ export function HowWeMadeThis() {
           return (
             <li key={s.id} id={`source-${s.id}`} data-source={s.id} data-title-kind={s.publishedTitle ? 'published' : 'ours'}>
               <span className="source-publisher">{s.publisher}</span>
-              {s.date && `, ${formatIsoDate(s.date)}`}:{' '}
-              {s.url ? (
-                <a href={s.url} rel="noopener noreferrer" target="_blank">
-                  {title}
-                </a>
-              ) : (
-                <>
-                  {title} ({copy.noLink})
-                </>
-              )}
+              {s.date && `, ${formatIsoDate(s.date, content.story.units.months)}`}:{' '}
+              {/* Every source has its address: a build rule (sourcesLinked in rules.ts) fails without one. */}
+              <a href={s.url} rel="noopener noreferrer" target="_blank">
+                {title}
+              </a>
             </li>
           );
         })}
@@ -81,7 +77,8 @@ export function HowWeMadeThis() {
       </p>
 
       <h3>{copy.creditsTitle}</h3>
-      <p>{story.credits}</p>
+      <p className="credits">{fillSlots(story.credits, { newsroom: story.publication.newsroom })}</p>
+      <PublicationDates />
     </section>
   );
 }

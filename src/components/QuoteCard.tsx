@@ -11,7 +11,7 @@ export function QuoteCard({ id }: { id: string }) {
         <p>{q.text}</p>
       </blockquote>
       <figcaption>
-        <span className="quote-speaker">{q.speaker}</span>, {q.context}, {formatIsoDate(q.date)}
+        <span className="quote-speaker">{q.speaker}</span>, {q.context}, {formatIsoDate(q.date, content.story.units.months)}
         <span className="quote-source">
           {' '}
           ({content.story.page.quoteSource}{' '}

@@ -152,7 +152,7 @@ export function ResultsTables() {
                   {fillSlots(copy.winnerMargin, {
                     winner: candidate(a.winnerId).surname,
                     votes: formatCount(a.marginVotes),
-                    points: formatPoints(a.marginShare),
+                    points: formatPoints(a.marginShare, content.story.units),
                     runnerUp: candidate(a.runnerUpId).surname,
                   })}
                 </td>

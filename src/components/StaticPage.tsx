@@ -1,8 +1,10 @@
 import { content } from '../data/content.ts';
 import { storyChartModel } from '../graphics/storyChartModel.ts';
 import { DataTables } from './DataTables.tsx';
+import { Guide } from './Guide.tsx';
 import { Header } from './Header.tsx';
 import { HowWeMadeThis } from './HowWeMadeThis.tsx';
+import { STEP_MENTIONS } from './pageMentions.ts';
 import { ResultsTables } from './ResultsTables.tsx';
 import { StepCard } from './StepCard.tsx';
 
@@ -24,11 +26,12 @@ export function StaticPage() {
         <Island name="story" />
         <div className="steps">
           {steps.map((step, i) => (
-            <StepCard key={step.id} step={step} index={i} total={steps.length} model={storyChartModel} />
+            <StepCard key={step.id} step={step} index={i} total={steps.length} model={storyChartModel} mentions={STEP_MENTIONS[i]} />
           ))}
         </div>
       </section>
       <div className="appendix">
+        <Guide />
         <ResultsTables />
         <DataTables />
         <HowWeMadeThis />

@@ -2,9 +2,12 @@ import { motionValue } from 'framer-motion';
 import { content } from '../data/content.ts';
 import { fill } from '../data/dataset.ts';
 import { fillSlots } from '../data/tokens.ts';
+import type { Mention } from '../data/mentions.ts';
 import type { Step } from '../data/types.ts';
 import type { ChartModel } from '../graphics/chartModel.ts';
 import { Graphic } from '../graphics/Graphic.tsx';
+import { GuideLink } from './Guide.tsx';
+import { Prose } from './Prose.tsx';
 import { QuoteCard } from './QuoteCard.tsx';
 import { SourceRefs } from './SourceRefs.tsx';
 
@@ -17,13 +20,15 @@ interface StepCardProps {
   total: number;
   /** What the static copy of the graphic draws: the story's chart model. */
   model: ChartModel;
+  /** Per paragraph, the first mentions it links to the guide (none when the card is shown alone). */
+  mentions?: Mention[][];
 }
 
 /**
  * One step of the story: its text, quotes and sources, a written description of the graphic, and
  * a static copy of the graphic that only the stacked layout shows.
  */
-export function StepCard({ step, index, total, model }: StepCardProps) {
+export function StepCard({ step, index, total, model, mentions }: StepCardProps) {
   const headingId = `${step.id}-title`;
   return (
     <section className="step" id={step.id} data-step={step.id} data-graphic-state={step.graphic} aria-labelledby={headingId} tabIndex={-1}>
@@ -31,7 +36,7 @@ export function StepCard({ step, index, total, model }: StepCardProps) {
         <p className="step-count">{fillSlots(content.story.page.stepCount, { step: String(index + 1), steps: String(total) })}</p>
         <h2 id={headingId}>{step.title}</h2>
         {step.paragraphs.map((text, i) => (
-          <p key={i}>{fill(text)}</p>
+          <Prose key={i} text={fill(text)} mentions={mentions?.[i] ?? []} />
         ))}
         {step.quoteIds.map((id) => (
           <QuoteCard key={id} id={id} />
@@ -40,6 +45,7 @@ export function StepCard({ step, index, total, model }: StepCardProps) {
           {content.story.page.graphicDescription} {fill(step.alt)}
         </p>
         <SourceRefs ids={step.sourceIds} />
+        <GuideLink />
       </div>
       <div className="step-static-graphic" aria-hidden="true" data-static-graphic-state={step.graphic}>
         <Graphic stateId={step.graphic} progress={COMPLETE} model={model} />

@@ -33,7 +33,7 @@ export function quote(id: string): Quote {
 export function sourceLinkNames(ids: string[]): string[] {
   const short = ids.map((id) => {
     const s = source(id);
-    return s.date ? `${s.publisher}, ${formatIsoDate(s.date)}` : s.publisher;
+    return s.date ? `${s.publisher}, ${formatIsoDate(s.date, content.story.units.months)}` : s.publisher;
   });
   return short.map((name, i) => (short.indexOf(name) !== short.lastIndexOf(name) ? `${name}: ${source(ids[i]).title}` : name));
 }

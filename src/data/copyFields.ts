@@ -25,6 +25,8 @@ export const TOKEN_FIELDS = [
 
 /** Fields that take per-row {slots}, with the slots each may use. */
 export const SLOT_FIELDS: Record<string, readonly string[]> = {
+  credits: ['newsroom'],
+  'publication.dates': ['published', 'updated'],
   'page.stepCount': ['step', 'steps'],
   'page.stepNav.idle': ['steps'],
   'page.stepNav.status': ['step', 'steps', 'title'],
@@ -39,7 +41,26 @@ export const SLOT_FIELDS: Record<string, readonly string[]> = {
   'graphicLabels.bars.pollMarker': ['share'],
   'embedPanel.codes.iframe.help': ['height'],
   'embedPanel.copyButton': ['code'],
+  'units.about': ['value'],
+  'units.listEnd': ['list', 'last'],
+  'units.resultListItem': ['candidate', 'share', 'votes'],
+  'units.areaWinner': ['area', 'winner', 'votes', 'runnerUp'],
+  'units.areaWinsAll': ['count'],
+  'units.areaWinsSome': ['wins', 'count'],
 };
+
+/**
+ * Templates that must use every slot they take: each stands for a figure or a list item, so a
+ * missing slot would drop a figure or a name from the page without a word.
+ */
+export const EVERY_SLOT_REQUIRED: readonly string[] = [
+  'units.about',
+  'units.listEnd',
+  'units.resultListItem',
+  'units.areaWinner',
+  'units.areaWinsAll',
+  'units.areaWinsSome',
+];
 
 /** A concrete path ("steps[3].alt") as its pattern ("steps[].alt"). */
 export function fieldPattern(path: string): string {

@@ -1,4 +1,9 @@
-/** Number formatting shared by copy, charts and tables, so a figure reads the same everywhere. */
+/**
+ * Number formatting shared by copy, charts and tables, so a figure reads the same everywhere. The
+ * words around a figure ("points", month names) come from data/story.json units, passed in, so these
+ * stay pure and run alike in the validator and the browser.
+ */
+import type { Units } from './types.ts';
 
 const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
@@ -21,9 +26,9 @@ export function formatPercentFigure(percent: number): string {
 }
 
 /** A difference of two shares in percentage points, e.g. 0.02 -> "2.0 points". */
-export function formatPoints(shareDifference: number, digits = 1): string {
+export function formatPoints(shareDifference: number, units: Pick<Units, 'point' | 'points'>, digits = 1): string {
   const value = (shareDifference * 100).toFixed(digits);
-  return `${value} ${value === (1).toFixed(digits) ? 'point' : 'points'}`;
+  return `${value} ${value === (1).toFixed(digits) ? units.point : units.points}`;
 }
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
@@ -33,12 +38,10 @@ export function formatSmallCount(n: number): string {
   return Number.isInteger(n) && n >= 0 && n < WORDS.length ? WORDS[n] : formatCount(n);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** An ISO date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) as "2 June 2023", "June 2023" or "2023". */
-export function formatIsoDate(iso: string, monthStyle: 'long' | 'short' = 'long'): string {
+/** An ISO date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) as "2 June 2023", "June 2023" or "2023", with the given month names. */
+export function formatIsoDate(iso: string, months: readonly string[]): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!m) return String(y);
-  const month = monthStyle === 'long' ? MONTHS[m - 1] : MONTHS[m - 1].slice(0, 3);
+  const month = months[m - 1];
   return d ? `${d} ${month} ${y}` : `${month} ${y}`;
 }

@@ -3,13 +3,14 @@
  * between files, sums against declared totals, order, tokens in the copy, the map's councils).
  * Each is a small named function from the model to the problems it finds.
  */
-import { isTokenField, slotsFor, storyTexts } from './copyFields.ts';
+import { EVERY_SLOT_REQUIRED, fieldPattern, isTokenField, slotsFor, storyTexts } from './copyFields.ts';
 import { derive } from './derive.ts';
 import { DATA_FILES, show, type Problem } from './files.ts';
 import { formatCount, formatSmallCount } from './format.ts';
 import { parseGraphicState } from './graphicStates.ts';
 import type { DataFileKey } from './schema.ts';
-import { findSlots, findTokens, hasMalformedToken, resolveToken } from './tokens.ts';
+import { findMention } from './mentions.ts';
+import { fillTokens, findSlots, findTokens, hasMalformedToken, resolveToken } from './tokens.ts';
 import type { DataModel } from './types.ts';
 
 export type Rule = (model: DataModel) => Problem[];
@@ -38,6 +39,8 @@ export const uniqueIds: Rule = (m) => {
   check('timeline', 'events', m.timeline);
   check('quotes', 'quotes', m.quotes);
   check('story', 'steps', m.story.steps);
+  check('story', 'guide.people.entries', m.story.guide.people.entries);
+  check('story', 'guide.process.entries', m.story.guide.process.entries);
   const codes = new Set<string>();
   m.results.areas.forEach((a, i) => {
     if (codes.has(a.code)) fail('results', `areas[${i}].code`, `duplicate area code "${a.code}"`);
@@ -66,6 +69,10 @@ export const sourcesExist: Rule = (m) => {
   m.timeline.forEach((e, i) => check('timeline', `events[${i}]`, e.sourceIds));
   m.quotes.forEach((q, i) => check('quotes', `quotes[${i}]`, q.sourceIds));
   m.story.steps.forEach((s, i) => check('story', `steps[${i}]`, s.sourceIds));
+  check('results', 'labourSelection', m.results.labourSelection.sourceIds);
+  for (const section of ['people', 'process'] as const) {
+    m.story.guide[section].entries.forEach((e, i) => check('story', `guide.${section}.entries[${i}]`, e.sourceIds));
+  }
   return problems;
 };
 
@@ -198,6 +205,7 @@ export const areaSumsMatchTotals: Rule = (m) => {
 /**
  * Every {{token}} in the copy is well formed, resolves to a computed figure, and sits in a field that
  * is filled (TOKEN_FIELDS); every {slot} is one its field's component fills (SLOT_FIELDS).
+ * A template in EVERY_SLOT_REQUIRED uses all of its slots.
  */
 export const tokensResolve: Rule = (m) => {
   const { problems, fail } = collector();
@@ -210,10 +218,14 @@ export const tokensResolve: Rule = (m) => {
     } else {
       if (hasMalformedToken(text)) fail('story', path, 'malformed {{token}}: use {{name}} or {{name:argument}} in lower case');
       for (const use of tokens) {
-        if (resolveToken(use, m, derived) === undefined) fail('story', path, `unknown token ${use.token}`);
+        if (resolveToken(use, m, derived, m.story.units) === undefined) fail('story', path, `unknown token ${use.token}`);
       }
     }
     const allowed = slotsFor(path) ?? [];
+    if (EVERY_SLOT_REQUIRED.includes(fieldPattern(path)))
+      for (const slot of allowed)
+        if (!findSlots(text).includes(slot))
+          fail('story', path, `missing slot {${slot}}: this template must use ${allowed.map((a) => `{${a}}`).join(', ')}, got ${show(text)}`);
     for (const slot of findSlots(text)) {
       if (!allowed.includes(slot)) {
         fail(
@@ -229,6 +241,63 @@ export const tokensResolve: Rule = (m) => {
   return problems;
 };
 
+/** Hosts that are not a source for a fact: the fact sheet gives an official or press source for everything we use. */
+const NOT_A_SOURCE = [/(^|\.)wikipedia\.org$/];
+
+/**
+ * Every source is linked, so a reader can check each claim, and none is Wikipedia: where the fact
+ * sheet has Wikipedia it also has an official or press source, and the page cites that instead.
+ */
+export const sourcesLinked: Rule = (m) => {
+  const { problems, fail } = collector();
+  m.sources.forEach((s, i) => {
+    if (!s.url) fail('sources', `sources[${i}].url`, `every source needs a link a reader can follow; "${s.id}" has none`);
+    else if (NOT_A_SOURCE.some((host) => host.test(new URL(s.url!).hostname)))
+      fail('sources', `sources[${i}].url`, `Wikipedia is not a source: cite the official or press source the fact sheet gives, got ${show(s.url)}`);
+  });
+  return problems;
+};
+
+/** The page's dates read in order, and the members' ballot adds up to 100%. */
+export const publicationAndBallot: Rule = (m) => {
+  const { problems, fail } = collector();
+  const { published, updated } = m.story.publication;
+  if (updated < published) fail('story', 'publication.updated', `the page cannot be updated (${updated}) before it is published (${published})`);
+  const dates = m.story.publication.dates;
+  if (!(dates.indexOf('{published}') >= 0 && dates.indexOf('{published}') < dates.indexOf('{updated}')))
+    fail('story', 'publication.dates', `expected {published} and then {updated}, got ${show(dates)}`);
+  const ballot = m.results.labourSelection.ballot;
+  const total = ballot.reduce((sum, b) => sum + b.percent, 0);
+  if (total !== 100) fail('results', 'labourSelection.ballot', `the ballot's shares must add up to 100%, got ${total}%`);
+  return problems;
+};
+
+/** Each guide entry is linked from the story: its `mention` occurs in the standfirst or the steps (mentions.ts links the first use). */
+export const guideMentionsUsed: Rule = (m) => {
+  const { problems, fail } = collector();
+  const derived = derive(m);
+  // An unknown token is tokensResolve's problem; here such a paragraph is read as typed.
+  const filled = (text: string) => {
+    try {
+      return fillTokens(text, m, derived, m.story.units);
+    } catch {
+      return text;
+    }
+  };
+  const copy = [m.story.standfirst, ...m.story.steps.flatMap((s) => s.paragraphs)].map(filled);
+  for (const section of ['people', 'process'] as const) {
+    m.story.guide[section].entries.forEach((e, i) => {
+      if (!copy.some((text) => findMention(text, e.mention) >= 0))
+        fail(
+          'story',
+          `guide.${section}.entries[${i}].mention`,
+          `neither the standfirst nor any step uses ${show(e.mention)}, so nothing would link to this entry`,
+        );
+    });
+  }
+  return problems;
+};
+
 /** Rules that only need each file's shape to be right. */
 export const REFERENCE_RULES: readonly Rule[] = [
   uniqueIds,
@@ -240,7 +309,9 @@ export const REFERENCE_RULES: readonly Rule[] = [
   inOrder,
   graphicStatesExist,
   mapMatchesAreas,
+  sourcesLinked,
+  publicationAndBallot,
 ];
 
 /** Rules that compute with the figures, so they run only once the references hold. */
-export const COMPUTED_RULES: readonly Rule[] = [areaSumsMatchTotals, tokensResolve];
+export const COMPUTED_RULES: readonly Rule[] = [areaSumsMatchTotals, tokensResolve, guideMentionsUsed];

@@ -176,6 +176,13 @@ export const electionSchema = fields(
   COMPUTED,
 );
 
+/** Labour's members' ballot for its candidate, as the press reported it (percentages only). */
+export const labourSelectionSchema = fields({
+  date: date(),
+  ballot: list(fields({ id: id(), name: text(), percent: percent() })),
+  sourceIds: sourceIds(),
+});
+
 export const pollSchema = fields(
   {
     pollster: text(),
@@ -263,6 +270,32 @@ export const stepSchema = fields({
   sourceIds: sourceIds(),
 });
 
+/** One entry of the reader's guide ("Who's who", "How the vote works"). */
+export const guideEntrySchema = fields({
+  id: id().describe('Also the link target: #guide-<id>'),
+  term: text(),
+  mention: text().describe("The words in the steps' copy whose first use links to this entry"),
+  firstMentionTitle: text().optional().describe('For a person or body: the title the copy gives at first mention, in the same sentence as the first mention'),
+  definition: text(),
+  sourceIds: sourceIds(),
+});
+
+export const guideSchema = fields({
+  title: text(),
+  intro: text(),
+  openLink: text().describe('The link to the guide under each step and in the header'),
+  people: fields({ title: text(), entries: list(guideEntrySchema) }),
+  process: fields({ title: text(), entries: list(guideEntrySchema) }),
+});
+
+/** Who publishes the page and when: a publisher changes these, not the code. */
+export const publicationSchema = fields({
+  newsroom: text(),
+  published: date(),
+  updated: date(),
+  dates: text().describe('"Published {published}; updated {updated}"'),
+});
+
 export const storyMetaSchema = fields({
   title: text(),
   description: text(),
@@ -330,7 +363,6 @@ export const methodCopySchema = fields({
   notes: lines(),
   sourcesTitle: text(),
   sourcesIntro: text(),
-  noLink: text(),
   mapTitle: text(),
   creditsTitle: text(),
 });
@@ -350,6 +382,24 @@ export const graphicLabelsSchema = fields({
   money: fields({ title: text(), note: text(), target: text() }),
   bars: fields({ pollTitle: text(), resultTitle: text(), pollMarker: text() }),
   areas: fields({ note: text(), noteWithoutLead: text() }),
+});
+
+/**
+ * The words the formatters put around figures, wherever a figure is shown: in the copy's {{tokens}},
+ * the tables and the charts. Each template must use every one of its {slots} (copyFields.ts).
+ */
+const twelve = (why: string) => z.array(text()).length(12, { error: 'expected the twelve months, January first' }).describe(why);
+export const unitsSchema = fields({
+  point: text().describe('A gap of exactly 1.0 share points: "1.0 point"'),
+  points: text().describe('Any other gap: "2.0 points"'),
+  months: twelve('Dates in the copy and tables: "2 June 2023"'),
+  monthsShort: twelve('Dates on the charts\' axes: "17 Jul"'),
+  about: text().describe('An approximate figure, e.g. "c. {value}"'),
+  listEnd: text().describe('The last item of a list, e.g. "{list}; and {last}"'),
+  resultListItem: text().describe('One candidate in {{result-list}}'),
+  areaWinner: text().describe('One council area in {{area-winners}}'),
+  areaWinsAll: text().describe('{{area-wins-phrase}} when one candidate won every area'),
+  areaWinsSome: text().describe('{{area-wins-phrase}} otherwise'),
 });
 
 /** The "Embed this story" panel in the appendix: its words around the three codes (the codes themselves are built in src/embed/embedCodes.ts). */
@@ -384,6 +434,7 @@ export const FILE_SCHEMAS = {
       areas: list(areaSchema),
       corrections: list(correctionSchema, false).describe('Figures a source printed wrongly, and the figure we use instead'),
       discrepancies: list(discrepancySchema, false).describe('Known, documented differences between the area counts and the declared totals'),
+      labourSelection: labourSelectionSchema.describe("Labour's members' ballot that chose its candidate"),
     },
     COMPUTED,
   ),
@@ -406,13 +457,16 @@ export const FILE_SCHEMAS = {
     kicker: text(),
     headline: text(),
     standfirst: text(),
-    credits: text(),
+    credits: text().describe('{newsroom} is filled from publication.newsroom'),
+    publication: publicationSchema,
+    guide: guideSchema,
     page: pageCopySchema,
     steps: list(stepSchema),
     tables: tablesCopySchema,
     method: methodCopySchema,
     mapAttribution: list(textRunSchema),
     graphicLabels: graphicLabelsSchema,
+    units: unitsSchema,
     embedPanel: embedPanelSchema,
   }),
   /** TopoJSON from ONS boundaries: only what the map reads is checked; anything else a tool adds is kept. */

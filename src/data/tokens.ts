@@ -4,18 +4,19 @@
  */
 import type { Derived } from './derive.ts';
 import { formatCount, formatIsoDate, formatPercentFigure, formatPoints, formatPounds, formatShare, formatSmallCount } from './format.ts';
-import type { ChartData } from './types.ts';
+import type { ChartData, Units } from './types.ts';
 
 const TOKEN = /\{\{\s*([a-z-]+)(?::([A-Za-z0-9-]+))?\s*\}\}/g;
 
-type Resolver = (arg: string | undefined, data: ChartData, d: Derived) => string | undefined;
+/** `units` are the words around figures (data/story.json units): passed in, as the chart data carries no copy. */
+type Resolver = (arg: string | undefined, data: ChartData, d: Derived, units: Units) => string | undefined;
 
 function surname(data: ChartData, id: string): string | undefined {
   return data.candidates.find((c) => c.id === id)?.surname;
 }
 
-function listOf(items: string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join('; ')}; and ${items[items.length - 1]}`;
+function listOf(items: string[], units: Units): string {
+  return items.length < 2 ? items.join('') : fillSlots(units.listEnd, { list: items.slice(0, -1).join('; '), last: items[items.length - 1] });
 }
 
 const RESOLVERS: Record<string, Resolver> = {
@@ -31,21 +32,25 @@ const RESOLVERS: Record<string, Resolver> = {
   majority: (_a, _data, d) => formatCount(d.majority),
   'others-share': (_a, _data, d) => formatShare(d.othersShare),
   turnout: (_a, data) => `${data.results.election.turnoutPercent.toFixed(1)}%`,
-  'result-list': (_a, data, d) => listOf(d.results.map((r) => `${surname(data, r.id)} ${formatShare(r.share)} (${formatCount(r.votes)} votes)`)),
+  'result-list': (_a, data, d, units) =>
+    listOf(
+      d.results.map((r) => fillSlots(units.resultListItem, { candidate: surname(data, r.id)!, share: formatShare(r.share), votes: formatCount(r.votes) })),
+      units,
+    ),
   'area-wins': (id, _data, d) => (id && id in d.areaWins ? formatSmallCount(d.areaWins[id]) : undefined),
   'area-count': (_a, _data, d) => formatSmallCount(d.areas.length),
   /** "all seven" when one candidate won every area, else "five of the seven". */
-  'area-wins-phrase': (id, _data, d) => {
+  'area-wins-phrase': (id, _data, d, units) => {
     if (!id || !(id in d.areaWins)) return undefined;
     const wins = d.areaWins[id];
     const count = formatSmallCount(d.areas.length);
-    return wins === d.areas.length ? `all ${count}` : `${formatSmallCount(wins)} of the ${count}`;
+    return wins === d.areas.length ? fillSlots(units.areaWinsAll, { count }) : fillSlots(units.areaWinsSome, { wins: formatSmallCount(wins), count });
   },
   'candidate-count': (_a, data) => formatSmallCount(data.candidates.length),
   'election-name': (_a, data) => data.results.election.name,
   system: (_a, data) => data.results.election.system,
-  'polling-day': (_a, data) => formatIsoDate(data.results.election.pollingDay),
-  'declaration-day': (_a, data) => formatIsoDate(data.results.election.declarationDay),
+  'polling-day': (_a, data, _d, units) => formatIsoDate(data.results.election.pollingDay, units.months),
+  'declaration-day': (_a, data, _d, units) => formatIsoDate(data.results.election.declarationDay, units.months),
   'area-margin': (code, _data, d) => {
     const a = d.areas.find((x) => x.code === code);
     return a && formatCount(a.marginVotes);
@@ -53,8 +58,8 @@ const RESOLVERS: Record<string, Resolver> = {
   'closest-by-votes': (_a, _data, d) => d.closestByVotes.label,
   'closest-by-votes-margin': (_a, _data, d) => formatCount(d.closestByVotes.marginVotes),
   'closest-by-share': (_a, _data, d) => d.closestByShare.label,
-  'closest-by-share-points': (_a, _data, d) => formatPoints(d.closestByShare.marginShare),
-  'area-list': (_a, data, d) =>
+  'closest-by-share-points': (_a, _data, d, units) => formatPoints(d.closestByShare.marginShare, units),
+  'area-list': (_a, data, d, units) =>
     listOf(
       d.areas.map(
         (a) =>
@@ -63,23 +68,39 @@ const RESOLVERS: Record<string, Resolver> = {
             .map((r) => `${surname(data, r.id)} ${formatCount(r.votes)}`)
             .join(', ')}`,
       ),
+      units,
     ),
-  'area-winners': (_a, data, d) =>
-    listOf(d.areas.map((a) => `${a.label}, ${surname(data, a.winnerId)} by ${formatCount(a.marginVotes)} votes over ${surname(data, a.runnerUpId)}`)),
+  'area-winners': (_a, data, d, units) =>
+    listOf(
+      d.areas.map((a) =>
+        fillSlots(units.areaWinner, {
+          area: a.label,
+          winner: surname(data, a.winnerId)!,
+          votes: formatCount(a.marginVotes),
+          runnerUp: surname(data, a.runnerUpId)!,
+        }),
+      ),
+      units,
+    ),
   poll: (id, data) => {
     const v = id === undefined ? undefined : data.poll.sharesPercent[id];
     return v === undefined ? undefined : formatPercentFigure(v);
   },
-  'poll-lead': (_a, _data, d) => `${formatSmallCount(d.pollLeadPoints)} ${d.pollLeadPoints === 1 ? 'point' : 'points'}`,
+  // The same form as every other gap in points ("2.0 points"), though the poll's shares are whole numbers.
+  'poll-lead': (_a, _data, d, units) => formatPoints(d.pollLeadPoints / 100, units),
   'poll-sample': (_a, data) => formatCount(data.poll.sampleSize),
   pollster: (_a, data) => data.poll.pollster,
-  'poll-fieldwork-start': (_a, data) => formatIsoDate(data.poll.fieldworkStart),
-  'poll-fieldwork-end': (_a, data) => formatIsoDate(data.poll.fieldworkEnd),
-  'poll-published': (_a, data) => formatIsoDate(data.poll.published),
-  'poll-list': (_a, data, d) => listOf(d.pollRanked.map((p) => `${surname(data, p.id)} ${formatPercentFigure(p.percent)}`)),
+  'poll-fieldwork-start': (_a, data, _d, units) => formatIsoDate(data.poll.fieldworkStart, units.months),
+  'poll-fieldwork-end': (_a, data, _d, units) => formatIsoDate(data.poll.fieldworkEnd, units.months),
+  'poll-published': (_a, data, _d, units) => formatIsoDate(data.poll.published, units.months),
+  'poll-list': (_a, data, d, units) =>
+    listOf(
+      d.pollRanked.map((p) => `${surname(data, p.id)} ${formatPercentFigure(p.percent)}`),
+      units,
+    ),
   target: (_a, data) => formatPounds(data.fundraising.crowdfunder.targetPounds),
   'target-deadline': (_a, data) => data.fundraising.crowdfunder.targetDeadline,
-  'crowdfunder-launched': (_a, data) => formatIsoDate(data.fundraising.crowdfunder.launched),
+  'crowdfunder-launched': (_a, data, _d, units) => formatIsoDate(data.fundraising.crowdfunder.launched, units.months),
   'campaign-cost': (_a, data) => formatPounds(data.fundraising.crowdfunder.fullCampaignCostPounds),
   raised: (id, data) => {
     const m = data.fundraising.crowdfunder.milestones.find((x) => x.id === id);
@@ -93,7 +114,20 @@ const RESOLVERS: Record<string, Resolver> = {
     const m = data.fundraising.crowdfunder.milestones.find((x) => x.id === id);
     return m?.offlinePounds === undefined ? undefined : formatPounds(m.offlinePounds);
   },
-  milestones: (_a, data) => listOf(data.fundraising.crowdfunder.milestones.map((m) => `${m.qualifier} ${formatPounds(m.amountPounds)} (${m.when})`)),
+  milestones: (_a, data, _d, units) =>
+    listOf(
+      data.fundraising.crowdfunder.milestones.map((m) => `${m.qualifier} ${formatPounds(m.amountPounds)} (${m.when})`),
+      units,
+    ),
+  /** Online plus offline, as reported together ("more than £142,000 ... plus £20,000" is more than £162,000). */
+  'raised-with-offline': (id, data) => {
+    const m = data.fundraising.crowdfunder.milestones.find((x) => x.id === id);
+    return m?.offlinePounds === undefined ? undefined : formatPounds(m.amountPounds + m.offlinePounds);
+  },
+  'selection-share': (id, data) => {
+    const entry = data.results.labourSelection.ballot.find((b) => b.id === id);
+    return entry && formatPercentFigure(entry.percent);
+  },
   union: (id, data) => {
     const u = data.fundraising.unionDonations.find((x) => x.id === id);
     return u && formatPounds(u.amountPounds);
@@ -111,15 +145,15 @@ export function findTokens(text: string): TokenUse[] {
 }
 
 /** The value of one token, or undefined when the token or its argument is unknown. */
-export function resolveToken(use: TokenUse, data: ChartData, derived: Derived): string | undefined {
+export function resolveToken(use: TokenUse, data: ChartData, derived: Derived, units: Units): string | undefined {
   const resolver = RESOLVERS[use.name];
-  return resolver ? resolver(use.arg, data, derived) : undefined;
+  return resolver ? resolver(use.arg, data, derived, units) : undefined;
 }
 
 /** Replaces every token. Unknown tokens are a build error (see validate.ts); here they throw. */
-export function fillTokens(text: string, data: ChartData, derived: Derived): string {
+export function fillTokens(text: string, data: ChartData, derived: Derived, units: Units): string {
   return text.replace(TOKEN, (token, name: string, arg?: string) => {
-    const value = resolveToken({ token, name, arg }, data, derived);
+    const value = resolveToken({ token, name, arg }, data, derived, units);
     if (value === undefined) throw new Error(`Unknown token ${token}`);
     return value;
   });

@@ -12,6 +12,7 @@ import type {
   discrepancySchema,
   embedPanelSchema,
   graphicLabelsSchema,
+  guideEntrySchema,
   methodCopySchema,
   milestoneSchema,
   pageCopySchema,
@@ -23,6 +24,7 @@ import type {
   textRunSchema,
   timelineEventSchema,
   unionDonationSchema,
+  unitsSchema,
 } from './schema.ts';
 
 export type CandidateId = string;
@@ -40,11 +42,14 @@ export type UnionDonation = z.output<typeof unionDonationSchema>;
 export type TimelineEvent = z.output<typeof timelineEventSchema>;
 export type Quote = z.output<typeof quoteSchema>;
 export type Step = z.output<typeof stepSchema>;
+export type GuideEntry = z.output<typeof guideEntrySchema>;
 export type TextRun = z.output<typeof textRunSchema>;
 export type PageCopy = z.output<typeof pageCopySchema>;
 export type TablesCopy = z.output<typeof tablesCopySchema>;
 export type MethodCopy = z.output<typeof methodCopySchema>;
 export type GraphicLabels = z.output<typeof graphicLabelsSchema>;
+/** The words around figures (data/story.json units): "points", month names, "c.", list and result templates. */
+export type Units = z.output<typeof unitsSchema>;
 export type EmbedPanelCopy = z.output<typeof embedPanelSchema>;
 
 /** A whole file's content without its "$schema" pointer, which is for editors, not for the page. */

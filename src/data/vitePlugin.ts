@@ -39,10 +39,11 @@ const VIRTUAL_MODULES: Record<string, (model: DataModel) => string> = {
   },
   /*
    * The few words the browser's JavaScript shows itself: the headline (the embed codes' title), the
-   * labels drawn in the charts, those of the step-through control and of the embed panel.
+   * labels drawn in the charts, the words around figures, those of the step-through control and of
+   * the embed panel.
    */
   'virtual:island-copy': ({ story }) =>
-    json({ headline: story.headline, graphicLabels: story.graphicLabels, stepNav: story.page.stepNav, embedPanel: story.embedPanel }),
+    json({ headline: story.headline, graphicLabels: story.graphicLabels, units: story.units, stepNav: story.page.stepNav, embedPanel: story.embedPanel }),
   'virtual:story-outline': (model) => json(model.story.steps.map(({ id, title, graphic }) => ({ id, title, graphic }))),
   'virtual:council-map': (model) => json(projectCouncils(model.councils)),
   /*

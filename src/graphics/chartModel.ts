@@ -3,7 +3,7 @@
  * (storyChartModel.ts), a small fixture in a component test. No graphic reads the dataset itself.
  */
 import { derive, type Derived } from '../data/derive.ts';
-import type { Candidate, ChartData, GraphicLabels } from '../data/types.ts';
+import type { Candidate, ChartData, GraphicLabels, Units } from '../data/types.ts';
 import type { CouncilMap } from './map/mapLayout.ts';
 
 export interface ChartModel {
@@ -13,6 +13,8 @@ export interface ChartModel {
   derived: Derived;
   /** The words drawn inside the charts (data/story.json graphicLabels). */
   labels: GraphicLabels;
+  /** The words around figures: "points", month names, "c." (data/story.json units). */
+  units: Units;
   /** The council boundaries, projected to SVG paths. */
   councilMap: CouncilMap;
   /** The timeline events the story stops at; the timeline's scale is chosen for them. */
@@ -21,14 +23,14 @@ export interface ChartModel {
   candidate: (id: string) => Candidate;
 }
 
-export function chartModel(data: ChartData, labels: GraphicLabels, councilMap: CouncilMap, timelineFocus: readonly string[]): ChartModel {
+export function chartModel(data: ChartData, labels: GraphicLabels, units: Units, councilMap: CouncilMap, timelineFocus: readonly string[]): ChartModel {
   const byId = new Map(data.candidates.map((c) => [c.id, c]));
   const candidate = (id: string): Candidate => {
     const found = byId.get(id);
     if (!found) throw new Error(`No candidate "${id}" in the chart data`);
     return found;
   };
-  return { data, derived: derive(data), labels, councilMap, timelineFocus, candidate };
+  return { data, derived: derive(data), labels, units, councilMap, timelineFocus, candidate };
 }
 
 /** The timeline events a story's steps show ("timeline:<event id>" states), in step order. */

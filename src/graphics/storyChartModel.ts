@@ -8,4 +8,4 @@ import islandCopy from 'virtual:island-copy';
 import steps from 'virtual:story-outline';
 import { chartModel, timelineStops } from './chartModel.ts';
 
-export const storyChartModel = chartModel(charts, islandCopy.graphicLabels, councilMap, timelineStops(steps));
+export const storyChartModel = chartModel(charts, islandCopy.graphicLabels, islandCopy.units, councilMap, timelineStops(steps));

@@ -88,7 +88,7 @@ describe('npm run dev', () => {
     for (const step of story.steps) {
       const text = await stepText(step.id);
       expect(text).toContain(step.title);
-      for (const paragraph of step.paragraphs) expect(text).toContain(fillTokens(paragraph, result.model, derived));
+      for (const paragraph of step.paragraphs) expect(text).toContain(fillTokens(paragraph, result.model, derived, story.units));
     }
   });
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { formatCount, formatPoints } from '../../data/format.ts';
 import type { AreaResult, CandidateResult } from '../../data/derive.ts';
+import type { Units } from '../../data/types.ts';
 import type { ChartBox } from '../box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import { ChartSvg } from '../ChartSvg.tsx';
@@ -8,15 +9,15 @@ import { boxKey, keyedMemo } from '../layoutCache.ts';
 import { areasLayout, LABEL_GAP, type AreasLayout, type AreasText } from './areasLayout.ts';
 
 /** "+1,411 (2.0 points)": the winner's lead in the area, in votes and in share points. */
-export function marginCaption(marginVotes: number, marginShare: number): string {
-  return `+${formatCount(marginVotes)} (${formatPoints(marginShare)})`;
+export function marginCaption(marginVotes: number, marginShare: number, units: Pick<Units, 'point' | 'points'>): string {
+  return `+${formatCount(marginVotes)} (${formatPoints(marginShare, units)})`;
 }
 
 /** The words the panels are labelled with, for a model. */
-export function areasText({ candidate, labels }: ChartModel): AreasText {
+export function areasText({ candidate, labels, units }: ChartModel): AreasText {
   return {
     barLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${candidate(r.id).partyShort} ${formatCount(r.votes)}`,
-    caption: (a: AreaResult) => marginCaption(a.marginVotes, a.marginShare),
+    caption: (a: AreaResult) => marginCaption(a.marginVotes, a.marginShare, units),
     shortBarLabel: (r: CandidateResult) => `${candidate(r.id).surname} ${formatCount(r.votes)}`,
     partyBarLabel: (r: CandidateResult) => `${candidate(r.id).partyShort} ${formatCount(r.votes)}`,
     surname: (r: CandidateResult) => candidate(r.id).surname,

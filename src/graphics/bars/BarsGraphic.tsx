@@ -38,8 +38,8 @@ export function barsInput(model: ChartModel) {
     };
   });
   const titles = {
-    result: fillSlots(copy.resultTitle, { declared: formatIsoDate(data.results.election.declarationDay) }),
-    poll: fillSlots(copy.pollTitle, { pollster: data.poll.pollster, published: formatIsoDate(data.poll.published) }),
+    result: fillSlots(copy.resultTitle, { declared: formatIsoDate(data.results.election.declarationDay, model.units.months) }),
+    poll: fillSlots(copy.pollTitle, { pollster: data.poll.pollster, published: formatIsoDate(data.poll.published, model.units.months) }),
   };
   /** One title height for both variants, so nothing moves when the result arrives. */
   const title = titles.result.length >= titles.poll.length ? titles.result : titles.poll;

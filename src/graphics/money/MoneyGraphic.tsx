@@ -10,10 +10,10 @@ import { moneyLayout, type MoneyLayout, type MoneyText } from './moneyLayout.ts'
 export type MoneyVariant = 'crowdfund' | 'rmt';
 
 const DIM = 0.3;
-/** The chart's words for a model: its title, note and the target's label. */
-export function moneyText({ data, labels }: ChartModel): MoneyText {
+/** The chart's words for a model: its title, note, the target's label and the words around figures. */
+export function moneyText({ data, labels, units }: ChartModel): MoneyText {
   const { title, note, target } = labels.money;
-  return { title, note, targetLabel: [formatPounds(data.fundraising.crowdfunder.targetPounds), target] };
+  return { title, note, targetLabel: [formatPounds(data.fundraising.crowdfunder.targetPounds), target], units };
 }
 
 const textFor = perOwner(moneyText);

@@ -6,14 +6,18 @@
  */
 import { scaleBand } from 'd3-scale';
 import { formatPounds } from '../../data/format.ts';
-import type { Fundraising, FundraisingMilestone } from '../../data/types.ts';
+import { fillSlots } from '../../data/tokens.ts';
+import type { Fundraising, FundraisingMilestone, Units } from '../../data/types.ts';
 import { fitFont, fontFloors, LINE_RATIO, MIN_FONT } from '../box.ts';
 import { linearScale } from '../scale.ts';
 import { boxesOverlap, estimateTextWidth, r1, wrapText, type Box } from '../text.ts';
 
-/** "£93,000+" for a figure the sources give as "past" or "more than"; "c. £x" for "about". */
-export function amountLabel(amount: number, qualifier: FundraisingMilestone['qualifier']): string {
-  if (qualifier === 'about') return `c. ${formatPounds(amount)}`;
+/** The words the money chart puts around its figures (data/story.json units). */
+export type MoneyUnits = Pick<Units, 'about' | 'months' | 'monthsShort'>;
+
+/** "£93,000+" for a figure the sources give as "past" or "more than"; "c. £x" (units.about) for "about". */
+export function amountLabel(amount: number, qualifier: FundraisingMilestone['qualifier'], units: Pick<Units, 'about'>): string {
+  if (qualifier === 'about') return fillSlots(units.about, { value: formatPounds(amount) });
   return `${formatPounds(amount)}+`;
 }
 
@@ -21,17 +25,15 @@ export function amountLabel(amount: number, qualifier: FundraisingMilestone['qua
  * A milestone's "when" as two short parts for the x axis: "17 Jul 2023, within about two hours"
  * becomes ["17 Jul", "2023"], "about 19 Jul 2023" ["c. 19 Jul", "2023"], "early 2024" ["early", "2024"].
  */
-export function splitWhen(when: string): [string, string] {
+export function splitWhen(when: string, units: MoneyUnits): [string, string] {
   const head = when.split(',')[0].trim();
   const years = head.match(/\b\d{4}\b/g);
   const year = years ? years[years.length - 1] : '';
-  const rest = head
-    .replace(year, '')
-    .replace(/^about\s+/i, 'c. ')
-    // House style (README): charts shorten months to three letters where text and tables spell them out.
-    .replace(/\b(January|February|March|April|June|July|August|September|October|November|December)\b/, (month) => month.slice(0, 3))
-    .replace(/\s+/g, ' ')
-    .trim();
+  const words = head.replace(year, '').split(/\s+/).filter(Boolean);
+  // House style (README): charts shorten months where text and tables spell them out.
+  const short = words.map((w) => (units.months.includes(w) ? units.monthsShort[units.months.indexOf(w)] : w));
+  // "about" is how data/fundraising.json words an approximate date; the chart shows it as units.about.
+  const rest = short[0]?.toLowerCase() === 'about' ? fillSlots(units.about, { value: short.slice(1).join(' ') }).trim() : short.join(' ');
   return rest ? [rest, year] : [year, ''];
 }
 
@@ -69,6 +71,7 @@ export interface MoneyText {
   /** The note that says how bars are placed (not to a time scale). */
   note: string;
   targetLabel: [string, string];
+  units: MoneyUnits;
 }
 
 export interface MoneyLayout {
@@ -108,8 +111,8 @@ function attempt(fundraising: Fundraising, text: MoneyText, width: number, heigh
   const step = x.step();
   const wrapAxis = (s: string, bold: boolean) => wrapText(s, step - 4, font, bold);
   const axisLines = [
-    ...milestones.map((m) => wrapAxis(splitWhen(m.when).join(' ').trim(), false)),
-    ...unions.map((u) => [u.union, ...wrapAxis(splitWhen(u.when)[0], false)]),
+    ...milestones.map((m) => wrapAxis(splitWhen(m.when, text.units).join(' ').trim(), false)),
+    ...unions.map((u) => [u.union, ...wrapAxis(splitWhen(u.when, text.units)[0], false)]),
   ];
   const axisRows = Math.max(...axisLines.map((l) => l.length));
   const axisH = axisRows * line + font * 0.4;
@@ -132,7 +135,7 @@ function attempt(fundraising: Fundraising, text: MoneyText, width: number, heigh
       kind: 'milestone' as const,
       amount: m.amountPounds,
       ...bar(m.id, m.amountPounds),
-      valueLabel: amountLabel(m.amountPounds, m.qualifier),
+      valueLabel: amountLabel(m.amountPounds, m.qualifier, text.units),
       axisLines: axisLines[i],
     })),
     ...unions.map((u, i) => ({
@@ -240,8 +243,8 @@ function rowsAttempt(
       id: m.id,
       kind: 'milestone' as const,
       amount: m.amountPounds,
-      value: amountLabel(m.amountPounds, m.qualifier),
-      lines: [splitWhen(m.when).join(' ').trim()],
+      value: amountLabel(m.amountPounds, m.qualifier, text.units),
+      lines: [splitWhen(m.when, text.units).join(' ').trim()],
       bold: false,
     })),
     ...unions.map((u) => ({
@@ -249,7 +252,7 @@ function rowsAttempt(
       kind: 'union' as const,
       amount: u.amountPounds,
       value: formatPounds(u.amountPounds),
-      lines: [`${u.union} ${splitWhen(u.when)[0]}`.trim()],
+      lines: [`${u.union} ${splitWhen(u.when, text.units)[0]}`.trim()],
       bold: true,
     })),
   ];

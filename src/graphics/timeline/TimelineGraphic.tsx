@@ -14,7 +14,7 @@ function timelineScene(model: ChartModel, eventId: string, box: ChartBox): Timel
   return views(model, `${eventId}|${boxKey(box)}`, () => {
     const events = model.data.timeline;
     const event = events.find((e) => e.id === eventId);
-    return timelineView(events, eventId, model.timelineFocus, event ? formatIsoDate(event.date) : '', box.width, box.height, box.font);
+    return timelineView(events, eventId, model.timelineFocus, event ? formatIsoDate(event.date, model.units.months) : '', box.width, box.height, box.font);
   });
 }
 
@@ -32,7 +32,7 @@ export function TimelineGraphic({ eventId, box, model }: { eventId: string; box:
   const events = model.data.timeline;
   const years = useMemo(() => yearStarts(events), [events]);
   const current = events.find((e) => e.id === eventId);
-  const dateText = current ? formatIsoDate(current.date) : '';
+  const dateText = current ? formatIsoDate(current.date, model.units.months) : '';
   // The track's scale is chosen for the events the story stops at (model.timelineFocus).
   const { width, height, font, measured } = box;
   const view = useMemo(() => timelineScene(model, eventId, { width, height, font, measured }), [model, eventId, width, height, font, measured]);

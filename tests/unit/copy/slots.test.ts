@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataset, derived } from '../../../src/data/dataset.ts';
+import { dataset, derived, units } from '../../../src/data/dataset.ts';
 import { findSlots, fillSlots, fillTokens } from '../../../src/data/tokens.ts';
 import { content } from '../../../src/data/content.ts';
 import { SLOT_FIELDS, storyTexts, slotsFor } from '../../../src/data/copyFields.ts';
@@ -25,9 +25,9 @@ describe('fillSlots', () => {
 
 describe('area-wins-phrase', () => {
   it('reads "all seven" when one candidate won every area, and "n of the seven" otherwise', () => {
-    expect(fillTokens('{{area-wins-phrase:mcguinness}}', dataset, derived)).toBe('all seven');
+    expect(fillTokens('{{area-wins-phrase:mcguinness}}', dataset, derived, units)).toBe('all seven');
     const split: Derived = { ...derived, areaWins: { ...derived.areaWins, mcguinness: 5, driscoll: 2 } };
-    expect(fillTokens('{{area-wins-phrase:mcguinness}}', dataset, split)).toBe('five of the seven');
-    expect(fillTokens('{{area-wins-phrase:driscoll}}', dataset, split)).toBe('two of the seven');
+    expect(fillTokens('{{area-wins-phrase:mcguinness}}', dataset, split, units)).toBe('five of the seven');
+    expect(fillTokens('{{area-wins-phrase:driscoll}}', dataset, split, units)).toBe('two of the seven');
   });
 });

@@ -131,6 +131,41 @@ export const BROKEN_DATA: BrokenData[] = [
     perFile: false,
   },
   {
+    name: 'a source without a link',
+    file: 'sources.json',
+    breakIt: (s) => delete s.sources[0].url,
+    expected: 'data/sources.json: sources[0].url: every source needs a link a reader can follow; "bbc-2019-north-of-tyne" has none',
+    perFile: false,
+  },
+  {
+    name: 'Wikipedia cited as a source',
+    file: 'sources.json',
+    breakIt: (s) => (s.sources[0].url = 'https://en.wikipedia.org/wiki/2024_North_East_mayoral_election'),
+    expected: 'data/sources.json: sources[0].url: Wikipedia is not a source: cite the official or press source the fact sheet gives',
+    perFile: false,
+  },
+  {
+    name: 'an updated date before the published date',
+    file: 'story.json',
+    breakIt: (s) => (s.publication.updated = '2020-01-01'),
+    expected: 'data/story.json: publication.updated: the page cannot be updated (2020-01-01) before it is published',
+    perFile: false,
+  },
+  {
+    name: "a members' ballot that does not add up to 100%",
+    file: 'results.json',
+    breakIt: (r) => (r.labourSelection.ballot[1].percent = 25),
+    expected: "data/results.json: labourSelection.ballot: the ballot's shares must add up to 100%, got 101%",
+    perFile: false,
+  },
+  {
+    name: 'a guide entry that no step mentions',
+    file: 'story.json',
+    breakIt: (s) => (s.guide.people.entries[0].mention = 'Jamie Driscol'),
+    expected: `data/story.json: guide.people.entries[0].mention: neither the standfirst nor any step uses "Jamie Driscol", so nothing would link to this entry`,
+    perFile: false,
+  },
+  {
     name: 'a duplicate step id',
     file: 'story.json',
     breakIt: (s) => (s.steps[1].id = 'opening'),
@@ -143,6 +178,21 @@ export const BROKEN_DATA: BrokenData[] = [
     breakIt: (s) => (s.steps[9].paragraphs[0] += ' {{votes:nobody}}'),
     expected: 'data/story.json: steps[9].paragraphs[0]: unknown token {{votes:nobody}}',
     perFile: false,
+  },
+  {
+    name: 'a units template that drops one of its figures',
+    file: 'story.json',
+    breakIt: (s) => (s.units.areaWinner = '{area}, {winner} by {votes} votes'),
+    expected:
+      'data/story.json: units.areaWinner: missing slot {runnerUp}: this template must use {area}, {winner}, {votes}, {runnerUp}, got "{area}, {winner} by {votes} votes"',
+    perFile: false,
+  },
+  {
+    name: 'a month missing from the month names',
+    file: 'story.json',
+    breakIt: (s) => s.units.months.pop(),
+    expected: 'data/story.json: units.months: expected the twelve months, January first',
+    perFile: true,
   },
   {
     name: 'a map without a boundary for a result area',

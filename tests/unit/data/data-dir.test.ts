@@ -38,7 +38,8 @@ function editedCopy(): string {
   edit('story.json', (s) => {
     s.headline = EDITED.headline;
     s.steps[0].title = EDITED.title;
-    s.steps[0].paragraphs[0] = EDITED.paragraph;
+    // Added in front, not replacing: the paragraph's names and terms link to the guide, and a guide entry no step mentions fails the build.
+    s.steps[0].paragraphs[0] = `${EDITED.paragraph} ${s.steps[0].paragraphs[0]}`;
   });
   edit('candidates.json', (c) => (c.candidates.find((x: { id: string }) => x.id === 'gray').colour = EDITED.colour));
   edit('timeline.json', (t) => (t.events[0].shortLabel = EDITED.label));

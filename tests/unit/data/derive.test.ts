@@ -33,7 +33,7 @@ describe('derive', () => {
     expect(d.closestByVotes.label).toBe('South Tyneside');
     expect(d.closestByVotes.marginVotes).toBe(1173);
     expect(d.closestByShare.label).toBe('Newcastle');
-    expect(formatPoints(d.closestByShare.marginShare)).toBe('2.0 points');
+    expect(formatPoints(d.closestByShare.marginShare, data.story.units)).toBe('2.0 points');
   });
 
   it("records how far each candidate's area counts are from the declared total", () => {
@@ -55,23 +55,29 @@ describe('derive', () => {
 
 describe('tokens', () => {
   it('fills copy with computed, formatted figures', () => {
-    expect(fillTokens('{{votes:mcguinness}} ({{share:mcguinness}}), majority {{majority}}', data, d)).toBe('185,051 (41.3%), majority 58,399');
-    expect(fillTokens('first in {{area-wins:mcguinness}} of the {{area-count}}', data, d)).toBe('first in seven of the seven');
-    expect(fillTokens('{{closest-by-votes}} by {{closest-by-votes-margin}}', data, d)).toBe('South Tyneside by 1,173');
-    expect(fillTokens('{{target}}, {{raised:bbc-day-two}}, {{union:rmt}}', data, d)).toBe('£25,000, £81,000, £10,000');
-    expect(fillTokens('a lead of {{poll-lead}}', data, d)).toBe('a lead of two points');
+    expect(fillTokens('{{votes:mcguinness}} ({{share:mcguinness}}), majority {{majority}}', data, d, data.story.units)).toBe(
+      '185,051 (41.3%), majority 58,399',
+    );
+    expect(fillTokens('first in {{area-wins:mcguinness}} of the {{area-count}}', data, d, data.story.units)).toBe('first in seven of the seven');
+    expect(fillTokens('{{closest-by-votes}} by {{closest-by-votes-margin}}', data, d, data.story.units)).toBe('South Tyneside by 1,173');
+    expect(fillTokens('{{target}}, {{raised:bbc-day-two}}, {{union:rmt}}', data, d, data.story.units)).toBe('£25,000, £81,000, £10,000');
+    // One form for every gap in points, the poll's as well as the areas'.
+    expect(fillTokens('a lead of {{poll-lead}}', data, d, data.story.units)).toBe('a lead of 2.0 points');
+    expect(fillTokens('{{selection-share:mcguinness}} to {{selection-share:brannen}}', data, d, data.story.units)).toBe('76% to 24%');
+    // Online plus offline, so a sum the copy states adds up: more than £142,000 plus £20,000.
+    expect(fillTokens('{{raised-with-offline:early-2024}}', data, d, data.story.units)).toBe('£162,000');
   });
 
   it('throws on an unknown token rather than printing it', () => {
-    expect(() => fillTokens('{{votes:nobody}}', data, d)).toThrow('Unknown token {{votes:nobody}}');
+    expect(() => fillTokens('{{votes:nobody}}', data, d, data.story.units)).toThrow('Unknown token {{votes:nobody}}');
   });
 });
 
 describe('format', () => {
   it('formats dates at every precision and small counts as words', () => {
-    expect(formatIsoDate('2023-06-02')).toBe('2 June 2023');
-    expect(formatIsoDate('2023-06')).toBe('June 2023');
-    expect(formatIsoDate('2024')).toBe('2024');
+    expect(formatIsoDate('2023-06-02', data.story.units.months)).toBe('2 June 2023');
+    expect(formatIsoDate('2023-06', data.story.units.months)).toBe('June 2023');
+    expect(formatIsoDate('2024', data.story.units.months)).toBe('2024');
     expect(formatSmallCount(7)).toBe('seven');
     expect(formatSmallCount(12)).toBe('12');
   });

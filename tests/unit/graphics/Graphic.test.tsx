@@ -200,7 +200,7 @@ describe('timeline', () => {
     expect(svg.querySelectorAll('[data-current="true"]')).toHaveLength(1);
     expect(svg.querySelector('[data-current="true"]')!.getAttribute('data-event-mark')).toBe(id);
     const title = text(svg.querySelector('[data-highlight]'));
-    expect(title.startsWith(formatIsoDate(event.date))).toBe(true);
+    expect(title.startsWith(formatIsoDate(event.date, storyChartModel.units.months))).toBe(true);
     expect(title.replace(/\s/g, '')).toContain(event.label.replace(/\s/g, ''));
     expect(svg.querySelector(`[data-short-label="${id}"]`)).toBeNull();
   });
@@ -255,7 +255,7 @@ describe('areas', () => {
       expect(panel.getAttribute('data-winner')).toBe(a.winnerId);
       expect(panel.getAttribute('data-runner-up')).toBe(a.runnerUpId);
       expect(panel.getAttribute('data-margin')).toBe(String(a.marginVotes));
-      expect(text(panel.querySelector('[data-caption]'))).toBe(`+${formatCount(a.marginVotes)} (${formatPoints(a.marginShare)})`);
+      expect(text(panel.querySelector('[data-caption]'))).toBe(`+${formatCount(a.marginVotes)} (${formatPoints(a.marginShare, storyChartModel.units)})`);
       const bars = [...panel.querySelectorAll('[data-candidate]')];
       const perArea = Number(svg.getAttribute('data-per-area'));
       expect(perArea).toBeGreaterThanOrEqual(2);

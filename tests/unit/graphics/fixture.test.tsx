@@ -38,7 +38,8 @@ describe('graphics drawn from a fixture model', () => {
     // The result bar of the winner is longer than the other's.
     const width = (row: Element) => Number(row.querySelector('.g-result-bar')!.getAttribute('width'));
     expect(width(rows[0])).toBeGreaterThan(width(rows[1]) * 2);
-    expect(text(svg)).toContain('Result of 6 June 2030');
+    // The month is the model's word (the fixture's units), not one built in code.
+    expect(text(svg)).toContain('Result of 6 JUNE 2030');
   });
 
   it('bars: the poll state shows the fixture’s poll', () => {
@@ -54,6 +55,8 @@ describe('graphics drawn from a fixture model', () => {
     expect(panels.map((p) => p.getAttribute('data-winner'))).toEqual(['brook', 'brook']);
     expect(panels.map((p) => p.getAttribute('data-margin'))).toEqual(['3000', '1000']);
     expect(text(svg)).toContain('Votes per area.');
+    // The lead in share points carries the fixture's unit word ("pts"), not the story's ("points").
+    expect(text(panels[0].querySelector('[data-caption]'))).toMatch(/^\+3,000 \(\d+\.\d pts\)$/);
   });
 
   it('money: one bar per fixture milestone and the fixture’s target', () => {
@@ -61,6 +64,9 @@ describe('graphics drawn from a fixture model', () => {
     expect([...svg.querySelectorAll('[data-bar]')].map((b) => b.getAttribute('data-amount'))).toEqual(['6000', '12000']);
     expect(svg.querySelector('[data-target]')!.getAttribute('data-target')).toBe('10000');
     expect(text(svg)).toContain('Money raised');
+    // An "about" figure in the fixture's words ("~{value}"), not the story's "c.".
+    expect(text(svg)).toContain('~£6,000');
+    expect(text(svg)).not.toContain('c. ');
   });
 
   it('timeline: a mark per fixture event, the current one titled', () => {

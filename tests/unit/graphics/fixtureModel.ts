@@ -5,7 +5,7 @@
  */
 import { chartModel, type ChartModel } from '../../../src/graphics/chartModel.ts';
 import type { CouncilMap } from '../../../src/graphics/map/mapLayout.ts';
-import type { ChartData, GraphicLabels } from '../../../src/data/types.ts';
+import type { ChartData, GraphicLabels, Units } from '../../../src/data/types.ts';
 
 const sourceIds = ['fixture'];
 
@@ -23,6 +23,7 @@ export const FIXTURE_DATA: ChartData = {
     ],
     corrections: [],
     discrepancies: [],
+    labourSelection: { date: '2029-07-01', ballot: [{ id: 'avery', name: 'Sam Avery', percent: 100 }], sourceIds },
   },
   poll: {
     pollster: 'Fixture Polling',
@@ -71,6 +72,21 @@ export const FIXTURE_LABELS: GraphicLabels = {
   areas: { note: 'Votes per area.', noteWithoutLead: 'Votes.' },
 };
 
+// Not the story's words either: upper-case months and a tilde for "about" show the graphics take them from the model.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const FIXTURE_UNITS: Units = {
+  point: 'pt',
+  points: 'pts',
+  months: MONTHS.map((m) => m.toUpperCase()),
+  monthsShort: MONTHS.map((m) => m.slice(0, 3).toUpperCase()),
+  about: '~{value}',
+  listEnd: '{list} & {last}',
+  resultListItem: '{candidate}: {share}, {votes}',
+  areaWinner: '{area}: {winner} +{votes} on {runnerUp}',
+  areaWinsAll: 'every one of {count}',
+  areaWinsSome: '{wins}/{count}',
+};
+
 const square = (x: number, y: number) => `M${x},${y}h100v100h-100Z`;
 const FIXTURE_MAP: CouncilMap = {
   width: 400,
@@ -85,4 +101,4 @@ const FIXTURE_MAP: CouncilMap = {
   ],
 };
 
-export const fixtureModel = (): ChartModel => chartModel(FIXTURE_DATA, FIXTURE_LABELS, FIXTURE_MAP, ['middle']);
+export const fixtureModel = (): ChartModel => chartModel(FIXTURE_DATA, FIXTURE_LABELS, FIXTURE_UNITS, FIXTURE_MAP, ['middle']);

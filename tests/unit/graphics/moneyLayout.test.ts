@@ -10,22 +10,22 @@ const MONEY_TEXT = moneyText(storyChartModel);
 
 describe('amountLabel', () => {
   it('shows "past" and "more than" as a trailing plus', () => {
-    expect(amountLabel(93000, 'more than')).toBe('£93,000+');
-    expect(amountLabel(25000, 'past')).toBe('£25,000+');
+    expect(amountLabel(93000, 'more than', MONEY_TEXT.units)).toBe('£93,000+');
+    expect(amountLabel(25000, 'past', MONEY_TEXT.units)).toBe('£25,000+');
   });
   it('marks an approximate figure', () => {
-    expect(amountLabel(5000, 'about')).toBe('c. £5,000');
+    expect(amountLabel(5000, 'about', MONEY_TEXT.units)).toBe('c. £5,000');
   });
 });
 
 describe('splitWhen', () => {
   it('shortens the sources’ dates for the axis', () => {
-    expect(splitWhen('17 Jul 2023, within about two hours')).toEqual(['17 Jul', '2023']);
-    expect(splitWhen('17–18 Jul 2023')).toEqual(['17–18 Jul', '2023']);
-    expect(splitWhen('about 19 Jul 2023')).toEqual(['c. 19 Jul', '2023']);
-    expect(splitWhen('late Aug 2023')).toEqual(['late Aug', '2023']);
-    expect(splitWhen('early 2024')).toEqual(['early', '2024']);
-    expect(splitWhen('2024, before mid-April')).toEqual(['2024', '']);
+    expect(splitWhen('17 Jul 2023, within about two hours', MONEY_TEXT.units)).toEqual(['17 Jul', '2023']);
+    expect(splitWhen('17–18 Jul 2023', MONEY_TEXT.units)).toEqual(['17–18 Jul', '2023']);
+    expect(splitWhen('about 19 Jul 2023', MONEY_TEXT.units)).toEqual(['c. 19 Jul', '2023']);
+    expect(splitWhen('late Aug 2023', MONEY_TEXT.units)).toEqual(['late Aug', '2023']);
+    expect(splitWhen('early 2024', MONEY_TEXT.units)).toEqual(['early', '2024']);
+    expect(splitWhen('2024, before mid-April', MONEY_TEXT.units)).toEqual(['2024', '']);
   });
 });
 
@@ -44,7 +44,7 @@ describe('crowdfunder positions (issue 9, item 3)', () => {
   it('says so on the chart, and dates each bar under the axis', () => {
     expect(MONEY_TEXT.note).toMatch(/not to a time scale/);
     expect(layout.noteLines.join(' ')).toBe(MONEY_TEXT.note);
-    milestones.forEach((m, i) => expect(layout.bars[i].axisLines.join(' ')).toBe(splitWhen(m.when).join(' ').trim()));
+    milestones.forEach((m, i) => expect(layout.bars[i].axisLines.join(' ')).toBe(splitWhen(m.when, MONEY_TEXT.units).join(' ').trim()));
   });
 
   it('draws heights in proportion to the amounts from a zero baseline', () => {
