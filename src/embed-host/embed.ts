@@ -67,6 +67,8 @@ interface Frame {
   graphic: GraphicFrame | null;
   pinned: boolean;
   stickyTop: number;
+  /** The inset the overlay was last placed for. */
+  placedInset: number;
 }
 
 type Outgoing = HostMessage extends infer M ? (M extends HostMessage ? Omit<M, 'seq'> : never) : never;
@@ -203,7 +205,9 @@ interface Api {
     const rect = f.iframe.getBoundingClientRect();
     const { svh, lvh } = viewportHeights();
     const inset = Math.min(insetTop(f, vw, vh), Math.floor(vh / 2));
-    if (f.graphic) placeOverlay(f, inset);
+    // The sticky box moves with the page on the compositor; only a new inset (a header that
+    // appeared or went) needs it placed again. Layout reports and resizes place it in updatePin.
+    if (f.graphic && inset !== f.placedInset) placeOverlay(f, inset);
     const top = rect.top - (vv ? vv.offsetTop : 0);
     // The frame's speed over the last frame: the story looks one frame ahead with it, so the
     // graphic keeps up with a fast wheel. Zero once the frame stops (sent once more, below).
@@ -343,6 +347,7 @@ interface Api {
   /** Where the sticky box sticks in its scroller: below the header, from the scroller's own top. */
   const placeOverlay = (f: Frame, inset: number) => {
     if (!f.graphic || !f.geometry) return;
+    f.placedInset = inset;
     const scroller = scrollerOf(f.iframe);
     const scrollerTop = scroller ? Math.max(0, scroller.getBoundingClientRect().top) : 0;
     f.stickyTop = Math.max(0, inset - scrollerTop);
@@ -521,6 +526,7 @@ interface Api {
       graphic: null,
       pinned: false,
       stickyTop: 0,
+      placedInset: -1,
     };
     if (!holder) iframe.setAttribute('data-driscoll-pinned', 'relay');
     frames.push(f);
