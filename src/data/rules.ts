@@ -9,8 +9,7 @@ import { DATA_FILES, show, type Problem } from './files.ts';
 import { formatCount, formatSmallCount } from './format.ts';
 import { parseGraphicState } from './graphicStates.ts';
 import type { DataFileKey } from './schema.ts';
-import { findMention } from './mentions.ts';
-import { fillTokens, findSlots, findTokens, hasMalformedToken, resolveToken } from './tokens.ts';
+import { findSlots, findTokens, hasMalformedToken, resolveToken } from './tokens.ts';
 import type { DataModel } from './types.ts';
 
 export type Rule = (model: DataModel) => Problem[];
@@ -272,32 +271,6 @@ export const publicationAndBallot: Rule = (m) => {
   return problems;
 };
 
-/** Each guide entry is linked from the story: its `mention` occurs in the standfirst or the steps (mentions.ts links the first use). */
-export const guideMentionsUsed: Rule = (m) => {
-  const { problems, fail } = collector();
-  const derived = derive(m);
-  // An unknown token is tokensResolve's problem; here such a paragraph is read as typed.
-  const filled = (text: string) => {
-    try {
-      return fillTokens(text, m, derived, m.story.units);
-    } catch {
-      return text;
-    }
-  };
-  const copy = [m.story.standfirst, ...m.story.steps.flatMap((s) => s.paragraphs)].map(filled);
-  for (const section of ['people', 'process'] as const) {
-    m.story.guide[section].entries.forEach((e, i) => {
-      if (!copy.some((text) => findMention(text, e.mention) >= 0))
-        fail(
-          'story',
-          `guide.${section}.entries[${i}].mention`,
-          `neither the standfirst nor any step uses ${show(e.mention)}, so nothing would link to this entry`,
-        );
-    });
-  }
-  return problems;
-};
-
 /** Rules that only need each file's shape to be right. */
 export const REFERENCE_RULES: readonly Rule[] = [
   uniqueIds,
@@ -314,4 +287,4 @@ export const REFERENCE_RULES: readonly Rule[] = [
 ];
 
 /** Rules that compute with the figures, so they run only once the references hold. */
-export const COMPUTED_RULES: readonly Rule[] = [areaSumsMatchTotals, tokensResolve, guideMentionsUsed];
+export const COMPUTED_RULES: readonly Rule[] = [areaSumsMatchTotals, tokensResolve];

@@ -27,6 +27,7 @@ import {
   settle,
   startEmbedServers,
   stepIds,
+  storyGeometry,
   waitForContext,
   type EmbedServers,
   type OpenHost,
@@ -69,7 +70,9 @@ async function pinState(h: OpenHost): Promise<PinState> {
 /** Opens a host, scrolls into the story's section and waits until sticky mode has drawn its graphic. */
 async function openPinned(name: string, device: BrowserContextOptions): Promise<OpenHost> {
   const h = await openHost(browser, servers, name, device);
-  await placeFrameAt(h.page, 200);
+  // Into the section whatever stands above it (the masthead's height changes with the copy).
+  const { sectionTop } = await storyGeometry(h.child);
+  await placeFrameAt(h.page, 100 - sectionTop);
   await waitForContext(h.child, 'auto', 'relay');
   const pinned = await waitFor(async () => {
     const s = await pinState(h);
