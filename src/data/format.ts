@@ -31,11 +31,9 @@ export function formatPoints(shareDifference: number, units: Pick<Units, 'point'
   return `${value} ${value === (1).toFixed(digits) ? units.point : units.points}`;
 }
 
-const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-
-/** House style: whole numbers under ten as words. */
-export function formatSmallCount(n: number): string {
-  return Number.isInteger(n) && n >= 0 && n < WORDS.length ? WORDS[n] : formatCount(n);
+/** House style: whole numbers under ten as words (the words are data/story.json units.numbers). */
+export function formatSmallCount(n: number, words: readonly string[]): string {
+  return Number.isInteger(n) && n >= 0 && n < words.length ? words[n] : formatCount(n);
 }
 
 /** An ISO date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) as "2 June 2023", "June 2023" or "2023", with the given month names. */

@@ -6,7 +6,7 @@
 import { EVERY_SLOT_REQUIRED, fieldPattern, isTokenField, slotsFor, storyTexts } from './copyFields.ts';
 import { derive } from './derive.ts';
 import { DATA_FILES, show, type Problem } from './files.ts';
-import { formatCount, formatSmallCount } from './format.ts';
+import { formatCount } from './format.ts';
 import { parseGraphicState } from './graphicStates.ts';
 import type { DataFileKey } from './schema.ts';
 import { findSlots, findTokens, hasMalformedToken, resolveToken } from './tokens.ts';
@@ -193,7 +193,7 @@ export const areaSumsMatchTotals: Rule = (m) => {
       fail(
         'results',
         `declaredTotals.${id}`,
-        `the ${formatSmallCount(m.results.areas.length)} area counts add up to ${formatCount(sum)} but the declared total is ${formatCount(declared)} (difference ${signed(difference)}); ` +
+        `the ${formatCount(m.results.areas.length)} area counts add up to ${formatCount(sum)} but the declared total is ${formatCount(declared)} (difference ${signed(difference)}); ` +
           (explained ? `the discrepancies recorded for "${id}" account for ${signed(explained)}` : `no discrepancy is recorded for "${id}"`),
       );
     }

@@ -394,6 +394,10 @@ export const unitsSchema = fields({
   points: text().describe('Any other gap: "2.0 points"'),
   months: twelve('Dates in the copy and tables: "2 June 2023"'),
   monthsShort: twelve('Dates on the charts\' axes: "17 Jul"'),
+  numbers: z
+    .array(text())
+    .length(10, { error: 'expected the words for zero to nine, zero first' })
+    .describe('House style: whole numbers under ten as words, "seven council areas"'),
   about: text().describe('An approximate figure, e.g. "c. {value}"'),
   listEnd: text().describe('The last item of a list, e.g. "{list}; and {last}"'),
   resultListItem: text().describe('One candidate in {{result-list}}'),

@@ -37,16 +37,18 @@ const RESOLVERS: Record<string, Resolver> = {
       d.results.map((r) => fillSlots(units.resultListItem, { candidate: surname(data, r.id)!, share: formatShare(r.share), votes: formatCount(r.votes) })),
       units,
     ),
-  'area-wins': (id, _data, d) => (id && id in d.areaWins ? formatSmallCount(d.areaWins[id]) : undefined),
-  'area-count': (_a, _data, d) => formatSmallCount(d.areas.length),
+  'area-wins': (id, _data, d, units) => (id && id in d.areaWins ? formatSmallCount(d.areaWins[id], units.numbers) : undefined),
+  'area-count': (_a, _data, d, units) => formatSmallCount(d.areas.length, units.numbers),
   /** "all seven" when one candidate won every area, else "five of the seven". */
   'area-wins-phrase': (id, _data, d, units) => {
     if (!id || !(id in d.areaWins)) return undefined;
     const wins = d.areaWins[id];
-    const count = formatSmallCount(d.areas.length);
-    return wins === d.areas.length ? fillSlots(units.areaWinsAll, { count }) : fillSlots(units.areaWinsSome, { wins: formatSmallCount(wins), count });
+    const count = formatSmallCount(d.areas.length, units.numbers);
+    return wins === d.areas.length
+      ? fillSlots(units.areaWinsAll, { count })
+      : fillSlots(units.areaWinsSome, { wins: formatSmallCount(wins, units.numbers), count });
   },
-  'candidate-count': (_a, data) => formatSmallCount(data.candidates.length),
+  'candidate-count': (_a, data, _d, units) => formatSmallCount(data.candidates.length, units.numbers),
   'election-name': (_a, data) => data.results.election.name,
   system: (_a, data) => data.results.election.system,
   'polling-day': (_a, data, _d, units) => formatIsoDate(data.results.election.pollingDay, units.months),

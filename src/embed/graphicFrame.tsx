@@ -5,8 +5,8 @@
  * origin, our id, rising sequence), and says `drawn` once its graphic is on screen, so the text
  * frame hides its own copy only then (no blank frame in between).
  */
-import { useMotionValue } from 'framer-motion';
-import { StrictMode, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useMotionValue, type MotionValue } from 'framer-motion';
+import { StrictMode, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import steps from 'virtual:story-outline';
 import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
 import { MotionRoot } from '../motion.tsx';
@@ -19,21 +19,27 @@ export function graphicStateFor(index: number): string {
   return steps[Math.min(steps.length - 1, Math.max(0, index))].graphic;
 }
 
-function GraphicFrame({ step, channel }: { step: SharedProgress; channel: ChildChannel }) {
-  const [index, setIndex] = useState(step.get().index);
+/**
+ * The step index from the shared store, and its progress into a motion value. The host's first
+ * step can arrive between our first render and our subscription: useSyncExternalStore reads the
+ * store again once subscribed, so that step is never lost (the graphic would keep the first
+ * step's state until the reader moved on).
+ */
+export function useSharedStep(step: SharedProgress, progress: MotionValue<number>): number {
+  const index = useSyncExternalStore(step.subscribe, () => step.get().index);
+  useEffect(() => {
+    progress.set(step.get().progress);
+    return step.subscribe((s) => progress.set(s.progress));
+  }, [step, progress]);
+  return index;
+}
+
+export function GraphicFrame({ step, channel }: { step: SharedProgress; channel: Pick<ChildChannel, 'post'> }) {
   const progress = useMotionValue(step.get().progress);
+  const index = useSharedStep(step, progress);
   const ref = useRef<HTMLDivElement>(null);
   const said = useRef(false);
   const state = graphicStateFor(index);
-
-  useEffect(
-    () =>
-      step.subscribe((s) => {
-        setIndex(s.index);
-        progress.set(s.progress);
-      }),
-    [step, progress],
-  );
 
   // Drawn = the graphic of the step we were given has its SVG in: then, and only then, say so.
   useEffect(() => {

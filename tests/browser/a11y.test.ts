@@ -216,7 +216,7 @@ describe('keyboard only', () => {
         );
       await page.keyboard.press('Enter');
       const want = STEP_IDS[i];
-      await waitFor(async () => (await activeStep(page)) === want, { timeout: 3000 });
+      await waitFor(async () => (await activeStep(page)) === want, { timeout: 10_000 });
       forward.push(await activeStep(page));
     }
     // At the last step "Next" is disabled; focus must stay in the step control, not drop to <body>.
@@ -230,7 +230,7 @@ describe('keyboard only', () => {
     const backward: (string | null)[] = [];
     for (let i = STEP_IDS.length - 2; i >= 0; i--) {
       await page.keyboard.press('ArrowUp');
-      await waitFor(async () => (await activeStep(page)) === STEP_IDS[i], { timeout: 3000 });
+      await waitFor(async () => (await activeStep(page)) === STEP_IDS[i], { timeout: 10_000 });
       backward.push(await activeStep(page));
     }
     await context.close();

@@ -15,6 +15,8 @@ export interface MapData {
   areas: AreaResult[];
   candidate: (id: string) => Candidate;
   labels: GraphicLabels['map'];
+  /** The words for zero to nine (house style: counts under ten in words). */
+  numbers: readonly string[];
 }
 
 export const mapData = (model: ChartModel): MapData => ({
@@ -22,6 +24,7 @@ export const mapData = (model: ChartModel): MapData => ({
   areas: model.derived.areas,
   candidate: model.candidate,
   labels: model.labels.map,
+  numbers: model.units.numbers,
 });
 
 export type MapVariant = 'north-of-tyne' | 'region' | 'result';
@@ -154,7 +157,7 @@ export interface KeyItem {
  * all seven callouts, such as a 320 × 568 phone's band): the region's two items in their short words,
  * and the result's key without the shading (the map is then drawn unshaded, see councilStyles).
  */
-export function mapKey(variant: MapVariant, { areas, candidate, labels }: MapData, short = false): KeyItem[] {
+export function mapKey(variant: MapVariant, { areas, candidate, labels, numbers }: MapData, short = false): KeyItem[] {
   if (variant === 'region') {
     return [
       { swatch: 'solid', lines: short ? labels.northOfTyneShort : labels.northOfTyne },
@@ -165,7 +168,7 @@ export function mapKey(variant: MapVariant, { areas, candidate, labels }: MapDat
     const winner = singleWinner(areas);
     const head = winner
       ? labels.winnerEverywhere.map((line) =>
-          fillSlots(line, { winner: candidate(winner).surname, party: candidate(winner).partyShort, count: formatSmallCount(areas.length) }),
+          fillSlots(line, { winner: candidate(winner).surname, party: candidate(winner).partyShort, count: formatSmallCount(areas.length, numbers) }),
         )
       : labels.winnerEach;
     // One key line each: what the printed figures show, then what the shading shows (its swatches follow).

@@ -45,6 +45,15 @@ describe('unit words come from data/', () => {
     expect(fill('{{area-wins-phrase:mcguinness}}', changed)).toBe('every one of the seven');
   });
 
+  it('counts under ten are the words in units.numbers', () => {
+    const roman: Units = { ...units, numbers: ['0', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'] };
+    expect(fill('{{area-count}}')).toBe('seven');
+    expect(fill('{{area-count}}', roman)).toBe('VII');
+    expect(fill('{{candidate-count}}', roman)).toBe(roman.numbers[model.candidates.length]);
+    expect(fill('{{area-wins:mcguinness}}', roman)).toBe('VII');
+    expect(fill('{{area-wins-phrase:mcguinness}}', roman)).not.toMatch(/seven/);
+  });
+
   it('month names come from data/, long in the copy and short on the charts', () => {
     expect(units.months).toHaveLength(12);
     const months = units.months.map((m) => m.toUpperCase());

@@ -120,7 +120,7 @@ export const BROKEN_DATA: BrokenData[] = [
     name: 'area counts that no longer add up to the declared total',
     file: 'results.json',
     breakIt: (r) => (r.areas[5].votes.donaghy = 11564),
-    expected: 'data/results.json: declaredTotals.donaghy: the seven area counts add up to 41,148 but the declared total is 41,147',
+    expected: 'data/results.json: declaredTotals.donaghy: the 7 area counts add up to 41,148 but the declared total is 41,147',
     perFile: false,
   },
   {
@@ -185,6 +185,13 @@ export const BROKEN_DATA: BrokenData[] = [
     file: 'story.json',
     breakIt: (s) => s.units.months.pop(),
     expected: 'data/story.json: units.months: expected the twelve months, January first',
+    perFile: true,
+  },
+  {
+    name: 'a number word missing',
+    file: 'story.json',
+    breakIt: (s) => s.units.numbers.splice(3, 1),
+    expected: 'data/story.json: units.numbers: expected the words for zero to nine, zero first',
     perFile: true,
   },
   {

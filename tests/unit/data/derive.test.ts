@@ -78,7 +78,9 @@ describe('format', () => {
     expect(formatIsoDate('2023-06-02', data.story.units.months)).toBe('2 June 2023');
     expect(formatIsoDate('2023-06', data.story.units.months)).toBe('June 2023');
     expect(formatIsoDate('2024', data.story.units.months)).toBe('2024');
-    expect(formatSmallCount(7)).toBe('seven');
-    expect(formatSmallCount(12)).toBe('12');
+    const words = ['nil', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+    expect(formatSmallCount(7, words)).toBe('seven');
+    expect(formatSmallCount(0, words)).toBe('nil');
+    expect(formatSmallCount(12, words)).toBe('12');
   });
 });

@@ -63,14 +63,14 @@ describe('validateDataset', () => {
   it('rejects area counts that do not add up to the declared total', () => {
     const problems = problemsAfter((f) => (f[RESULTS].areas[0].votes.mcguinness += 10));
     expect(problems).toEqual([
-      'data/results.json: declaredTotals.mcguinness: the seven area counts add up to 185,061 but the declared total is 185,051 (difference +10); no discrepancy is recorded for "mcguinness"',
+      'data/results.json: declaredTotals.mcguinness: the 7 area counts add up to 185,061 but the declared total is 185,051 (difference +10); no discrepancy is recorded for "mcguinness"',
     ]);
   });
 
   it('accepts the Green +1 only because it is recorded, and rejects it once the record is gone', () => {
     const problems = problemsAfter((f) => (f[RESULTS].discrepancies = []));
     expect(problems).toEqual([
-      'data/results.json: declaredTotals.gray: the seven area counts add up to 17,632 but the declared total is 17,631 (difference +1); no discrepancy is recorded for "gray"',
+      'data/results.json: declaredTotals.gray: the 7 area counts add up to 17,632 but the declared total is 17,631 (difference +1); no discrepancy is recorded for "gray"',
     ]);
   });
 

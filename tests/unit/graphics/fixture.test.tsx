@@ -81,6 +81,6 @@ describe('graphics drawn from a fixture model', () => {
     expect(councils.map((c) => c.getAttribute('data-area'))).toEqual(['E06000001', 'E06000002']);
     for (const c of councils) expect((c as SVGPathElement).style.fill).toBe('var(--c-brook)');
     expect(text(svg)).toContain('Brook (Tea) won');
-    expect(text(svg)).toContain('all two');
+    expect(text(svg)).toContain('all II');
   });
 });

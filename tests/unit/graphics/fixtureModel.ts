@@ -79,6 +79,8 @@ export const FIXTURE_UNITS: Units = {
   points: 'pts',
   months: MONTHS.map((m) => m.toUpperCase()),
   monthsShort: MONTHS.map((m) => m.slice(0, 3).toUpperCase()),
+  // Roman numerals: a count drawn from the data's words shows as one of these, never as English.
+  numbers: ['0', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'],
   about: '~{value}',
   listEnd: '{list} & {last}',
   resultListItem: '{candidate}: {share}, {votes}',
