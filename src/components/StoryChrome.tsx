@@ -1,8 +1,8 @@
-import { useReducedMotion } from 'framer-motion';
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useMotionValue, useReducedMotion } from 'framer-motion';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import steps from 'virtual:story-outline';
 import { embedState } from '../embed/embedState.ts';
-import { sharedProgress } from '../embed/sharedProgress.ts';
+import { graphicPinned, sharedProgress } from '../embed/sharedProgress.ts';
 import { atIdle } from '../graphics/idle.ts';
 import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
 import { scrollStore } from '../scroll/store.ts';
@@ -12,6 +12,7 @@ import { StepNav } from './StepNav.tsx';
 const titles = steps.map((s) => s.title);
 const EMPTY = { __html: '' };
 const serverEmbedState = () => embedState.get();
+const notPinned = () => false;
 const findSection = () => document.querySelector<HTMLElement>('.scrolly');
 
 /** Only a known step id counts; any other hash (or garbage) is ignored. */
@@ -44,6 +45,19 @@ export function StoryChrome() {
   // rendered with it, so the attribute never names a state the graphic is not showing.
   const graphicIndex = useDeferredValue(activeIndex);
   const shown = steps[Math.max(0, graphicIndex)];
+  // Under embed.js's graphic frame (sticky mode) our graphic is hidden: it keeps the state it had
+  // and stops following the progress, so a step change is drawn once, not twice, on a main thread
+  // that the host page and its frames often share (one process for same-site frames, and on most
+  // phones). When the graphic frame goes, ours catches up from where the reader is.
+  const pinned = useSyncExternalStore(graphicPinned.subscribe, graphicPinned.get, notPinned);
+  const [drawnState, setDrawnState] = useState(shown.graphic);
+  if (!pinned && drawnState !== shown.graphic) setDrawnState(shown.graphic);
+  const graphicProgress = useMotionValue(engine.progress.get());
+  useEffect(() => {
+    if (pinned) return;
+    graphicProgress.set(engine.progress.get());
+    return engine.progress.on('change', (p) => graphicProgress.set(p));
+  }, [pinned, engine.progress, graphicProgress]);
 
   const goTo = useCallback(
     (index: number) => {
@@ -131,7 +145,7 @@ export function StoryChrome() {
       </div>
       <div className="graphic-layer" ref={graphicRef}>
         <div className="graphic-frame" data-graphic data-graphic-state={shown.graphic} aria-hidden="true">
-          <LiveGraphic stateId={shown.graphic} progress={engine.progress} />
+          <LiveGraphic stateId={drawnState} progress={graphicProgress} />
         </div>
         {/* Filled before hydration by the boot script on a deep link; React never renders into it. */}
         <div className="graphic-preview" data-graphic-preview="" ref={previewRef} aria-hidden="true" dangerouslySetInnerHTML={EMPTY} suppressHydrationWarning />

@@ -5,6 +5,7 @@
  * graphic's space is kept: only the drawing goes, so nothing in the text moves.
  */
 import type { ChildGraphic } from './protocol.ts';
+import { graphicPinned, type Flag } from './sharedProgress.ts';
 
 export type GraphicGeometry = Omit<ChildGraphic, 'type' | 'id' | 'seq'>;
 
@@ -123,8 +124,9 @@ export function startGraphicReport(win: Window, report: (g: GraphicGeometry) => 
 }
 
 /** Our own graphic stops (or resumes) drawing; its space stays (CSS: :root[data-graphic-pinned]). */
-export function setGraphicPinned(doc: Document, on: boolean): void {
+export function setGraphicPinned(doc: Document, on: boolean, flag: Flag = graphicPinned): void {
   const root = doc.documentElement;
   if (on) root.dataset.graphicPinned = '';
   else delete root.dataset.graphicPinned;
+  flag.set(on);
 }

@@ -36,3 +36,33 @@ export function createSharedProgress(): SharedProgress {
 }
 
 export const sharedProgress = createSharedProgress();
+
+/** A yes/no the runtime writes and React reads (useSyncExternalStore). */
+export interface Flag {
+  get(): boolean;
+  set(on: boolean): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createFlag(): Flag {
+  let on = false;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => on,
+    set(next) {
+      if (next === on) return;
+      on = next;
+      for (const l of listeners) l();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * On while embed.js's graphic frame draws our graphic over our own (sticky mode): ours is hidden
+ * then, and stands still rather than draw every step change a second time.
+ */
+export const graphicPinned = createFlag();

@@ -447,6 +447,36 @@ test('destroy() removes the overlay and gives the story its own graphic back', a
   }
 });
 
+test('while pinned, the story’s own hidden graphic stands still (drawn once, in the graphic frame); unpinned, it shows the reader’s step', async () => {
+  const h = await openPinned('snippet', DESKTOP);
+  try {
+    const [graphic] = graphicFrames(h.page);
+    const kindOf = (state: string | null) => (state ?? '').split(':')[0];
+    const drawnKind = (frame: Frame) =>
+      frame.evaluate(() => document.querySelector('[data-graphic] svg[data-graphic-kind]')?.getAttribute('data-graphic-kind') ?? null);
+    const pinnedKind = await drawnKind(h.child);
+    expect(pinnedKind, 'the story drew its graphic before the graphic frame took over').toBeTruthy();
+    // Down the story until the reader's step shows another kind of graphic.
+    let moved: string | null = null;
+    for (let top = -1500; top > -40_000 && !moved; top -= 1500) {
+      await placeFrameAt(h.page, top);
+      const state = (await settle(async () => (await childState(h.child)).graphicState, { quiet: 300 })) ?? null;
+      if (kindOf(state) !== pinnedKind) moved = state;
+    }
+    expect(moved, 'a step with another kind of graphic').toBeTruthy();
+    const shownByGraphicFrame = await waitFor(async () => ((await drawnKind(graphic)) === kindOf(moved) ? true : null), { timeout: 8000 });
+    expect(shownByGraphicFrame, 'the graphic frame draws the new step').toBe(true);
+    expect(await drawnKind(h.child), 'the hidden graphic did not redraw').toBe(pinnedKind);
+    // Unpinned, the story's own graphic catches up with the reader's step.
+    await h.page.evaluate(() => (window as unknown as { DriscollEmbed: { destroy(): void } }).DriscollEmbed.destroy());
+    const caughtUp = await waitFor(async () => ((await drawnKind(h.child)) === kindOf(moved) ? true : null), { timeout: 8000 });
+    expect(caughtUp, 'the story draws the reader’s step once unpinned').toBe(true);
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});
+
 test('two embeds: each pinned by its own graphic frame, following its own story', async () => {
   const h = await openHost(browser, servers, 'two-embeds', DESKTOP);
   try {
