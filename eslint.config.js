@@ -20,6 +20,42 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The architecture (docs/ARCHITECTURE.md): the kit never imports the story, and the story's data code never imports graphics code.
+  {
+    files: ['src/kit/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)story(/|$)', message: 'The kit never imports the story (docs/ARCHITECTURE.md).' },
+            {
+              regex: '^virtual:',
+              message: "The kit never imports the story's data modules (virtual:*, from src/story/data/vitePlugin.ts; docs/ARCHITECTURE.md).",
+            },
+            { regex: '(^|/)data/[^/]+\\.json$', message: "The kit never imports the story's data files (docs/ARCHITECTURE.md)." },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression[source.value=/(^|\\/)story(\\/|$)|^virtual:/]', message: 'The kit never imports the story (docs/ARCHITECTURE.md).' },
+      ],
+    },
+  },
+  {
+    files: ['src/story/data/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)graphics(/|$)', message: 'Data code never imports graphics code (docs/ARCHITECTURE.md).' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression[source.value=/(^|\\/)graphics(\\/|$)/]', message: 'Data code never imports graphics code (docs/ARCHITECTURE.md).' },
+      ],
+    },
+  },
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { thirdPartyLicenses } from './scripts/thirdPartyLicenses.ts';
-import { dataPlugin } from './src/data/vitePlugin.ts';
+import { dataPlugin } from './src/story/data/vitePlugin.ts';
 
 const root = import.meta.dirname;
 

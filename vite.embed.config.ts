@@ -1,5 +1,5 @@
 /**
- * Builds the host script (src/embed-host/embed.ts) as dist/embed.js: one small IIFE for newsroom
+ * Builds the host script (src/kit/embed-host/embed.ts) as dist/embed.js: one small IIFE for newsroom
  * pages, no framework, old enough syntax for any browser a news site still serves. Runs after the
  * main build, so it must leave the rest of dist/ alone.
  */
@@ -19,7 +19,7 @@ export default defineConfig({
     copyPublicDir: false,
     reportCompressedSize: false,
     lib: {
-      entry: resolve(root, 'src/embed-host/embed.ts'),
+      entry: resolve(root, 'src/kit/embed-host/embed.ts'),
       formats: ['iife'],
       name: 'DriscollEmbedHost',
       fileName: () => 'embed.js',

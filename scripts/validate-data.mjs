@@ -8,8 +8,8 @@ import { runnerImport } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
 // The loader is TypeScript; Vite's module runner loads it as the build does (no config, no plugins needed).
-const { module: load } = await runnerImport('/src/data/load.ts', { root, configFile: false, logLevel: 'silent' });
-const { module: files } = await runnerImport('/src/data/files.ts', { root, configFile: false, logLevel: 'silent' });
+const { module: load } = await runnerImport('/src/story/data/load.ts', { root, configFile: false, logLevel: 'silent' });
+const { module: files } = await runnerImport('/src/story/data/files.ts', { root, configFile: false, logLevel: 'silent' });
 
 const dir = load.dataDirectory(root);
 const result = load.loadData(dir);

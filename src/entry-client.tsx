@@ -1,16 +1,16 @@
 import 'virtual:candidate-colours.css';
-import './styles/base.css';
-import './styles/story.css';
-import './styles/appendix.css';
-import './styles/print.css';
+import './story/styles/base.css';
+import './story/styles/story.css';
+import './story/styles/appendix.css';
+import './story/styles/print.css';
 import { hydrateRoot } from 'react-dom/client';
-import { embedState } from './embed/embedState.ts';
-import { isTopLevel, startTopLevel } from './embed/topLevel.ts';
-import { requestIdle } from './graphics/idle.ts';
-import { preloadGraphics } from './graphics/LiveGraphic.tsx';
-import { watchStackedLayout } from './graphics/stackedGraphics.tsx';
-import { ISLANDS } from './islands.tsx';
-import { scrollStore } from './scroll/store.ts';
+import { embedState } from './kit/embed/embedState.ts';
+import { isTopLevel, startTopLevel } from './kit/embed/topLevel.ts';
+import { requestIdle } from './kit/graphics/idle.ts';
+import { preloadGraphics } from './story/graphics/LiveGraphic.tsx';
+import { watchStackedLayout } from './story/graphics/stackedGraphics.tsx';
+import { ISLANDS } from './story/islands.tsx';
+import { scrollStore } from './kit/scroll/store.ts';
 
 for (const [name, Island] of Object.entries(ISLANDS)) {
   const container = document.querySelector(`[data-island="${name}"]`);
@@ -26,7 +26,7 @@ document.documentElement.dataset.storyReady = '';
 if (isTopLevel()) {
   startTopLevel(scrollStore, embedState);
 } else {
-  void import('./embed/runtime.ts').then(({ startEmbedRuntime }) => startEmbedRuntime(scrollStore, embedState));
+  void import('./kit/embed/runtime.ts').then(({ startEmbedRuntime }) => startEmbedRuntime(scrollStore, embedState));
 }
 
 requestIdle(() => void preloadGraphics());

@@ -4,10 +4,10 @@
  * the story's own, so a reader's cache already holds most of them.
  */
 import 'virtual:candidate-colours.css';
-import './styles/base.css';
-import './embed/graphicFrame.css';
+import './story/styles/base.css';
+import './story/embed/graphicFrame.css';
 import { createRoot } from 'react-dom/client';
-import { startGraphicFrame } from './embed/graphicFrame.tsx';
+import { startGraphicFrame } from './story/embed/graphicFrame.tsx';
 
 const container = document.getElementById('graphic-root');
 if (container) startGraphicFrame(window, (app) => createRoot(container).render(app));

@@ -1,14 +1,14 @@
 /**
  * Server rendering, at build time (scripts/prerender.mjs) and per request in `npm run dev`
- * (src/data/vitePlugin.ts): the static page, each island's own HTML, which the browser hydrates with
+ * (src/story/data/vitePlugin.ts): the static page, each island's own HTML, which the browser hydrates with
  * the same component (entry-client.tsx), and the head's meta tags.
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { prerenderToNodeStream } from 'react-dom/static';
-import { content } from './data/content.ts';
-import { fill } from './data/dataset.ts';
-import { ISLANDS } from './islands.tsx';
-import { StaticPage } from './components/StaticPage.tsx';
+import { content } from './story/data/content.ts';
+import { fill } from './story/data/dataset.ts';
+import { ISLANDS } from './story/islands.tsx';
+import { StaticPage } from './story/components/StaticPage.tsx';
 
 /** Islands load their graphics lazily, so they are prerendered with a renderer that waits for them. */
 async function renderIsland(Island: () => React.JSX.Element): Promise<string> {

@@ -1,25 +1,25 @@
 /// <reference types="vite/client" />
 
-// The data plugin's virtual modules (src/data/vitePlugin.ts): the validated model, by the part each consumer needs.
+// The data plugin's virtual modules (src/story/data/vitePlugin.ts): the validated model, by the part each consumer needs.
 declare module 'virtual:chart-data' {
-  const charts: import('./data/types').ChartData;
+  const charts: import('./story/data/types').ChartData;
   export default charts;
 }
 
 declare module 'virtual:story-content' {
-  const content: import('./data/types').StoryContent;
+  const content: import('./story/data/types').StoryContent;
   export default content;
 }
 
 declare module 'virtual:council-map' {
-  const map: import('./graphics/map/mapLayout').CouncilMap;
+  const map: import('./story/geo/mapLayout').CouncilMap;
   export default map;
 }
 
 declare module 'virtual:candidate-colours.css';
 
 declare module 'virtual:story-outline' {
-  const steps: Pick<import('./data/types').Step, 'id' | 'title' | 'graphic'>[];
+  const steps: Pick<import('./story/data/types').Step, 'id' | 'title' | 'graphic'>[];
   export default steps;
 }
 
@@ -27,10 +27,10 @@ declare module 'virtual:story-outline' {
 declare module 'virtual:island-copy' {
   const copy: {
     headline: string;
-    graphicLabels: import('./data/types').GraphicLabels;
-    units: import('./data/types').Units;
-    stepNav: import('./data/types').PageCopy['stepNav'];
-    embedPanel: import('./data/types').EmbedPanelCopy;
+    graphicLabels: import('./story/data/types').GraphicLabels;
+    units: import('./story/data/types').Units;
+    stepNav: import('./story/data/types').PageCopy['stepNav'];
+    embedPanel: import('./story/data/types').EmbedPanelCopy;
   };
   export default copy;
 }

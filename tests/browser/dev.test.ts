@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { derive } from '../../src/data/derive.ts';
-import { loadData } from '../../src/data/load.ts';
-import { fillTokens } from '../../src/data/tokens.ts';
+import { derive } from '../../src/story/data/derive.ts';
+import { loadData } from '../../src/story/data/load.ts';
+import { fillTokens } from '../../src/story/data/tokens.ts';
 import { DESKTOP, launchBrowser, ROOT, waitFor, watchErrors, type PageErrors } from './harness.ts';
 
 let dir = '';

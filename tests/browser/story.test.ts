@@ -6,8 +6,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import steps from '../../data/story.json';
-import { derived } from '../../src/data/dataset.ts';
-import { formatCount, formatShare } from '../../src/data/format.ts';
+import { derived } from '../../src/story/data/dataset.ts';
+import { formatCount, formatShare } from '../../src/story/data/format.ts';
 import { DESKTOP, waitFor, watchErrors, type PageErrors, serveBuiltStory } from './harness.ts';
 
 const STEP_IDS = steps.steps.map((s) => s.id);

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { content } from '../../../src/data/content.ts';
-import { fill } from '../../../src/data/dataset.ts';
+import { content } from '../../../src/story/data/content.ts';
+import { fill } from '../../../src/story/data/dataset.ts';
 import { meta, renderHead } from '../../../src/entry-server.tsx';
 
 const ROOT = resolve(import.meta.dirname, '../../..');

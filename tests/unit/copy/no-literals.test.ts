@@ -84,10 +84,10 @@ describe('no reader-visible words typed into components', () => {
   it('finds the components to check', () => {
     expect(files).toEqual(
       expect.arrayContaining([
-        'src/components/Header.tsx',
-        'src/components/HowWeMadeThis.tsx',
-        'src/graphics/money/MoneyGraphic.tsx',
-        'src/embed/EmbedPanel.tsx',
+        'src/story/components/Header.tsx',
+        'src/story/components/HowWeMadeThis.tsx',
+        'src/story/graphics/money/MoneyGraphic.tsx',
+        'src/story/embed/EmbedPanel.tsx',
       ]),
     );
   });

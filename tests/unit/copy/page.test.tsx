@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StaticPage } from '../../../src/components/StaticPage.tsx';
-import { content } from '../../../src/data/content.ts';
+import { StaticPage } from '../../../src/story/components/StaticPage.tsx';
+import { content } from '../../../src/story/data/content.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 let doc: Document;

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { content } from '../../../src/data/content.ts';
+import { content } from '../../../src/story/data/content.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SITE = 'https://news.example/driscoll-site-url-test/';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dataset, derived, units } from '../../../src/data/dataset.ts';
-import { findSlots, fillSlots, fillTokens } from '../../../src/data/tokens.ts';
-import { content } from '../../../src/data/content.ts';
-import { SLOT_FIELDS, storyTexts, slotsFor } from '../../../src/data/copyFields.ts';
-import type { Derived } from '../../../src/data/derive.ts';
+import { dataset, derived, units } from '../../../src/story/data/dataset.ts';
+import { findSlots, fillSlots, fillTokens } from '../../../src/story/data/tokens.ts';
+import { content } from '../../../src/story/data/content.ts';
+import { SLOT_FIELDS, storyTexts, slotsFor } from '../../../src/story/data/copyFields.ts';
+import type { Derived } from '../../../src/story/data/derive.ts';
 
 describe('fillSlots', () => {
   it('fills single-braced slots and leaves {{tokens}} alone', () => {

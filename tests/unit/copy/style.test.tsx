@@ -6,10 +6,10 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StaticPage } from '../../../src/components/StaticPage.tsx';
-import { content } from '../../../src/data/content.ts';
-import { fill } from '../../../src/data/dataset.ts';
-import { findMention } from '../../../src/data/mentions.ts';
+import { StaticPage } from '../../../src/story/components/StaticPage.tsx';
+import { content } from '../../../src/story/data/content.ts';
+import { fill } from '../../../src/story/data/dataset.ts';
+import { findMention } from '../../../src/story/data/mentions.ts';
 
 let doc: Document;
 

@@ -6,8 +6,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TOKEN_FIELDS } from '../../../src/data/copyFields.ts';
-import type { Story } from '../../../src/data/types.ts';
+import { TOKEN_FIELDS } from '../../../src/story/data/copyFields.ts';
+import type { Story } from '../../../src/story/data/types.ts';
 
 const SENTINEL = 'Sentinel {{majority}} check';
 const FILLED = 'Sentinel 58,399 check';
@@ -27,25 +27,25 @@ function withSentinel(story: Story, field: Field): Story {
 /** Renders what shows the field, with the story's content module replaced by one carrying the sentinel. */
 async function renderField(field: Field): Promise<string> {
   vi.resetModules();
-  const real = await vi.importActual<typeof import('../../../src/data/content.ts')>('../../../src/data/content.ts');
+  const real = await vi.importActual<typeof import('../../../src/story/data/content.ts')>('../../../src/story/data/content.ts');
   const story = withSentinel(real.content.story, field);
-  vi.doMock('../../../src/data/content.ts', () => ({ ...real, content: { ...real.content, story } }));
+  vi.doMock('../../../src/story/data/content.ts', () => ({ ...real, content: { ...real.content, story } }));
   const render = (el: ReactElement) => renderToStaticMarkup(el);
   if (field === 'meta.description') return (await import('../../../src/entry-server.tsx')).meta.description;
-  if (field === 'standfirst') return render((await import('../../../src/components/Header.tsx')).Header());
+  if (field === 'standfirst') return render((await import('../../../src/story/components/Header.tsx')).Header());
   if (field.startsWith('steps[]')) {
-    const { StepCard } = await import('../../../src/components/StepCard.tsx');
-    const { storyChartModel } = await import('../../../src/graphics/storyChartModel.ts');
+    const { StepCard } = await import('../../../src/story/components/StepCard.tsx');
+    const { storyChartModel } = await import('../../../src/story/graphics/storyChartModel.ts');
     return render(<StepCard step={story.steps[0]} index={0} total={story.steps.length} model={storyChartModel} />);
   }
-  if (field.startsWith('tables.results.')) return render((await import('../../../src/components/ResultsTables.tsx')).ResultsTables());
-  if (field.startsWith('tables.chartData.')) return render((await import('../../../src/components/DataTables.tsx')).DataTables());
-  if (field.startsWith('method.')) return render((await import('../../../src/components/HowWeMadeThis.tsx')).HowWeMadeThis());
+  if (field.startsWith('tables.results.')) return render((await import('../../../src/story/components/ResultsTables.tsx')).ResultsTables());
+  if (field.startsWith('tables.chartData.')) return render((await import('../../../src/story/components/DataTables.tsx')).DataTables());
+  if (field.startsWith('method.')) return render((await import('../../../src/story/components/HowWeMadeThis.tsx')).HowWeMadeThis());
   throw new Error(`No renderer for token field ${field}: add one here when a field is added to TOKEN_FIELDS`);
 }
 
 afterEach(() => {
-  vi.doUnmock('../../../src/data/content.ts');
+  vi.doUnmock('../../../src/story/data/content.ts');
   vi.resetModules();
 });
 

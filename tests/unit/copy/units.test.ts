@@ -4,11 +4,11 @@
  * these would fail. (The graphics' side: tests/unit/graphics/fixture.test.tsx, drawn with other words.)
  */
 import { describe, expect, it } from 'vitest';
-import { derive } from '../../../src/data/derive.ts';
-import { formatIsoDate, formatPoints } from '../../../src/data/format.ts';
-import { fillTokens } from '../../../src/data/tokens.ts';
-import type { Units } from '../../../src/data/types.ts';
-import { splitWhen } from '../../../src/graphics/money/moneyLayout.ts';
+import { derive } from '../../../src/story/data/derive.ts';
+import { formatIsoDate, formatPoints } from '../../../src/story/data/format.ts';
+import { fillTokens } from '../../../src/story/data/tokens.ts';
+import type { Units } from '../../../src/story/data/types.ts';
+import { splitWhen } from '../../../src/story/graphics/money/moneyLayout.ts';
 import { realModel } from '../data/fixtures.ts';
 
 const model = realModel();

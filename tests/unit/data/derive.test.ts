@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { derive, rankVotes } from '../../../src/data/derive.ts';
-import { fillTokens } from '../../../src/data/tokens.ts';
-import { formatIsoDate, formatPoints, formatShare, formatSmallCount } from '../../../src/data/format.ts';
+import { derive, rankVotes } from '../../../src/story/data/derive.ts';
+import { fillTokens } from '../../../src/story/data/tokens.ts';
+import { formatIsoDate, formatPoints, formatShare, formatSmallCount } from '../../../src/story/data/format.ts';
 import { realModel } from './fixtures.ts';
 
 const data = realModel();

@@ -1,9 +1,9 @@
 /** The real data files, parsed fresh for each test so a test can break one without touching others. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DATA_FILES } from '../../../src/data/files.ts';
-import { loadData } from '../../../src/data/load.ts';
-import type { DataModel } from '../../../src/data/types.ts';
+import { DATA_FILES } from '../../../src/story/data/files.ts';
+import { loadData } from '../../../src/story/data/load.ts';
+import type { DataModel } from '../../../src/story/data/types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 

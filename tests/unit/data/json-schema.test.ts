@@ -1,5 +1,5 @@
 /**
- * The JSON Schemas editors' tools read (data/schemas/, generated from src/data/schema.ts) are
+ * The JSON Schemas editors' tools read (data/schemas/, generated from src/story/data/schema.ts) are
  * current, every data file points at its own, and a stock JSON Schema validator (ajv) agrees with
  * the build: it accepts today's data and rejects every per-file mistake the build rejects.
  */
@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { DATA_FILES, schemaFileName } from '../../../src/data/files.ts';
-import { jsonSchemaFiles } from '../../../src/data/jsonSchemas.ts';
-import type { DataFileKey } from '../../../src/data/schema.ts';
+import { DATA_FILES, schemaFileName } from '../../../src/story/data/files.ts';
+import { jsonSchemaFiles } from '../../../src/story/data/jsonSchemas.ts';
+import type { DataFileKey } from '../../../src/story/data/schema.ts';
 import { BROKEN_DATA, brokenFile, ROOT } from './brokenData.ts';
 
 const SCHEMAS = join(ROOT, 'data/schemas');
@@ -23,7 +23,7 @@ function validatorFor(key: DataFileKey) {
 }
 
 describe('data/schemas', () => {
-  it('are the ones generated from src/data/schema.ts (a build rewrites them; commit the result)', () => {
+  it('are the ones generated from src/story/data/schema.ts (a build rewrites them; commit the result)', () => {
     const generated = jsonSchemaFiles();
     expect(readdirSync(SCHEMAS).sort()).toEqual(Object.keys(generated).sort());
     for (const [name, text] of Object.entries(generated)) expect(readFileSync(join(SCHEMAS, name), 'utf8'), name).toBe(text);

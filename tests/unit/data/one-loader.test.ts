@@ -1,5 +1,5 @@
 /**
- * One loader: the app's code gets the data only from the validated model (src/data/load.ts, through
+ * One loader: the app's code gets the data only from the validated model (src/story/data/load.ts, through
  * the data plugin's virtual modules), so DATA_DIR reaches every part of the page and nothing uses
  * unvalidated JSON. This fails if a module imports a data file or reads data/ itself.
  */
@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './brokenData.ts';
 
-const LOADER = 'src/data/load.ts';
+const LOADER = 'src/story/data/load.ts';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

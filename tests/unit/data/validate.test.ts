@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, isIsoDate, validateDataset } from '../../../src/data/validate.ts';
+import { formatProblem, isIsoDate, validateDataset } from '../../../src/story/data/validate.ts';
 import { realFiles, type Files } from './fixtures.ts';
 
 /** Validates files after `breakIt` has damaged them; returns the problems as printed by the build. */
@@ -100,7 +100,7 @@ describe('validateDataset', () => {
 
   it('rejects a step whose graphic state no graphic knows', () => {
     expect(problemsAfter((f) => (f[STORY].steps[0].graphic = 'map:everything'))).toContain(
-      'data/story.json: steps[0].graphic: expected a graphic state: one of "map:north-of-tyne", "map:region", "map:result", "timeline:<event id>", "money:crowdfund", "money:rmt", "bars:poll", "bars:result", "areas:margins" (see src/data/graphicStates.ts), got "map:everything"',
+      'data/story.json: steps[0].graphic: expected a graphic state: one of "map:north-of-tyne", "map:region", "map:result", "timeline:<event id>", "money:crowdfund", "money:rmt", "bars:poll", "bars:result", "areas:margins" (see src/story/data/graphicStates.ts), got "map:everything"',
     );
     expect(problemsAfter((f) => (f[STORY].steps[2].graphic = 'timeline:no-such-event'))).toContain(
       'data/story.json: steps[2].graphic: unknown graphic state "timeline:no-such-event": data/timeline.json has no event "no-such-event"',
@@ -139,7 +139,7 @@ describe('validateDataset', () => {
 
   it('rejects a {{token}} in a field that is shown without filling tokens, and checks tokens in every field that fills them', () => {
     expect(problemsAfter((f) => (f[STORY].steps[0].title += ' {{majority}}'))).toContain(
-      'data/story.json: steps[0].title: this field does not take {{tokens}} (see TOKEN_FIELDS in src/data/copyFields.ts)',
+      'data/story.json: steps[0].title: this field does not take {{tokens}} (see TOKEN_FIELDS in src/story/data/copyFields.ts)',
     );
     expect(problemsAfter((f) => (f[STORY].method.notes[0] += ' {{votes:nobody}}'))).toContain(
       'data/story.json: method.notes[0]: unknown token {{votes:nobody}}',

@@ -2,7 +2,7 @@
 import { renderToString } from 'react-dom/server';
 import { expect, test } from 'vitest';
 import islandCopy from 'virtual:island-copy';
-import { EmbedPanel as Panel } from '../../../src/embed/EmbedPanel.tsx';
+import { EmbedPanel as Panel } from '../../../src/story/embed/EmbedPanel.tsx';
 
 const EmbedPanel = ({ url }: { url?: string }) => <Panel words={islandCopy.embedPanel} title={islandCopy.headline} url={url} />;
 

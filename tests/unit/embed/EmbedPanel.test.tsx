@@ -2,9 +2,9 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import islandCopy from 'virtual:island-copy';
-import { BARE_IFRAME_HEIGHT } from '../../../src/embed/embedCodes.ts';
-import { EmbedPanel as Panel } from '../../../src/embed/EmbedPanel.tsx';
-import type { EmbedPanelCopy } from '../../../src/data/types.ts';
+import { BARE_IFRAME_HEIGHT } from '../../../src/kit/embed/embedCodes.ts';
+import { EmbedPanel as Panel } from '../../../src/story/embed/EmbedPanel.tsx';
+import type { EmbedPanelCopy } from '../../../src/story/data/types.ts';
 
 const words = islandCopy.embedPanel;
 const EmbedPanel = ({ url, copy = words }: { url?: string; copy?: EmbedPanelCopy }) => <Panel words={copy} title={islandCopy.headline} url={url} />;

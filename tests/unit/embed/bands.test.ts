@@ -11,7 +11,7 @@ import {
   relayLead,
   stripCount,
   unionOfRects,
-} from '../../../src/embed/bands.ts';
+} from '../../../src/kit/embed/bands.ts';
 
 describe('bands from host numbers', () => {
   test('relay: the frame 1820 px above the viewport top means we show from y=1820', () => {

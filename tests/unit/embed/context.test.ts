@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decideContext, MIN_READABLE_FRAME, pickAutoSource, type ContextInput } from '../../../src/embed/context.ts';
+import { decideContext, MIN_READABLE_FRAME, pickAutoSource, type ContextInput } from '../../../src/kit/embed/context.ts';
 
 const framed = (over: Partial<ContextInput> = {}): ContextInput => ({
   isTop: false,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BARE_IFRAME_HEIGHT, embedCodes, PLACEHOLDER_URL, pymXdomain, storyUrl } from '../../../src/embed/embedCodes.ts';
+import { BARE_IFRAME_HEIGHT, embedCodes, PLACEHOLDER_URL, pymXdomain, storyUrl } from '../../../src/kit/embed/embedCodes.ts';
 
 describe('storyUrl', () => {
   test('prefers the canonical link, and drops query and hash', () => {

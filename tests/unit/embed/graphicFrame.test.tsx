@@ -2,10 +2,10 @@
 import { act, cleanup, render } from '@testing-library/react';
 import steps from 'virtual:story-outline';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { GraphicFrame } from '../../../src/embed/graphicFrame.tsx';
-import { createSharedProgress, type SharedProgress } from '../../../src/embed/sharedProgress.ts';
-import { preloadGraphics } from '../../../src/graphics/LiveGraphic.tsx';
-import { MotionRoot } from '../../../src/motion.tsx';
+import { GraphicFrame } from '../../../src/story/embed/graphicFrame.tsx';
+import { createSharedProgress, type SharedProgress } from '../../../src/kit/embed/sharedProgress.ts';
+import { preloadGraphics } from '../../../src/story/graphics/LiveGraphic.tsx';
+import { MotionRoot } from '../../../src/kit/motion.tsx';
 
 // Every graphic's chunk in first, so no render waits on one.
 beforeAll(() => preloadGraphics());

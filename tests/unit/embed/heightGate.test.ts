@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createHeightGate, OSCILLATION_WINDOW_MS } from '../../../src/embed/heightGate.ts';
+import { createHeightGate, OSCILLATION_WINDOW_MS } from '../../../src/kit/embed/heightGate.ts';
 
 describe('createHeightGate', () => {
   test('sends whole pixels, only on change', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { describeAncestor, findPinBlocker, transformMisplaces, type AncestorStyle } from '../../../src/embed-host/pinned.ts';
-import { parseChildMessage, parseHostMessage } from '../../../src/embed/protocol.ts';
+import { describeAncestor, findPinBlocker, transformMisplaces, type AncestorStyle } from '../../../src/kit/embed-host/pinned.ts';
+import { parseChildMessage, parseHostMessage } from '../../../src/kit/embed/protocol.ts';
 
 /** One ancestor as getComputedStyle would describe a plain block. */
 const box = (over: Partial<AncestorStyle> = {}): AncestorStyle => ({

@@ -9,7 +9,7 @@ import {
   parseHostMessage,
   parsePym,
   toWire,
-} from '../../../src/embed/protocol.ts';
+} from '../../../src/kit/embed/protocol.ts';
 
 const viewport = (over: Record<string, unknown> = {}) => ({
   sentinel: 'driscoll-embed',

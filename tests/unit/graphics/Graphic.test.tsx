@@ -2,16 +2,16 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { motionValue } from 'framer-motion';
 import { hydrateRoot } from 'react-dom/client';
-import { GROWTH_END } from '../../../src/graphics/bars/barsLayout.ts';
+import { GROWTH_END } from '../../../src/story/graphics/bars/barsLayout.ts';
 import { renderToString } from 'react-dom/server';
 import storyOutline from 'virtual:story-outline';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { candidate, dataset, derived } from '../../../src/data/dataset.ts';
-import { formatCount, formatIsoDate, formatPoints, formatShare } from '../../../src/data/format.ts';
-import { knownGraphicStates } from '../../../src/data/graphicStates.ts';
-import { Graphic } from '../../../src/graphics/Graphic.tsx';
-import { MotionRoot } from '../../../src/motion.tsx';
-import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
+import { candidate, dataset, derived } from '../../../src/story/data/dataset.ts';
+import { formatCount, formatIsoDate, formatPoints, formatShare } from '../../../src/story/data/format.ts';
+import { knownGraphicStates } from '../../../src/story/data/graphicStates.ts';
+import { Graphic } from '../../../src/story/graphics/Graphic.tsx';
+import { MotionRoot } from '../../../src/kit/motion.tsx';
+import { storyChartModel } from '../../../src/story/graphics/storyChartModel.ts';
 
 afterEach(cleanup);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { areasText } from '../../../src/graphics/areas/AreasGraphic.tsx';
-import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
-import { areasLayout, barLabelWidth, LABEL_GAP, MAX_BARS } from '../../../src/graphics/areas/areasLayout.ts';
-import { boxesOverlap, estimateTextWidth, type Box } from '../../../src/graphics/text.ts';
+import { areasText } from '../../../src/story/graphics/areas/AreasGraphic.tsx';
+import { storyChartModel } from '../../../src/story/graphics/storyChartModel.ts';
+import { areasLayout, barLabelWidth, LABEL_GAP, MAX_BARS } from '../../../src/story/graphics/areas/areasLayout.ts';
+import { boxesOverlap, estimateTextWidth, type Box } from '../../../src/kit/graphics/text.ts';
 import { BOXES } from './boxes.ts';
 
 const { derived } = storyChartModel;

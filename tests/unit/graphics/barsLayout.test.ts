@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { barsInput } from '../../../src/graphics/bars/BarsGraphic.tsx';
-import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
-import { barsLayout, GROWTH_END, growth, rowOrder } from '../../../src/graphics/bars/barsLayout.ts';
-import { estimateTextWidth } from '../../../src/graphics/text.ts';
+import { barsInput } from '../../../src/story/graphics/bars/BarsGraphic.tsx';
+import { storyChartModel } from '../../../src/story/graphics/storyChartModel.ts';
+import { barsLayout, GROWTH_END, growth, rowOrder } from '../../../src/story/graphics/bars/barsLayout.ts';
+import { estimateTextWidth } from '../../../src/kit/graphics/text.ts';
 import { BOXES } from './boxes.ts';
 
 const { derived } = storyChartModel;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxFromMeasure, chartFont, defaultBox, fitFont, fontFloor, fontFloors, MIN_FONT } from '../../../src/graphics/box.ts';
+import { boxFromMeasure, chartFont, defaultBox, fitFont, fontFloor, fontFloors, MIN_FONT } from '../../../src/kit/graphics/box.ts';
 
 describe('chartFont', () => {
   it('is 13 px at the default root size and grows with the reader’s text size', () => {

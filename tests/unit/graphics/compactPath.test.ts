@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactPath } from '../../../src/graphics/map/mapLayout.ts';
+import { compactPath } from '../../../src/story/geo/mapLayout.ts';
 
 /** Replays a compact path back to absolute points, as an SVG renderer would. */
 function absolutePoints(d: string): [number, number][][] {

@@ -6,9 +6,9 @@
 import { cleanup, render } from '@testing-library/react';
 import { motionValue } from 'framer-motion';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatCount, formatShare } from '../../../src/data/format.ts';
-import { Graphic } from '../../../src/graphics/Graphic.tsx';
-import { MotionRoot } from '../../../src/motion.tsx';
+import { formatCount, formatShare } from '../../../src/story/data/format.ts';
+import { Graphic } from '../../../src/story/graphics/Graphic.tsx';
+import { MotionRoot } from '../../../src/kit/motion.tsx';
 import { FIXTURE_DATA, fixtureModel } from './fixtureModel.ts';
 
 afterEach(cleanup);

@@ -3,9 +3,9 @@
  * fundraising milestones, three timeline events. Not the story's data: a graphic drawn from it shows
  * that the graphic draws what it is given, not what it imports.
  */
-import { chartModel, type ChartModel } from '../../../src/graphics/chartModel.ts';
-import type { CouncilMap } from '../../../src/graphics/map/mapLayout.ts';
-import type { ChartData, GraphicLabels, Units } from '../../../src/data/types.ts';
+import { chartModel, type ChartModel } from '../../../src/story/graphics/chartModel.ts';
+import type { CouncilMap } from '../../../src/story/geo/mapLayout.ts';
+import type { ChartData, GraphicLabels, Units } from '../../../src/story/data/types.ts';
 
 const sourceIds = ['fixture'];
 

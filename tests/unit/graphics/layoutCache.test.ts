@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boxKey, keyedMemo, perOwner } from '../../../src/graphics/layoutCache.ts';
-import { atIdle, idleQueue, type Idle } from '../../../src/graphics/idle.ts';
-import { boxFor, sameMeasure } from '../../../src/graphics/useGraphicBox.ts';
+import { boxKey, keyedMemo, perOwner } from '../../../src/kit/graphics/layoutCache.ts';
+import { atIdle, idleQueue, type Idle } from '../../../src/kit/graphics/idle.ts';
+import { boxFor, sameMeasure } from '../../../src/kit/graphics/useGraphicBox.ts';
 
 describe('keyedMemo', () => {
   it('computes once per owner and key, and again for another owner or key', () => {

@@ -1,9 +1,9 @@
 /** The map in every box of boxes.ts: each council its variant names is labelled, at the box's floor or more. */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { MapGraphic } from '../../../src/graphics/map/MapGraphic.tsx';
-import { MAP_VARIANTS } from '../../../src/graphics/map/mapModel.ts';
-import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
+import { MapGraphic } from '../../../src/story/graphics/map/MapGraphic.tsx';
+import { MAP_VARIANTS } from '../../../src/story/graphics/map/mapModel.ts';
+import { storyChartModel } from '../../../src/story/graphics/storyChartModel.ts';
 import { BOXES } from './boxes.ts';
 
 const councils = storyChartModel.councilMap.councils;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount } from '../../../src/data/format.ts';
+import { formatCount } from '../../../src/story/data/format.ts';
 import {
   keepFitting,
   labelOverlaps,
@@ -8,7 +8,7 @@ import {
   pathBounds,
   type LabelRequest,
   type PlacedLabel,
-} from '../../../src/graphics/map/mapLabels.ts';
+} from '../../../src/story/graphics/map/mapLabels.ts';
 import {
   councilStyles,
   MAP_VARIANTS,
@@ -20,9 +20,9 @@ import {
   mapLabels,
   shadeKey,
   singleWinner,
-} from '../../../src/graphics/map/mapModel.ts';
-import { estimateTextWidth } from '../../../src/graphics/text.ts';
-import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
+} from '../../../src/story/graphics/map/mapModel.ts';
+import { estimateTextWidth } from '../../../src/kit/graphics/text.ts';
+import { storyChartModel } from '../../../src/story/graphics/storyChartModel.ts';
 
 const MAP = mapData(storyChartModel);
 const { councilMap, derived } = storyChartModel;

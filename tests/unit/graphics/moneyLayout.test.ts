@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { moneyText } from '../../../src/graphics/money/MoneyGraphic.tsx';
-import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
-import { amountLabel, moneyLayout, splitWhen } from '../../../src/graphics/money/moneyLayout.ts';
-import { boxesOverlap } from '../../../src/graphics/text.ts';
+import { moneyText } from '../../../src/story/graphics/money/MoneyGraphic.tsx';
+import { storyChartModel } from '../../../src/story/graphics/storyChartModel.ts';
+import { amountLabel, moneyLayout, splitWhen } from '../../../src/story/graphics/money/moneyLayout.ts';
+import { boxesOverlap } from '../../../src/kit/graphics/text.ts';
 import { BOXES } from './boxes.ts';
 
 const dataset = storyChartModel.data;

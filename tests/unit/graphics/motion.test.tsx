@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { GROWTH_END } from '../../../src/graphics/bars/barsLayout.ts';
+import { GROWTH_END } from '../../../src/story/graphics/bars/barsLayout.ts';
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { motionValue } from 'framer-motion';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Graphic } from '../../../src/graphics/Graphic.tsx';
-import { MotionRoot } from '../../../src/motion.tsx';
-import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
+import { Graphic } from '../../../src/story/graphics/Graphic.tsx';
+import { MotionRoot } from '../../../src/kit/motion.tsx';
+import { storyChartModel } from '../../../src/story/graphics/storyChartModel.ts';
 
 afterEach(cleanup);
 

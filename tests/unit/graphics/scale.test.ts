@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
-import { linearScale, tickStep } from '../../../src/graphics/scale.ts';
+import { linearScale, tickStep } from '../../../src/kit/graphics/scale.ts';
 
 // d3-scale is the reference: the graphics' own linear scale must agree with it.
 const cases: [[number, number], [number, number]][] = [

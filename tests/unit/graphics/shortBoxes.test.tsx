@@ -6,10 +6,10 @@
 import { cleanup, render } from '@testing-library/react';
 import { motionValue } from 'framer-motion';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatCount, formatShare } from '../../../src/data/format.ts';
-import { AreasGraphic } from '../../../src/graphics/areas/AreasGraphic.tsx';
-import { BarsGraphic } from '../../../src/graphics/bars/BarsGraphic.tsx';
-import { storyChartModel } from '../../../src/graphics/storyChartModel.ts';
+import { formatCount, formatShare } from '../../../src/story/data/format.ts';
+import { AreasGraphic } from '../../../src/story/graphics/areas/AreasGraphic.tsx';
+import { BarsGraphic } from '../../../src/story/graphics/bars/BarsGraphic.tsx';
+import { storyChartModel } from '../../../src/story/graphics/storyChartModel.ts';
 
 afterEach(cleanup);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedWrap, boxesOverlap, estimateTextWidth, svgId, wrapText } from '../../../src/graphics/text.ts';
+import { balancedWrap, boxesOverlap, estimateTextWidth, svgId, wrapText } from '../../../src/kit/graphics/text.ts';
 
 describe('estimateTextWidth', () => {
   it('grows with length, font size and weight', () => {

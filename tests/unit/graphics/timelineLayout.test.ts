@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dataset } from '../../../src/data/dataset.ts';
-import type { TimelineEvent } from '../../../src/data/types.ts';
-import { boxesOverlap } from '../../../src/graphics/text.ts';
-import { estimateTextWidth } from '../../../src/graphics/text.ts';
-import { isoToDay, placeShortLabels, timelineView, unitsPerDay, yearStarts } from '../../../src/graphics/timeline/timelineLayout.ts';
+import { dataset } from '../../../src/story/data/dataset.ts';
+import type { TimelineEvent } from '../../../src/story/data/types.ts';
+import { boxesOverlap } from '../../../src/kit/graphics/text.ts';
+import { estimateTextWidth } from '../../../src/kit/graphics/text.ts';
+import { isoToDay, placeShortLabels, timelineView, unitsPerDay, yearStarts } from '../../../src/story/graphics/timeline/timelineLayout.ts';
 import { BOXES } from './boxes.ts';
 
 const ev = (id: string, date: string, shortLabel = id): TimelineEvent => ({ id, date, label: id, shortLabel, sourceIds: [] });

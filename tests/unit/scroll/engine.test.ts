@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createScrollStore } from '../../../src/scroll/store.ts';
-import { stableHeightTracker } from '../../../src/scroll/stableHeight.ts';
-import { activeStepIndex, stepProgress, triggerLine } from '../../../src/scroll/steps.ts';
-import { emulatedStickyOffset } from '../../../src/scroll/sticky.ts';
-import type { Band } from '../../../src/scroll/band.ts';
+import { createScrollStore } from '../../../src/kit/scroll/store.ts';
+import { stableHeightTracker } from '../../../src/kit/scroll/stableHeight.ts';
+import { activeStepIndex, stepProgress, triggerLine } from '../../../src/kit/scroll/steps.ts';
+import { emulatedStickyOffset } from '../../../src/kit/scroll/sticky.ts';
+import type { Band } from '../../../src/kit/scroll/band.ts';
 
 describe('activeStepIndex', () => {
   const tops = [1000, 1800, 2600, 3400];
@@ -101,8 +101,8 @@ describe('createScrollStore', () => {
 
 describe('landing on a step', () => {
   it('lands past the point where scroll-linked bars are complete, so a deep link shows the whole state', async () => {
-    const { landingScroll, readingArea, triggerOffset } = await import('../../../src/scroll/layout.ts');
-    const { GROWTH_END } = await import('../../../src/graphics/bars/barsLayout.ts');
+    const { landingScroll, readingArea, triggerOffset } = await import('../../../src/kit/scroll/layout.ts');
+    const { GROWTH_END } = await import('../../../src/story/graphics/bars/barsLayout.ts');
     // The shortest step box at 320 × 568 (band layout) is about 700 px, the reading area about 330.
     for (const [viewport, band, stepHeight] of [
       [568, 238, 700],

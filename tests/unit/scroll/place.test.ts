@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { chooseLayout, landingScroll, readingArea, triggerOffset } from '../../../src/scroll/layout.ts';
-import { pickAnchor, restoreScroll, type Blocks } from '../../../src/scroll/place.ts';
+import { chooseLayout, landingScroll, readingArea, triggerOffset } from '../../../src/kit/scroll/layout.ts';
+import { pickAnchor, restoreScroll, type Blocks } from '../../../src/kit/scroll/place.ts';
 
 describe('chooseLayout', () => {
   it('puts the graphic in a band on portrait phones and tablets, side by side on wide or short landscape screens', () => {

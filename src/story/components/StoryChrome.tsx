@@ -1,0 +1,155 @@
+import { useMotionValue, useReducedMotion } from 'framer-motion';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import steps from 'virtual:story-outline';
+import { embedState } from '../../kit/embed/embedState.ts';
+import { graphicPinned, sharedProgress } from '../../kit/embed/sharedProgress.ts';
+import { atIdle } from '../../kit/graphics/idle.ts';
+import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
+import { scrollStore } from '../../kit/scroll/store.ts';
+import { useStoryEngine } from '../../kit/scroll/useStoryEngine.ts';
+import { StepNav } from './StepNav.tsx';
+
+const titles = steps.map((s) => s.title);
+const EMPTY = { __html: '' };
+const serverEmbedState = () => embedState.get();
+const notPinned = () => false;
+const findSection = () => document.querySelector<HTMLElement>('.scrolly');
+
+/** Only a known step id counts; any other hash (or garbage) is ignored. */
+export function stepIndexFromHash(hash: string): number {
+  let id: string;
+  try {
+    id = decodeURIComponent(hash.replace(/^#/, ''));
+  } catch {
+    return -1;
+  }
+  return steps.findIndex((s) => s.id === id);
+}
+
+/**
+ * The interactive part of the story (a React island): the graphic showing the active step's state
+ * and the step-through control. The steps' text is static HTML, so the browser's JavaScript carries
+ * none of the copy; the engine measures those static steps and marks the active one.
+ */
+export function StoryChrome() {
+  const graphicRef = useRef<HTMLDivElement>(null);
+  const navRef = useRef<HTMLDivElement>(null);
+  const layers = useMemo(() => [graphicRef, navRef], []);
+  const { context } = useSyncExternalStore(embedState.subscribe, embedState.get, serverEmbedState);
+  const previewRef = useRef<HTMLDivElement>(null);
+  const engine = useStoryEngine(findSection, layers, context === 'auto');
+  const { activeIndex, pastEnd, scrollTargetFor, activeNow } = engine;
+  const reducedMotion = useReducedMotion();
+  // The step's marks and control change at once; the graphic (its render can take a frame's budget on
+  // a slow phone) follows in a background render that a scroll may interrupt. Its state attribute is
+  // rendered with it, so the attribute never names a state the graphic is not showing.
+  const graphicIndex = useDeferredValue(activeIndex);
+  const shown = steps[Math.max(0, graphicIndex)];
+  // Under embed.js's graphic frame (sticky mode) our graphic is hidden: it keeps the state it had
+  // and stops following the progress, so a step change is drawn once, not twice, on a main thread
+  // that the host page and its frames often share (one process for same-site frames, and on most
+  // phones). When the graphic frame goes, ours catches up from where the reader is.
+  const pinned = useSyncExternalStore(graphicPinned.subscribe, graphicPinned.get, notPinned);
+  const [drawnState, setDrawnState] = useState(shown.graphic);
+  if (!pinned && drawnState !== shown.graphic) setDrawnState(shown.graphic);
+  const graphicProgress = useMotionValue(engine.progress.get());
+  useEffect(() => {
+    if (pinned) return;
+    graphicProgress.set(engine.progress.get());
+    return engine.progress.on('change', (p) => graphicProgress.set(p));
+  }, [pinned, engine.progress, graphicProgress]);
+
+  const goTo = useCallback(
+    (index: number) => {
+      const y = scrollTargetFor(index);
+      if (y !== null) scrollStore.scrollTo(y, !reducedMotion);
+    },
+    [scrollTargetFor, reducedMotion],
+  );
+
+  // The steps are static HTML, so their active marks are written here, not rendered: in the same
+  // commit as the graphic's state (a layout effect), so no frame shows one without the other.
+  useLayoutEffect(() => {
+    const section = findSection();
+    if (!section) return;
+    section.dataset.activeStep = activeIndex >= 0 ? steps[activeIndex].id : '';
+    section.querySelectorAll<HTMLElement>('[data-step]').forEach((el, i) => {
+      if (i === activeIndex) el.setAttribute('aria-current', 'step');
+      else el.removeAttribute('aria-current');
+    });
+  }, [activeIndex]);
+
+  // The step and progress, for a graphic drawn outside this frame (embed.js sticky mode).
+  useEffect(() => {
+    sharedProgress.set(activeIndex, engine.progress.get());
+    return engine.progress.on('change', (p) => sharedProgress.set(activeIndex, p));
+  }, [activeIndex, engine.progress]);
+
+  // Deep link: the browser has already scrolled to the step (its scroll-margin puts it in the
+  // reading area). Move only if that did not make it the active step (e.g. inside a frame), so the
+  // page settles in at most one move.
+  useEffect(() => {
+    const index = stepIndexFromHash(window.location.hash);
+    if (index < 0) return;
+    const land = () => {
+      if (activeNow() === index) return;
+      const y = scrollTargetFor(index);
+      if (y !== null) scrollStore.scrollTo(y, false);
+    };
+    land();
+    void document.fonts?.ready.then(land);
+  }, [scrollTargetFor, activeNow]);
+
+  // Until the live graphic shows the active step's state, the boot script's static copy of the
+  // deep-linked step's graphic stands in (see index.html); then hand over, once.
+  useEffect(() => {
+    const root = document.documentElement;
+    const frame = graphicRef.current?.querySelector<HTMLElement>('[data-graphic]');
+    if (!('deepLink' in root.dataset) || !frame || activeIndex < 0) return;
+    const expected = steps[activeIndex].graphic;
+    const handOver = () => {
+      if (frame.dataset.graphicState !== expected || !frame.querySelector('svg')) return false;
+      delete root.dataset.deepLink;
+      previewRef.current?.replaceChildren();
+      previewRef.current?.removeAttribute('data-graphic-state');
+      return true;
+    };
+    if (handOver()) return;
+    // The graphic's code may still be arriving: hand over when its SVG is in.
+    const observer = new MutationObserver(() => handOver() && observer.disconnect());
+    observer.observe(frame, { childList: true, subtree: true });
+    return () => observer.disconnect();
+    // graphicIndex: the graphic follows the active step a render later; check again when it does.
+  }, [activeIndex, graphicIndex]);
+
+  // Keep the address current without adding history entries: Back leaves the page. The hash names
+  // a step only while the reader is in the story: above it or past its end (in the appendix) a
+  // step's hash is cleared, so a reload there does not jump back into the story.
+  // At idle: history.replaceState took 10–30 ms of main thread at 4x CPU slowdown, inside the step
+  // change's long frame (scroll trace); a later step change cancels a pending one.
+  useEffect(() => {
+    if (context !== 'top') return;
+    const inStory = activeIndex >= 0 && !pastEnd;
+    const hash = inStory ? `#${steps[activeIndex].id}` : '';
+    return atIdle(() => {
+      const url = new URL(window.location.href);
+      if (url.hash === hash || (!inStory && stepIndexFromHash(url.hash) < 0)) return;
+      window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${hash}`);
+    });
+  }, [activeIndex, pastEnd, context]);
+
+  return (
+    <>
+      <div className="nav-layer" ref={navRef}>
+        <StepNav activeIndex={activeIndex} titles={titles} storyProgress={engine.storyProgress} onGo={goTo} />
+      </div>
+      <div className="graphic-layer" ref={graphicRef}>
+        <div className="graphic-frame" data-graphic data-graphic-state={shown.graphic} aria-hidden="true">
+          <LiveGraphic stateId={drawnState} progress={graphicProgress} />
+        </div>
+        {/* Filled before hydration by the boot script on a deep link; React never renders into it. */}
+        <div className="graphic-preview" data-graphic-preview="" ref={previewRef} aria-hidden="true" dangerouslySetInnerHTML={EMPTY} suppressHydrationWarning />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The graphic frame's app (embed.js sticky mode): the story's live graphic, filling this frame,
+ * showing the step the text frame chose. It learns the step only from its parent (embed.js relays
+ * it from the text frame), through the same checked channel as the story (parent window, parent's
+ * origin, our id, rising sequence), and says `drawn` once its graphic is on screen, so the text
+ * frame hides its own copy only then (no blank frame in between).
+ */
+import { useMotionValue, type MotionValue } from 'framer-motion';
+import { StrictMode, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import steps from 'virtual:story-outline';
+import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
+import { MotionRoot } from '../../kit/motion.tsx';
+import { openChildChannel, type ChildChannel } from '../../kit/embed/channel.ts';
+import { parseEmbedParams, type HostMessage } from '../../kit/embed/protocol.ts';
+import { createSharedProgress, type SharedProgress } from '../../kit/embed/sharedProgress.ts';
+
+/** The state id of the graphic a step shows (the first step's before the story starts). */
+export function graphicStateFor(index: number): string {
+  return steps[Math.min(steps.length - 1, Math.max(0, index))].graphic;
+}
+
+/**
+ * The step index from the shared store, and its progress into a motion value. The host's first
+ * step can arrive between our first render and our subscription: useSyncExternalStore reads the
+ * store again once subscribed, so that step is never lost (the graphic would keep the first
+ * step's state until the reader moved on).
+ */
+export function useSharedStep(step: SharedProgress, progress: MotionValue<number>): number {
+  const index = useSyncExternalStore(step.subscribe, () => step.get().index);
+  useEffect(() => {
+    progress.set(step.get().progress);
+    return step.subscribe((s) => progress.set(s.progress));
+  }, [step, progress]);
+  return index;
+}
+
+export function GraphicFrame({ step, channel }: { step: SharedProgress; channel: Pick<ChildChannel, 'post'> }) {
+  const progress = useMotionValue(step.get().progress);
+  const index = useSharedStep(step, progress);
+  const ref = useRef<HTMLDivElement>(null);
+  const said = useRef(false);
+  const state = graphicStateFor(index);
+
+  // Drawn = the graphic of the step we were given has its SVG in: then, and only then, say so.
+  useEffect(() => {
+    const frame = ref.current;
+    if (!frame || said.current) return;
+    const check = () => {
+      if (said.current || frame.dataset.graphicState !== state || !frame.querySelector('svg')) return false;
+      said.current = true;
+      frame.dataset.drawn = '';
+      // One more frame: the SVG is committed; this makes sure it is also painted.
+      requestAnimationFrame(() => channel.post({ type: 'drawn' }));
+      return true;
+    };
+    if (check()) return;
+    const observer = new MutationObserver(() => check() && observer.disconnect());
+    observer.observe(frame, { childList: true, subtree: true, attributes: true });
+    return () => observer.disconnect();
+  }, [state, channel]);
+
+  return (
+    <div className="graphic-frame" data-graphic data-graphic-state={state} data-step-index={index} ref={ref}>
+      <LiveGraphic stateId={state} progress={progress} />
+    </div>
+  );
+}
+
+export function startGraphicFrame(win: Window, render: (app: ReactNode) => void): () => void {
+  const params = parseEmbedParams(win.location.search);
+  // Only embed.js makes this frame, and always with an id: alone, or under anyone else, it stays blank.
+  if (params.embedId === '' || win.parent === win) return () => {};
+  const step = createSharedProgress();
+  const onHost = (m: HostMessage) => {
+    if (m.type === 'step') step.set(m.index, m.progress);
+  };
+  const channel = openChildChannel(win, { embedId: params.embedId, pymId: null }, { host: onHost, pym: () => {} });
+  channel.post({ type: 'hello' });
+  render(
+    <StrictMode>
+      <MotionRoot>
+        <GraphicFrame step={step} channel={channel} />
+      </MotionRoot>
+    </StrictMode>,
+  );
+  return () => channel.stop();
+}

@@ -1,0 +1,210 @@
+import { useReducedMotion, type MotionValue } from 'framer-motion';
+import { useEffect, useMemo, useRef } from 'react';
+import { formatCount, formatIsoDate, formatPercentFigure, formatShare } from '../../data/format.ts';
+import { fillSlots } from '../../data/tokens.ts';
+import type { ChartBox } from '../../../kit/graphics/box.ts';
+import type { ChartModel } from '../chartModel.ts';
+import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
+import { boxKey, keyedMemo, perOwner } from '../../../kit/graphics/layoutCache.ts';
+import { barsLayout, growth, rowOrder, type BarsLayout, type BarsRowInput } from './barsLayout.ts';
+
+export type BarsVariant = 'poll' | 'result';
+
+/** What the bars draw from a model: a row per candidate (by result), the titles, and the figures each row shows. */
+export function barsInput(model: ChartModel) {
+  const { data, derived, candidate } = model;
+  const copy = model.labels.bars;
+  const pollPercent = (id: string) => data.poll.sharesPercent[id] ?? 0;
+  const resultsById = new Map(derived.results.map((r) => [r.id, r]));
+  const result = (id: string) => {
+    const found = resultsById.get(id);
+    if (!found) throw new Error(`No result for candidate "${id}"`);
+    return found;
+  };
+  const pollMarker = (id: string) => fillSlots(copy.pollMarker, { share: formatPercentFigure(pollPercent(id)) });
+  const rows: BarsRowInput[] = rowOrder(derived.results).map((id) => {
+    const r = result(id);
+    const c = candidate(id);
+    return {
+      id,
+      name: `${c.surname} ${c.partyShort}`,
+      surname: c.surname,
+      share: r.share,
+      poll: pollPercent(id) / 100,
+      resultLabel: `${formatShare(r.share)} · ${formatCount(r.votes)}`,
+      shareLabel: formatShare(r.share),
+      pollLabel: formatPercentFigure(pollPercent(id)),
+      ghostLabel: pollMarker(id),
+    };
+  });
+  const titles = {
+    result: fillSlots(copy.resultTitle, { declared: formatIsoDate(data.results.election.declarationDay, model.units.months) }),
+    poll: fillSlots(copy.pollTitle, { pollster: data.poll.pollster, published: formatIsoDate(data.poll.published, model.units.months) }),
+  };
+  /** One title height for both variants, so nothing moves when the result arrives. */
+  const title = titles.result.length >= titles.poll.length ? titles.result : titles.poll;
+  return { rows, titles, title, result, pollPercent, pollMarker };
+}
+
+/** The rows and titles per model: shared by every mount, so the layout cache (keyed by them) outlives unmounts. */
+const inputFor = perOwner(barsInput);
+const layouts = keyedMemo<BarsLayout>();
+
+/** The bars' layout for a box, and the title lines a variant shows in it (the layout is sized for the longer title). */
+function barsScene(model: ChartModel, variant: BarsVariant, box: ChartBox) {
+  const input = inputFor(model);
+  const key = boxKey(box);
+  const layout = layouts(input, key, () => barsLayout(input.rows, input.title, box.width, box.height, box.font));
+  const shown = variant === 'result' ? input.titles.result : input.titles.poll;
+  const titleLines =
+    layout.titleLines.length === 0 || shown === input.title
+      ? layout.titleLines
+      : layouts(input, `${key}|${variant}`, () => barsLayout(input.rows, shown, box.width, box.height, box.font)).titleLines;
+  return { input, layout, titleLines };
+}
+
+/** Jobs that lay the bars out for a box ahead of need (at idle), so the step that shows them only renders. */
+export function prepareBars(model: ChartModel, box: ChartBox): (() => void)[] {
+  return [() => barsScene(model, 'poll', box), () => barsScene(model, 'result', box)];
+}
+
+const barTransform = (g: number) => `scaleX(${g})`;
+const labelTransform = (g: number, full: number) => `translateX(${Math.round(-full * (1 - g) * 10) / 10}px)`;
+
+export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVariant; progress: MotionValue<number>; box: ChartBox; model: ChartModel }) {
+  const isResult = variant === 'result';
+  const { candidate } = model;
+  const { width, height, font, measured } = box;
+  const { input, layout, titleLines } = useMemo(
+    () => barsScene(model, variant, { width, height, font, measured }),
+    [model, variant, width, height, font, measured],
+  );
+  const { result, pollPercent, pollMarker } = input;
+  // Under reduced motion the bars are simply complete; they do not grow with the scroll.
+  const reduced = useReducedMotion();
+  const g = reduced ? 1 : growth(progress.get());
+  // Per frame: one subscription writes the transforms of the result bars and their labels; no React render.
+  const bars = useRef<(SVGRectElement | null)[]>([]);
+  const labels = useRef<(SVGTextElement | null)[]>([]);
+  useEffect(() => {
+    if (!isResult || reduced) return;
+    const write = (p: number) => {
+      const k = growth(p);
+      layout.rows.forEach((row, i) => {
+        bars.current[i]?.style.setProperty('transform', barTransform(k));
+        labels.current[i]?.style.setProperty('transform', labelTransform(k, row.resultWidth));
+      });
+    };
+    write(progress.get());
+    return progress.on('change', write);
+  }, [isResult, reduced, progress, layout]);
+
+  const f = layout.font;
+  return (
+    <ChartSvg box={{ ...box, font: f }} height={layout.height} kind="bars" data-variant={variant}>
+      {titleLines.length > 0 && (
+        <text className="g-label g-strong" x={1} y={layout.titleBaseline}>
+          {titleLines.map((line, i) => (
+            <tspan key={i} x={1} dy={i === 0 ? 0 : layout.line}>
+              {line}
+            </tspan>
+          ))}
+        </text>
+      )}
+      {layout.ticks.map((t) => (
+        <g key={t.value}>
+          <line className="g-rule" x1={t.x} x2={t.x} y1={layout.rows[0].barY - 4} y2={layout.axisY} />
+          <text className="g-label g-muted" x={t.x} y={layout.axisBaseline} textAnchor={t.anchor}>
+            {formatShare(t.value, 0)}
+          </text>
+        </g>
+      ))}
+      {layout.rows.map((row, i) => {
+        const c = candidate(row.id);
+        const r = result(row.id);
+        const poll = pollPercent(row.id);
+        const pollEnd = layout.left + row.pollWidth;
+        const resultEnd = layout.left + row.resultWidth;
+        const ghostShift = row.ghostY - row.barY;
+        return (
+          <g
+            key={row.id}
+            data-candidate={row.id}
+            data-poll-percent={poll}
+            data-votes={isResult ? r.votes : undefined}
+            data-share={isResult ? String(r.share) : undefined}
+          >
+            <text className="g-label" x={row.nameX} y={row.nameBaseline}>
+              <tspan className="g-strong">{c.surname}</tspan>
+              {layout.partyShown && <tspan className="g-muted"> {c.partyShort}</tspan>}
+            </text>
+            {/* The poll bar becomes the thin reference bar under the result: a transform, so it animates on the compositor. */}
+            <rect
+              className="g-poll-bar g-anim g-fill-box"
+              x={layout.left}
+              y={row.barY}
+              width={row.pollWidth}
+              height={row.barHeight}
+              style={{
+                fill: `var(--c-${row.id})`,
+                fillOpacity: isResult ? 0.25 : 1,
+                stroke: `var(--c-${row.id})`,
+                strokeWidth: 1,
+                transform: isResult ? `translateY(${ghostShift}px) scaleY(${row.ghostHeight / row.barHeight})` : 'none',
+              }}
+            />
+            {/* The poll bar's figure: its value label in the poll variant; left off the result's thin poll bar where the layout has no room. */}
+            {(!isResult || layout.pollFiguresShown) && (
+              <text
+                className="g-label g-anim"
+                x={pollEnd + 6}
+                y={row.barBaseline}
+                style={{
+                  transform: isResult
+                    ? `translate(${Math.round((row.ghostLabelX - pollEnd - 6) * 10) / 10}px, ${row.ghostBaseline - row.barBaseline}px)`
+                    : 'none',
+                }}
+                data-poll-label=""
+              >
+                {isResult ? <tspan className="g-muted">{pollMarker(row.id)}</tspan> : <tspan className="g-strong">{formatPercentFigure(poll)}</tspan>}
+              </text>
+            )}
+            {isResult && (
+              <>
+                <rect
+                  ref={(el) => {
+                    bars.current[i] = el;
+                  }}
+                  className="g-result-bar g-fill-box"
+                  x={layout.left}
+                  y={row.barY}
+                  width={row.resultWidth}
+                  height={row.barHeight}
+                  style={{ fill: `var(--c-${row.id})`, transform: barTransform(g) }}
+                />
+                <text
+                  ref={(el) => {
+                    labels.current[i] = el;
+                  }}
+                  className="g-label"
+                  x={resultEnd + 6}
+                  y={row.barBaseline}
+                  style={{ transform: labelTransform(g, row.resultWidth) }}
+                  data-value-label=""
+                >
+                  <tspan className="g-strong">{formatShare(r.share)}</tspan>
+                  {layout.votesShown && (
+                    <>
+                      <tspan className="g-muted"> · </tspan>
+                      <tspan>{formatCount(r.votes)}</tspan>
+                    </>
+                  )}
+                </text>
+              </>
+            )}
+          </g>
+        );
+      })}
+    </ChartSvg>
+  );
+}

@@ -1,0 +1,269 @@
+/**
+ * Geometry of the poll/result bars, in CSS pixels for the box the chart gets. One x scale for both
+ * variants (switching from the poll to the result is a like-for-like comparison), one row order for
+ * both, and one geometry for both (nothing moves but the bars). Names sit above their bars where the
+ * box is tall enough, else in a column to the left; the scale is the longest that keeps every value
+ * label inside the box.
+ */
+import { fitFont, fontFloors, LINE_RATIO, MIN_FONT } from '../../../kit/graphics/box.ts';
+import { linearScale, type LinearScale } from '../../../kit/graphics/scale.ts';
+import type { CandidateResult } from '../../data/derive.ts';
+import { estimateTextWidth, wrapText } from '../../../kit/graphics/text.ts';
+
+/** Progress at which the result bars are fully grown. */
+export const GROWTH_END = 0.1;
+
+/**
+ * Fraction of its full length a result bar has at a given step progress: 0 at the start of the
+ * step, 1 from GROWTH_END on, easing out in between. Out-of-range or non-finite input is clamped.
+ */
+export function growth(progress: number, end: number = GROWTH_END): number {
+  if (!Number.isFinite(progress) || progress <= 0) return 0;
+  if (progress >= end) return 1;
+  const t = progress / end;
+  return 1 - (1 - t) ** 3;
+}
+
+/** Row order for both variants: the result's order, so bars never swap rows when the result arrives. */
+export function rowOrder(results: readonly CandidateResult[]): string[] {
+  return results.map((r) => r.id);
+}
+
+export interface BarsRowInput {
+  id: string;
+  /** Name as drawn: "McGuinness Lab" (the first word bold). */
+  name: string;
+  /** The surname alone ("McGuinness"), for a name column too narrow for the party too. */
+  surname: string;
+  share: number;
+  /** Poll share, 0..1. */
+  poll: number;
+  /** The result bar's label ("41.3% · 185,051") and the poll bar's labels in each variant. */
+  resultLabel: string;
+  /** The share alone ("41.3%"), for a compact row too narrow for the votes too. */
+  shareLabel: string;
+  pollLabel: string;
+  ghostLabel: string;
+}
+
+export interface BarsRow {
+  id: string;
+  nameX: number;
+  nameBaseline: number;
+  barY: number;
+  barHeight: number;
+  ghostY: number;
+  ghostHeight: number;
+  /** Baselines of the labels beside the main bar and beside the thin poll bar. */
+  barBaseline: number;
+  ghostBaseline: number;
+  /** Where the poll label sits in the result variant (beside the thin poll bar, or after the value label in a compact row). */
+  ghostLabelX: number;
+  /** Bar lengths at full growth. */
+  resultWidth: number;
+  pollWidth: number;
+}
+
+export interface BarsLayout {
+  font: number;
+  width: number;
+  height: number;
+  titleLines: string[];
+  titleBaseline: number;
+  line: number;
+  left: number;
+  x: LinearScale;
+  ticks: { value: number; x: number; anchor: 'start' | 'middle' | 'end' }[];
+  axisY: number;
+  axisBaseline: number;
+  rows: BarsRow[];
+  /**
+   * 'stacked': names above bars; 'side': names in a column on the left; 'compact' (a short box):
+   * names on the left, one line per candidate (the poll's figure after the result's, its bar a thin
+   * line under the result bar), no axis (the labels carry the figures), the title only if it fits on one line.
+   */
+  mode: Mode;
+  /** False when the value labels show the share alone (a compact row with no room for the votes; the table has them). */
+  votesShown: boolean;
+  /** False when names are the surname alone (a compact row with no room for the party; colour and the table carry it). */
+  partyShown: boolean;
+  /**
+   * False when the result variant leaves the poll's figures off its thin poll bars (a compact row in a
+   * band at 200% text size: the poll step showed them, and the table has them).
+   */
+  pollFiguresShown: boolean;
+}
+
+const GAP = 6;
+type Mode = 'stacked' | 'side' | 'compact';
+
+function attempt(
+  rows: readonly BarsRowInput[],
+  title: string,
+  width: number,
+  height: number,
+  font: number,
+  mode: Mode,
+  force = false,
+  withTitle = true,
+  withVotes = true,
+  withParty = true,
+  withPollFigures = true,
+): BarsLayout | null {
+  const valueLabel = (r: BarsRowInput) => (withVotes ? r.resultLabel : r.shareLabel);
+  const name = (r: BarsRowInput) => (withParty ? r.name : r.surname);
+  const compact = mode === 'compact';
+  const line = Math.round(font * LINE_RATIO * 10) / 10;
+  const titleLines = withTitle ? wrapText(title, width - 2, font, true) : [];
+  if (compact && titleLines.length > 2 && !force) return null;
+  const titleH = titleLines.length ? titleLines.length * line + font * 0.5 : 0;
+  const nameCol = mode !== 'stacked' ? Math.max(...rows.map((r) => estimateTextWidth(name(r), font, true))) + GAP * 1.5 : 0;
+  const left = mode !== 'stacked' ? nameCol : 1;
+  const barH = compact ? Math.round(font * 1.25) : Math.round(font * 1.35);
+  const ghostH = compact ? 3 : Math.max(6, Math.round(font * 0.55));
+  const ghostBand = compact ? ghostH : Math.max(ghostH, font * 1.1);
+  const nameH = mode === 'stacked' ? line : 0;
+  const rowH = compact ? barH + 1 + ghostH + font * 0.3 : nameH + barH + 3 + ghostBand + font * 0.35;
+  const axisH = compact ? 0 : font * 1.7;
+  const sep = estimateTextWidth(' ', font);
+  const natural = titleH + rows.length * rowH + axisH;
+  if (natural > height && !force) return null;
+  // A little of any spare height goes between rows (up to a third more), the rest stays unused.
+  const extra = Math.max(0, Math.min(height - natural, natural / 3)) / rows.length;
+  const pitch = rowH + extra;
+  // The longest scale (px per share) that keeps every label inside the box.
+  let k = Infinity;
+  for (const r of rows) {
+    const end = width - 2 - left - GAP;
+    if (r.share > 0) k = Math.min(k, (end - estimateTextWidth(valueLabel(r), font, true)) / r.share);
+    if (compact) {
+      if (r.poll > 0) k = Math.min(k, (end - estimateTextWidth(r.pollLabel, font, true)) / r.poll);
+      if (!withPollFigures) continue;
+      // The value label and the poll's figure share the line after the longer of the two bars.
+      const both = estimateTextWidth(valueLabel(r), font, true) + sep + estimateTextWidth(r.ghostLabel, font);
+      const longer = Math.max(r.share, r.poll);
+      if (longer > 0) k = Math.min(k, (end - both) / longer);
+      continue;
+    }
+    if (r.poll > 0) k = Math.min(k, (end - Math.max(estimateTextWidth(r.pollLabel, font, true), estimateTextWidth(r.ghostLabel, font))) / r.poll);
+  }
+  // Bars shorter than three ems for the leader would not read as a comparison.
+  const maxShare = Math.max(...rows.map((r) => Math.max(r.share, r.poll)));
+  if (!(k * maxShare >= font * 3)) {
+    if (!force) return null;
+    k = Math.max(k, (font * 3) / maxShare);
+  }
+  const top = (width - 2 - left) / k;
+  const x = linearScale([0, top], [left, width - 2]);
+  const plotTop = titleH;
+  const rowsOut: BarsRow[] = rows.map((r, i) => {
+    const y = plotTop + i * pitch;
+    const barY = y + nameH;
+    const ghostY = compact ? barY + barH + 1 : barY + barH + 3 + (ghostBand - ghostH) / 2;
+    const resultWidth = Math.round(k * r.share * 10) / 10;
+    const pollWidth = Math.round(k * r.poll * 10) / 10;
+    const barBaseline = barY + barH / 2 + font * 0.35;
+    return {
+      id: r.id,
+      nameX: mode === 'stacked' ? left : 0,
+      nameBaseline: mode !== 'stacked' ? barY + barH / 2 + font * 0.35 : y + font * 0.95,
+      barY,
+      barHeight: barH,
+      ghostY,
+      ghostHeight: ghostH,
+      barBaseline,
+      ghostBaseline: compact ? barBaseline : ghostY + ghostH / 2 + font * 0.35,
+      ghostLabelX: compact
+        ? Math.round((left + Math.max(resultWidth, pollWidth) + GAP + estimateTextWidth(valueLabel(r), font, true) + sep) * 10) / 10
+        : left + pollWidth + GAP,
+      resultWidth,
+      pollWidth,
+    };
+  });
+  const axisY = plotTop + rows.length * pitch;
+  const tickValues = compact ? [] : x.ticks(Math.max(2, Math.floor((width - left) / (font * 4.5)))).filter((t) => x(t) <= width - 2);
+  const ticks = tickValues.map((value) => {
+    const tx = x(value);
+    const half = estimateTextWidth(`${Math.round(value * 100)}%`, font) / 2;
+    const anchor: 'start' | 'middle' | 'end' = tx - half < 0 ? 'start' : tx + half > width ? 'end' : 'middle';
+    return { value, x: Math.round(tx * 10) / 10, anchor };
+  });
+  return {
+    font,
+    width,
+    height: force ? Math.ceil(axisY + axisH) : Math.min(height, Math.ceil(axisY + axisH)),
+    titleLines,
+    titleBaseline: font,
+    line,
+    left,
+    x,
+    ticks,
+    axisY,
+    axisBaseline: axisY + font * 1.3,
+    rows: rowsOut,
+    mode,
+    votesShown: withVotes,
+    partyShown: withParty,
+    pollFiguresShown: withPollFigures,
+  };
+}
+
+/**
+ * The layout at the reader's font size if it fits the box (names above bars first, then beside
+ * them), else at the largest smaller font that fits, never under the floors (box.ts fontFloors).
+ */
+export function barsLayout(rows: readonly BarsRowInput[], title: string, width: number, height: number, font: number): BarsLayout {
+  // Tiers, richest first; within a tier the largest font that fits any of its forms wins. First
+  // names above or beside the bars, else the compact form with its title, then without it (the
+  // step's text alternative has it). Only a box too short or narrow for those (a 320 × 568 phone's
+  // band, a band at 200% text size) gives up the votes (the step's text and the table have them),
+  // then the party (its colour, the poll step and the table carry it), then the poll's figures on
+  // the result's thin poll bars (the poll step showed them): every candidate and share stays. In
+  // each of those tiers the title stays where it fits at the tier's font (a tall desktop column at
+  // 200% text size), and wraps to two lines at most.
+  type Form = [Mode, boolean, boolean, boolean, boolean];
+  const tiers: Form[][] = [
+    [
+      ['stacked', true, true, true, true],
+      ['side', true, true, true, true],
+      ['compact', true, true, true, true],
+      ['compact', false, true, true, true],
+    ],
+    [
+      ['compact', true, false, true, true],
+      ['compact', false, false, true, true],
+    ],
+    [
+      ['compact', true, false, false, true],
+      ['compact', false, false, false, true],
+    ],
+    [
+      ['compact', true, false, false, false],
+      ['compact', false, false, false, false],
+    ],
+  ];
+  const any = (tier: Form[], f: number) => {
+    for (const [mode, withTitle, withVotes, withParty, withPoll] of tier) {
+      const found = attempt(rows, title, width, height, f, mode, false, withTitle, withVotes, withParty, withPoll);
+      if (found) return found;
+    }
+    return null;
+  };
+  // The largest font that fits, not under the reader's floor (text grows with their text size);
+  // only a box too small for anything at that floor gives text back, floor by floor.
+  for (const floor of fontFloors(font)) {
+    for (const tier of tiers) {
+      const found = any(
+        tier,
+        fitFont(font, (f) => any(tier, f) !== null, floor),
+      );
+      if (found) return found;
+    }
+  }
+  return attempt(rows, title, width, height, MIN_FONT, 'compact', true, false, false, false, false)!;
+}
+
+/** Shared x domain helper for tests: the share at the right edge of the plot. */
+export function shareAtEdge(layout: BarsLayout): number {
+  return layout.x.domain()[1];
+}

@@ -1,0 +1,213 @@
+import { useId, useMemo } from 'react';
+import { fitFont, fontFloors, type ChartBox } from '../../../kit/graphics/box.ts';
+import type { ChartModel } from '../chartModel.ts';
+import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
+import { boxKey, keyedMemo, perOwner } from '../../../kit/graphics/layoutCache.ts';
+import { boxesOverlap, estimateTextWidth, svgId } from '../../../kit/graphics/text.ts';
+import { keepFitting, labelOverlaps } from './mapLabels.ts';
+import { councilStyles, MAP_VARIANTS, mapData, mapFrame, mapKeyLayout, mapLabels, shadeKey, type MapData, type MapVariant } from './mapModel.ts';
+
+/**
+ * The map at a given label size: the view (map units), key, labels, and whether they all fit
+ * without overlapping each other or the key.
+ */
+function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: number, oneLine = false, tight = false, compact = false, short = false) {
+  const fitted = mapFrame(box.width, box.height, font);
+  const { scale } = fitted;
+  // The short form (a short wide box) also packs its lines a little tighter.
+  const frame = short ? { ...fitted.frame, line: fitted.frame.font * 1.15 } : fitted.frame;
+  const key = mapKeyLayout(variant, data, frame, compact, short);
+  const labels = mapLabels(
+    variant,
+    data,
+    frame,
+    frame.keyBeside ? Math.min(150, frame.height / 3) : key.bottom + frame.font * (short ? 0.3 : 0.5),
+    oneLine,
+    tight,
+  );
+  const keyInside = key.bottom <= frame.height;
+  const inside =
+    keyInside &&
+    labels.every((l) => l.box.x >= 0 && l.box.x + l.box.width <= frame.width + 0.5 && l.box.y >= 0 && l.box.y + l.box.height <= frame.height + 0.5);
+  const clear = labelOverlaps(labels).length === 0 && labels.every((l) => key.boxes.every((k) => !boxesOverlap(l.box, k)));
+  return { frame, scale, key, labels, short, ok: inside && clear };
+}
+
+/** The richest scene that fits the box. */
+function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
+  // Two-line labels at the largest font that fits, then with callouts packed tighter, then one-line
+  // labels, then without the key's headline, then with the short key (a short wide box): every
+  // council's callout is kept before any key word.
+  const attempts = [
+    [false, false, false, false],
+    [false, true, false, false],
+    [true, true, false, false],
+    [false, true, true, false],
+    [true, true, true, false],
+    [true, true, true, true],
+  ] as const;
+  // Not under the reader's floor (text grows with their text size); only a box too small for every
+  // form at that floor gives text back, floor by floor (box.ts fontFloors).
+  const floors = fontFloors(box.font);
+  // Scenes tried, per attempt and font: a lower floor's pass re-tries the fonts above it, so keep them.
+  const tried = attempts.map(() => new Map<number, ReturnType<typeof mapScene>>());
+  for (const floor of floors) {
+    for (const [i, [oneLine, tight, compact, short]] of attempts.entries()) {
+      const sceneAt = (f: number) => {
+        let scene = tried[i].get(f);
+        if (!scene) tried[i].set(f, (scene = mapScene(data, variant, box, f, oneLine, tight, compact, short)));
+        return scene;
+      };
+      // A form that does not fit even at the floor is not tried at every larger font (a box that
+      // fits nothing at the reader's 22 px floor would otherwise lay out hundreds of scenes).
+      if (!sceneAt(floor).ok) continue;
+      // fitFont's last try is the font it returns: that scene is already in `tried`.
+      const found = sceneAt(fitFont(box.font, (f) => sceneAt(f).ok, floor));
+      if (found.ok) return found;
+    }
+  }
+  const floor = floors[0];
+  // Too small for every label: the key items and labels that fit, the rest left to the data table.
+  const last = mapScene(data, variant, box, floor, true, true, true, true);
+  const items = last.key.items.filter((_, i) => last.key.boxes[i].y + last.key.boxes[i].height <= last.frame.height);
+  const key = { ...last.key, items, boxes: [...last.key.boxes.slice(0, items.length), ...last.key.boxes.slice(last.key.items.length)] };
+  return { ...last, key, labels: keepFitting(last.labels, last.frame.width, last.frame.height, key.boxes) };
+}
+
+type Scene = ReturnType<typeof chooseScene>;
+
+/**
+ * Scenes already chosen, per map data, variant and box. Choosing one tries many layouts (a full
+ * mapScene each) and took a long frame on a slow phone at every map step change; the box rarely
+ * changes, so each scene is chosen once, most of them at idle ahead of need (prepareMap, called from LiveGraphic).
+ */
+const scenes = keyedMemo<Scene>();
+
+const cachedScene = (data: MapData, variant: MapVariant, box: ChartBox): Scene =>
+  scenes(data, `${variant}|${boxKey(box)}`, () => chooseScene(data, variant, box));
+
+/** One MapData per model, so the scene cache (keyed by it) outlives the map's unmounts between map steps. */
+const mapDataFor = perOwner(mapData);
+
+/** Jobs that choose every variant's scene for a box ahead of need (at idle), so a map step only renders. */
+export function prepareMap(model: ChartModel, box: ChartBox): (() => void)[] {
+  return MAP_VARIANTS.map((v) => () => cachedScene(mapDataFor(model), v, box));
+}
+
+export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: ChartBox; model: ChartModel }) {
+  const hatchId = svgId(useId(), 'hatch');
+  const data = useMemo(() => mapDataFor(model), [model]);
+  const { councilMap, derived } = model;
+  const shades = useMemo(() => shadeKey(data), [data]);
+  const { width, height, font: boxFont, measured } = box;
+  const scene = useMemo(() => cachedScene(data, variant, { width, height, font: boxFont, measured }), [data, variant, width, height, boxFont, measured]);
+  const styles = councilStyles(variant, hatchId, data, !scene.short);
+  const { frame, scale, key, labels } = scene;
+  const { dx, dy } = frame;
+  const f = frame.font;
+  const swatch = key.swatchSize;
+
+  return (
+    <ChartSvg box={{ ...box, font: Math.round(f * scale * 10) / 10 }} kind="map" data-variant={variant}>
+      <defs>
+        <pattern id={hatchId} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+          <rect width="6" height="6" style={{ fill: 'var(--fg)', fillOpacity: 0.1 }} />
+          <line x1="1.5" y1="0" x2="1.5" y2="6" style={{ stroke: 'var(--fg)', strokeOpacity: 0.55, strokeWidth: 2 }} />
+        </pattern>
+      </defs>
+      {/* Map units to CSS pixels; text inside is sized in map units (font / scale), so it renders at the label size. */}
+      <g transform={`scale(${scale})`} style={{ fontSize: f }}>
+        <g transform={`translate(${dx} ${dy})`}>
+          {styles.map((s) => (
+            <path
+              key={s.code}
+              d={s.d}
+              data-area={s.code}
+              className="g-council g-anim"
+              vectorEffect="non-scaling-stroke"
+              style={{ fill: s.fill, fillOpacity: s.fillOpacity, strokeOpacity: s.emphasis === 'faint' ? 0.5 : 1 }}
+            />
+          ))}
+          {councilMap.groups.map((g) => (
+            <path
+              key={g.group}
+              d={g.d}
+              className="g-group-outline g-anim"
+              vectorEffect="non-scaling-stroke"
+              style={{ opacity: variant === 'region' ? 1 : 0 }}
+            />
+          ))}
+        </g>
+        {labels.map((label) => (
+          // Keyed by council only: a variant change updates each label in place (labels do not
+          // animate, so this looks the same) instead of removing and re-creating every one.
+          <g key={label.id} className="g-map-label" data-label-for={label.id} data-label={label.lines.join(' ')}>
+            {label.leader && (
+              <>
+                <line
+                  className="g-leader"
+                  vectorEffect="non-scaling-stroke"
+                  x1={label.leader.x1}
+                  y1={label.leader.y1}
+                  x2={label.leader.x2}
+                  y2={label.leader.y2}
+                />
+                <circle className="g-leader-dot" vectorEffect="non-scaling-stroke" cx={label.anchor[0]} cy={label.anchor[1]} r={2.5 / scale} />
+              </>
+            )}
+            <text className="g-label g-halo" x={label.textX} y={label.firstBaseline} textAnchor={label.textAnchor} style={{ strokeWidth: 3 / scale }}>
+              {label.lines.map((line, i) => (
+                <tspan key={i} x={label.textX} dy={i === 0 ? 0 : frame.line} className={i === 0 ? 'g-strong' : undefined}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          </g>
+        ))}
+        {key.items.map((item, i) => {
+          const textX = item.swatch === 'none' ? frame.keyX : frame.keyX + swatch + f * 0.45;
+          return (
+            <g key={i} className="g-key">
+              {item.swatch === 'solid' && <rect x={frame.keyX} y={item.y} width={swatch} height={swatch} style={{ fill: 'var(--fg)', fillOpacity: 0.42 }} />}
+              {item.swatch === 'hatched' && (
+                <rect
+                  x={frame.keyX}
+                  y={item.y}
+                  width={swatch}
+                  height={swatch}
+                  className="g-group-outline"
+                  vectorEffect="non-scaling-stroke"
+                  style={{ fill: `url(#${hatchId})`, strokeWidth: 1 }}
+                />
+              )}
+              <text className="g-label" x={textX} y={item.y + f * 0.85}>
+                {item.lines.map((line, j) => (
+                  <tspan key={j} x={textX} dy={j === 0 ? 0 : frame.line} className={item.strong ? 'g-strong' : undefined}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+            </g>
+          );
+        })}
+        {variant === 'result' && !scene.short && (
+          <g className="g-key" data-shade-key="">
+            {shades.map((s, i) => {
+              const pitch = Math.max(swatch, ...shades.map((x) => estimateTextWidth(x.label, f))) + f * 0.6;
+              const x = frame.keyX + i * pitch;
+              const y = key.bottom - swatch - frame.line - f * 0.4;
+              return (
+                <g key={s.value} data-shade-value={s.value} data-shade-opacity={s.opacity}>
+                  <rect x={x} y={y} width={swatch} height={swatch} style={{ fill: `var(--c-${derived.winnerId})`, fillOpacity: s.opacity }} />
+                  <text className="g-label" x={x} y={y + swatch + f * 1.05}>
+                    {s.label}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        )}
+      </g>
+    </ChartSvg>
+  );
+}
