@@ -13,9 +13,9 @@
  *     reaches all 12 steps with focus on screen, print shows no overlay, destroy() restores the page,
  *     and two embeds each get their own.
  */
-import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, requireBuild, waitFor } from './harness.ts';
+import type { BrowserContextOptions, Frame, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { DESKTOP, PHONE, waitFor } from './harness.ts';
 import {
   childState,
   hostGeometry,
@@ -25,31 +25,18 @@ import {
   placeFrameAt,
   pointAtFrame,
   settle,
-  startEmbedServers,
+  serveEmbedHosts,
   stepIds,
   storyGeometry,
   waitForContext,
-  type EmbedServers,
   type OpenHost,
 } from './embedHarness.ts';
 
-let browser: Browser;
-let servers: EmbedServers;
-
-beforeAll(async () => {
-  requireBuild();
-  servers = await startEmbedServers();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const embed = serveEmbedHosts();
 
 /** The graphic-only frames on the page, in the order embed.js made them. */
 function graphicFrames(page: Page): Frame[] {
-  return page.frames().filter((f) => f.url().startsWith(`${servers.story.origin}/graphic.html`));
+  return page.frames().filter((f) => f.url().startsWith(`${embed.servers.story.origin}/graphic.html`));
 }
 
 interface PinState {
@@ -69,7 +56,7 @@ async function pinState(h: OpenHost): Promise<PinState> {
 
 /** Opens a host, scrolls into the story's section and waits until sticky mode has drawn its graphic. */
 async function openPinned(name: string, device: BrowserContextOptions): Promise<OpenHost> {
-  const h = await openHost(browser, servers, name, device);
+  const h = await openHost(embed.browser, embed.servers, name, device);
   // Into the section whatever stands above it (the masthead's height changes with the copy).
   const { sectionTop } = await storyGeometry(h.child);
   await placeFrameAt(h.page, 100 - sectionTop);
@@ -278,7 +265,7 @@ describe('fallback to the relayed graphic', () => {
   ];
   for (const c of RELAY) {
     test(`${c.host}: relay, no overlay${c.culprit ? ', the culprit named once' : ''}`, async () => {
-      const h = await openHost(browser, servers, c.host, DESKTOP);
+      const h = await openHost(embed.browser, embed.servers, c.host, DESKTOP);
       try {
         await placeFrameAt(h.page, -1500);
         await waitForContext(h.child, 'auto', 'relay');
@@ -303,7 +290,7 @@ describe('fallback to the relayed graphic', () => {
   }
 
   test('re-checked on resize: the clipping box gone, sticky mode takes over', async () => {
-    const h = await openHost(browser, servers, 'overflow-hidden', DESKTOP);
+    const h = await openHost(embed.browser, embed.servers, 'overflow-hidden', DESKTOP);
     try {
       await placeFrameAt(h.page, -1500);
       await waitForContext(h.child, 'auto', 'relay');
@@ -478,9 +465,9 @@ test('while pinned, the story’s own hidden graphic stands still (drawn once, i
 });
 
 test('two embeds: each pinned by its own graphic frame, following its own story', async () => {
-  const h = await openHost(browser, servers, 'two-embeds', DESKTOP);
+  const h = await openHost(embed.browser, embed.servers, 'two-embeds', DESKTOP);
   try {
-    const texts = () => h.page.frames().filter((f) => f.url().startsWith(`${servers.story.origin}/?`));
+    const texts = () => h.page.frames().filter((f) => f.url().startsWith(`${embed.servers.story.origin}/?`));
     for (const which of [0, 1]) {
       const ok = await waitFor(
         async () => {

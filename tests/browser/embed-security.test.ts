@@ -3,35 +3,12 @@
  * (the console), change nothing on either side and raise no error. Both sides check the sending
  * window, the origin, the shape, the numbers and the sequence, and drop the rest silently.
  */
-import type { Browser, Frame } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DESKTOP, launchBrowser, requireBuild, waitFor } from './harness.ts';
-import {
-  childState,
-  hostScrollY,
-  iframeBox,
-  openHost,
-  pointAtFrame,
-  settle,
-  startEmbedServers,
-  stepIds,
-  waitForContext,
-  type EmbedServers,
-} from './embedHarness.ts';
+import type { Frame } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { DESKTOP, waitFor } from './harness.ts';
+import { childState, hostScrollY, iframeBox, openHost, pointAtFrame, settle, serveEmbedHosts, stepIds, waitForContext } from './embedHarness.ts';
 
-let browser: Browser;
-let servers: EmbedServers;
-
-beforeAll(async () => {
-  requireBuild();
-  servers = await startEmbedServers();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const embed = serveEmbedHosts();
 
 /** Everything a forged message could try to move, on both sides. */
 async function snapshot(h: { page: import('playwright-core').Page; child: Frame }) {
@@ -76,9 +53,9 @@ async function snapshot(h: { page: import('playwright-core').Page; child: Frame 
 }
 
 test('forged messages from a third-origin frame and from the host console change nothing', async () => {
-  const h = await openHost(browser, servers, 'evil', DESKTOP);
+  const h = await openHost(embed.browser, embed.servers, 'evil', DESKTOP);
   try {
-    const sibling = await waitFor(async () => h.page.frames().find((f) => f.url().startsWith(`${servers.third.origin}/`)) ?? null);
+    const sibling = await waitFor(async () => h.page.frames().find((f) => f.url().startsWith(`${embed.servers.third.origin}/`)) ?? null);
     expect(sibling, 'the hostile sibling frame loaded').toBeTruthy();
     // Into the story, with a step active and the graphic moved by the relay.
     await h.page.evaluate(() => document.querySelector('iframe:not(#ad)')!.scrollIntoView());
@@ -140,12 +117,12 @@ test('forged messages from a third-origin frame and from the host console change
 });
 
 test('the host ignores height messages from frames that are not its own', async () => {
-  const h = await openHost(browser, servers, 'evil', DESKTOP);
+  const h = await openHost(embed.browser, embed.servers, 'evil', DESKTOP);
   try {
     await h.page.evaluate(() => document.querySelector('iframe:not(#ad)')!.scrollIntoView());
     await waitForContext(h.child, 'auto', 'relay');
     const height = await settle(async () => (await iframeBox(h.page)).height, { quiet: 400 });
-    const sibling = h.page.frames().find((f) => f.url().startsWith(`${servers.third.origin}/`))!;
+    const sibling = h.page.frames().find((f) => f.url().startsWith(`${embed.servers.third.origin}/`))!;
     // A perfect height message, from the ad, and from the host's own window.
     await sibling.evaluate(() => {
       parent.postMessage({ sentinel: 'driscoll-embed', v: 1, type: 'height', id: 'driscoll-1', seq: 99, height: 77 }, '*');
@@ -161,7 +138,7 @@ test('the host ignores height messages from frames that are not its own', async 
 });
 
 test('case 9: one host message with sequence number 2^31 does not lock embed.js out', async () => {
-  const h = await openHost(browser, servers, 'snippet', DESKTOP);
+  const h = await openHost(embed.browser, embed.servers, 'snippet', DESKTOP);
   try {
     await h.page.evaluate(() => document.querySelector('iframe')!.scrollIntoView());
     await waitForContext(h.child, 'auto', 'relay');
@@ -207,7 +184,7 @@ test('case 9: one host message with sequence number 2^31 does not lock embed.js 
 });
 
 test('case 9: a forged hello in a plain iframe does not switch it to a silent relay', async () => {
-  const h = await openHost(browser, servers, 'resize-only', DESKTOP);
+  const h = await openHost(embed.browser, embed.servers, 'resize-only', DESKTOP);
   try {
     await h.page.evaluate(() => document.querySelector('iframe')!.scrollIntoView());
     await waitForContext(h.child, 'auto', 'probe');
@@ -228,13 +205,13 @@ test('case 9: a forged hello in a plain iframe does not switch it to a silent re
 });
 
 test('case 8: with our Pym code (xdomain), a third-origin frame can neither resize the story nor navigate the host', async () => {
-  const h = await openHost(browser, servers, 'pym-evil', DESKTOP);
+  const h = await openHost(embed.browser, embed.servers, 'pym-evil', DESKTOP);
   try {
     await h.page.evaluate(() => document.querySelector('iframe:not(#ad)')!.scrollIntoView());
     await waitForContext(h.child, 'auto', 'pym');
     const height = await settle(async () => (await iframeBox(h.page)).height, { quiet: 400 });
     const href = await h.page.evaluate(() => location.href);
-    const sibling = await waitFor(async () => h.page.frames().find((f) => f.url().startsWith(`${servers.third.origin}/`)) ?? null);
+    const sibling = await waitFor(async () => h.page.frames().find((f) => f.url().startsWith(`${embed.servers.third.origin}/`)) ?? null);
     expect(sibling).toBeTruthy();
     await sibling!.evaluate(() => {
       parent.postMessage('pymxPYMxdriscoll-pymxPYMxheightxPYMx150', '*');

@@ -13,9 +13,9 @@
  * The wheel path itself is covered by a few real wheel bursts; the lag under them is measured by
  * `npm run bench` (scripts/bench/embedLag.mjs).
  */
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, requireBuild, waitFor } from './harness.ts';
+import type { BrowserContextOptions } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { DESKTOP, PHONE, waitFor } from './harness.ts';
 import {
   childState,
   graphicVisibility,
@@ -27,28 +27,15 @@ import {
   placeFrameAt,
   pointAtFrame,
   settle,
-  startEmbedServers,
+  serveEmbedHosts,
   stepIds,
   storyGeometry,
   takeSteps,
   waitForContext,
-  type EmbedServers,
   type OpenHost,
 } from './embedHarness.ts';
 
-let browser: Browser;
-let servers: EmbedServers;
-
-beforeAll(async () => {
-  requireBuild();
-  servers = await startEmbedServers();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const embed = serveEmbedHosts();
 
 const LANDSCAPE: BrowserContextOptions = { viewport: { width: 844, height: 390 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 const DEVICES = { desktop: DESKTOP, phone: PHONE, landscape: LANDSCAPE } as const;
@@ -190,7 +177,7 @@ async function checkKeyboard(h: OpenHost, ids: string[]): Promise<void> {
 }
 
 async function runCase(c: HostCase): Promise<void> {
-  const h = await openHost(browser, servers, c.host, DEVICES[c.device ?? 'desktop']);
+  const h = await openHost(embed.browser, embed.servers, c.host, DEVICES[c.device ?? 'desktop']);
   try {
     await placeFrameAt(h.page, c.context === 'auto' ? 300 : 30);
     const state = await waitForContext(h.child, c.context, c.source);
@@ -238,7 +225,7 @@ describe('hosts', () => {
 
 describe('auto-height frames', () => {
   test('the height follows width changes, ignores height-only changes, and never loops', async () => {
-    const h = await openHost(browser, servers, 'snippet', DESKTOP);
+    const h = await openHost(embed.browser, embed.servers, 'snippet', DESKTOP);
     try {
       await placeFrameAt(h.page, 200);
       await waitForContext(h.child, 'auto', 'relay');
@@ -275,7 +262,7 @@ describe('auto-height frames', () => {
   });
 
   test('real wheel bursts over the frame scroll the host and step the story', async () => {
-    const h = await openHost(browser, servers, 'snippet', DESKTOP);
+    const h = await openHost(embed.browser, embed.servers, 'snippet', DESKTOP);
     try {
       await placeFrameAt(h.page, 300);
       await waitForContext(h.child, 'auto', 'relay');
@@ -302,7 +289,7 @@ describe('auto-height frames', () => {
   });
 
   test.each(['snippet', 'pym-trackscroll', 'resize-only'])('%s: a jump from top to bottom lands on the last step, and back', async (host) => {
-    const h = await openHost(browser, servers, host, DESKTOP);
+    const h = await openHost(embed.browser, embed.servers, host, DESKTOP);
     try {
       await placeFrameAt(h.page, 300);
       await waitForContext(h.child, 'auto');
@@ -320,7 +307,7 @@ describe('auto-height frames', () => {
   });
 
   test('when the host script stops, the story falls back to the probe and keeps working', async () => {
-    const h = await openHost(browser, servers, 'snippet', DESKTOP);
+    const h = await openHost(embed.browser, embed.servers, 'snippet', DESKTOP);
     try {
       await placeFrameAt(h.page, 300);
       await waitForContext(h.child, 'auto', 'relay');
@@ -347,7 +334,7 @@ describe('auto-height frames', () => {
 
 describe('instant scrolls and off-screen time', () => {
   test('case 4: after an instant jump under a sticky header, the relay stays and the step control stays below the header', async () => {
-    const h = await openHost(browser, servers, 'sticky-header', DESKTOP);
+    const h = await openHost(embed.browser, embed.servers, 'sticky-header', DESKTOP);
     try {
       await placeFrameAt(h.page, 300);
       await waitForContext(h.child, 'auto', 'relay');
@@ -369,7 +356,7 @@ describe('instant scrolls and off-screen time', () => {
   });
 
   test('case 10: a plain iframe keeps its layout and the reader\u2019s place while scrolled off screen', async () => {
-    const h = await openHost(browser, servers, 'fixed', DESKTOP);
+    const h = await openHost(embed.browser, embed.servers, 'fixed', DESKTOP);
     try {
       await placeFrameAt(h.page, 30);
       await waitForContext(h.child, 'fixed', 'native');
@@ -407,9 +394,9 @@ describe('instant scrolls and off-screen time', () => {
 });
 
 test('a top-level page is top/native', async () => {
-  const context = await browser.newContext(DESKTOP);
+  const context = await embed.browser.newContext(DESKTOP);
   const page = await context.newPage();
-  await page.goto(`${servers.story.origin}/`);
+  await page.goto(`${embed.servers.story.origin}/`);
   const state = await waitForContext(page.mainFrame(), 'top', 'native');
   expect([state.context, state.source]).toEqual(['top', 'native']);
   await context.close();

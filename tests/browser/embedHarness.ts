@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
-import { DIST, ROOT, serveDir, waitFor, watchErrors, type PageErrors, type StaticServer } from './harness.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { DIST, launchBrowser, requireBuild, ROOT, serveDir, waitFor, watchErrors, type PageErrors, type StaticServer } from './harness.ts';
 
 export const HOSTS_DIR = join(ROOT, 'tests/fixtures/hosts');
 const PYM = join(ROOT, 'node_modules/pym.js/dist/pym.v1.min.js');
@@ -15,6 +16,24 @@ export interface EmbedServers {
   hosts: StaticServer;
   third: StaticServer;
   close(): Promise<void>;
+}
+
+/**
+ * The embed tests' shared setup: the three servers (story, hosts, a third origin) and one Chromium,
+ * started before the file's tests and closed after them. Read `.browser` and `.servers` inside tests.
+ */
+export function serveEmbedHosts(): { readonly browser: Browser; readonly servers: EmbedServers } {
+  const env = {} as { browser: Browser; servers: EmbedServers };
+  beforeAll(async () => {
+    requireBuild();
+    env.servers = await startEmbedServers();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.servers?.close();
+  });
+  return env;
 }
 
 export async function startEmbedServers(): Promise<EmbedServers> {
