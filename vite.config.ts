@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { thirdPartyLicenses } from './scripts/thirdPartyLicenses.ts';
 import { dataPlugin } from './src/story/data/vitePlugin.ts';
+import { embedDefines } from './src/story/embedConfig.ts';
 
 const root = import.meta.dirname;
 
@@ -30,7 +31,8 @@ function browserProject(name: string, include: string[], groupOrder: number, env
 
 export default defineConfig({
   base: './',
-  define: { __SITE_URL__: JSON.stringify(process.env.SITE_URL ?? '') },
+  // The story's embed names (src/story/embedConfig.ts) reach the kit as constants: the kit never imports the story.
+  define: { __SITE_URL__: JSON.stringify(process.env.SITE_URL ?? ''), ...embedDefines() },
   plugins: [dataPlugin(root), react(), thirdPartyLicenses()],
   build: {
     target: 'es2020',

@@ -5,10 +5,13 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { embedConfig, embedDefines } from './src/story/embedConfig.ts';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
+  // The story's names (attribute prefix, global, message sentinel): the kit has none of its own.
+  define: embedDefines(),
   publicDir: false,
   build: {
     outDir: resolve(root, 'dist'),
@@ -21,7 +24,7 @@ export default defineConfig({
     lib: {
       entry: resolve(root, 'src/kit/embed-host/embed.ts'),
       formats: ['iife'],
-      name: 'DriscollEmbedHost',
+      name: `${embedConfig.global}Host`,
       fileName: () => 'embed.js',
     },
   },

@@ -20,7 +20,11 @@ import { serveBuiltStory, setReaderTextSize } from './harness.ts';
 
 const STEPS = story.steps.map((s) => ({ id: s.id, kind: s.graphic.split(':')[0], variant: s.graphic.split(':')[1] }));
 const MIN_PX = 11;
-/** At a 32 px default font, 11 px in the same proportion to it as at 16 px: 22 px. */
+/**
+ * At a 32 px default font: half of it, 16 px. Layouts try 22 px first (11 px in the same proportion
+ * to it as at 16 px), but a pinned band too short for that falls back to half the root font
+ * (fontFloors in src/kit/graphics/box.ts).
+ */
 const TEXT_200_MIN_PX = 16;
 /**
  * At a 32 px default font in a 320 × 568 phone's band (273 × 231): the default label size. 16 px is
@@ -239,7 +243,7 @@ describe('chart labels: at least 11 CSS px, inside the graphic’s box, all the 
 });
 
 describe('chart labels grow with the reader’s text size', () => {
-  // A 200% text size (32 px default font): chart text keeps the same proportion to it as 11 px to 16 px.
+  // A 200% text size (32 px default font): chart text grows with it, never under TEXT_200_MIN_PX.
   it.each([
     ['390 × 844 (band)', { viewport: { width: 390, height: 844 }, rootPx: 32 }],
     ['844 × 390 (side)', { viewport: { width: 844, height: 390 }, rootPx: 32 }],

@@ -1,17 +1,20 @@
 /**
  * embed.js: the script a newsroom puts on its article page, next to a placeholder
- *   <div data-driscoll-src="https://…/driscoll/" data-driscoll-title="…"></div>
+ *   <div data-{prefix}-src="https://…/story/" data-{prefix}-title="…"></div>
+ * where {prefix} is the story's attribute prefix (__EMBED_PREFIX__, set at build time from the story's
+ * configuration; src/kit/embed/names.d.ts).
  * It turns each placeholder into an iframe, sizes the frame to the story, streams the frame's
  * position and the reader's viewport to it once per animation frame while it is near the
  * viewport (the story cannot see the host's scroll from inside its frame), and scrolls the page
  * when the story asks (keyboard step-through). No framework, no dependencies: a few KB.
  *
  * Optional attributes on the placeholder:
- *   data-driscoll-title       the frame's accessible title;
- *   data-driscoll-height      the height (px) to reserve before the story reports its own;
- *   data-driscoll-inset-top   the height (px) of the site's sticky header, which hides the top
- *                             of the viewport (or set --driscoll-inset-top on <html>). Without
- *                             it, fixed or sticky elements along the viewport's top are found.
+ *   data-{prefix}-title       the frame's accessible title;
+ *   data-{prefix}-height      the height (px) to reserve before the story reports its own;
+ *   data-{prefix}-inset-top   the height (px) of the site's sticky header, which hides the top
+ *                             of the viewport (or set --{prefix}-inset-top on <html>). Without
+ *                             it, fixed or sticky elements along the viewport's top are found;
+ *   data-{prefix}-pin         off: no sticky mode (the story moves its own graphic).
  *
  * It copes with pages built unlike a plain article: a frame inside an aspect-ratio wrapper gets the
  * wrapper sized to fit (with a console warning), an app shell whose <main> (or body) scrolls is
@@ -86,10 +89,11 @@ interface Api {
 }
 
 (function main() {
-  const w = window as Window & { DriscollEmbed?: Api };
+  // The page reaches us as window[__EMBED_GLOBAL__], the story's name for embed.js.
+  const w = window as unknown as Window & Record<string, Api | undefined>;
   // Included twice (two embeds, one CMS block each): the first copy does the work.
-  if (w.DriscollEmbed) {
-    w.DriscollEmbed.scan();
+  if (w[__EMBED_GLOBAL__]) {
+    w[__EMBED_GLOBAL__]!.scan();
     return;
   }
   const doc = document;
@@ -124,7 +128,7 @@ interface Api {
   };
 
   const cssInset = () => {
-    const fromCss = getComputedStyle(doc.documentElement).getPropertyValue('--driscoll-inset-top').trim();
+    const fromCss = getComputedStyle(doc.documentElement).getPropertyValue(`--${__EMBED_PREFIX__}-inset-top`).trim();
     return fromCss ? intOr(fromCss.replace('px', ''), -1, 0, 1000) : -1;
   };
 
@@ -357,7 +361,7 @@ interface Api {
   /** Sticky, or the relayed graphic: the host's opt-out, a box that clips or scrolls, a scaled or zoomed frame. */
   const chooseMode = (f: Frame): 'sticky' | 'relay' => {
     const holder = f.holder;
-    if (!holder || holder.getAttribute('data-driscoll-pin') === 'off') return 'relay';
+    if (!holder || holder.getAttribute(`data-${__EMBED_PREFIX__}-pin`) === 'off') return 'relay';
     const blocker = findPinBlocker(ancestorChain(doc, holder, scrollerOf(f.iframe)));
     const rect = f.iframe.getBoundingClientRect();
     const scaled = Math.abs(scaleOf(f, rect) - 1) > 0.01;
@@ -386,7 +390,7 @@ interface Api {
     const mode = chooseMode(f);
     if (mode !== f.mode) {
       f.mode = mode;
-      f.holder.setAttribute('data-driscoll-pinned', mode);
+      f.holder.setAttribute(`data-${__EMBED_PREFIX__}-pinned`, mode);
     }
     const g = f.geometry;
     if (mode !== 'sticky' || !g || g.sectionHeight <= 0 || !f.ready) {
@@ -528,7 +532,7 @@ interface Api {
       stickyTop: 0,
       placedInset: -1,
     };
-    if (!holder) iframe.setAttribute('data-driscoll-pinned', 'relay');
+    if (!holder) iframe.setAttribute(`data-${__EMBED_PREFIX__}-pinned`, 'relay');
     frames.push(f);
     near.observe(iframe);
     // Tells a story that loaded before this script (or reloaded) that a host is listening.
@@ -546,46 +550,48 @@ interface Api {
   };
 
   const upgrade = (el: HTMLElement) => {
-    el.setAttribute('data-driscoll-ready', '');
-    const url = httpUrl(el.getAttribute('data-driscoll-src'));
+    el.setAttribute(`data-${__EMBED_PREFIX__}-ready`, '');
+    const url = httpUrl(el.getAttribute(`data-${__EMBED_PREFIX__}-src`));
     if (!url) return;
     counter += 1;
-    const id = `driscoll-${counter}`;
+    const id = `${__EMBED_PREFIX__}-${counter}`;
     url.searchParams.set(EMBED_ID_PARAM, id);
     const iframe = doc.createElement('iframe');
     iframe.src = url.href;
-    iframe.title = el.getAttribute('data-driscoll-title') || 'Interactive story';
+    iframe.title = el.getAttribute(`data-${__EMBED_PREFIX__}-title`) || 'Interactive story';
     iframe.setAttribute('loading', 'lazy');
     iframe.setAttribute('scrolling', 'no');
     iframe.setAttribute('sandbox', SANDBOX);
     iframe.setAttribute('allow', 'clipboard-write');
-    iframe.setAttribute('data-driscoll-embed', id);
-    iframe.setAttribute('data-driscoll-ready', '');
-    const height = intOr(el.getAttribute('data-driscoll-height'), DEFAULT_HEIGHT, 150, 5000);
+    iframe.setAttribute(`data-${__EMBED_PREFIX__}-embed`, id);
+    iframe.setAttribute(`data-${__EMBED_PREFIX__}-ready`, '');
+    const height = intOr(el.getAttribute(`data-${__EMBED_PREFIX__}-height`), DEFAULT_HEIGHT, 150, 5000);
     iframe.style.cssText = `display:block;width:1px;min-width:100%;border:0;margin:0;height:${height}px`;
-    const inset = el.hasAttribute('data-driscoll-inset-top') ? intOr(el.getAttribute('data-driscoll-inset-top'), 0, 0, 1000) : null;
+    const inset = el.hasAttribute(`data-${__EMBED_PREFIX__}-inset-top`) ? intOr(el.getAttribute(`data-${__EMBED_PREFIX__}-inset-top`), 0, 0, 1000) : null;
     // The placeholder's own content (a link to the story) is for readers without this script.
     while (el.firstChild) el.removeChild(el.firstChild);
     el.appendChild(iframe);
     register(iframe, id, url.origin, inset, el);
   };
 
-  /** An iframe pasted by hand with data-driscoll-embed: adopt it as it is. */
+  /** An iframe pasted by hand with data-{prefix}-embed: adopt it as it is. */
   const adopt = (iframe: HTMLIFrameElement) => {
-    iframe.setAttribute('data-driscoll-ready', '');
+    iframe.setAttribute(`data-${__EMBED_PREFIX__}-ready`, '');
     const url = httpUrl(iframe.getAttribute('src'));
     if (!url) return;
     const id = url.searchParams.get(EMBED_ID_PARAM) || '';
     if (!/^[A-Za-z0-9_-]{0,64}$/.test(id)) return;
-    const inset = iframe.hasAttribute('data-driscoll-inset-top') ? intOr(iframe.getAttribute('data-driscoll-inset-top'), 0, 0, 1000) : null;
+    const inset = iframe.hasAttribute(`data-${__EMBED_PREFIX__}-inset-top`)
+      ? intOr(iframe.getAttribute(`data-${__EMBED_PREFIX__}-inset-top`), 0, 0, 1000)
+      : null;
     register(iframe, id, url.origin, inset, null);
     const f = frames[frames.length - 1];
     post(f, { type: 'hello', id });
   };
 
   const scan = () => {
-    doc.querySelectorAll<HTMLElement>('div[data-driscoll-src]:not([data-driscoll-ready])').forEach(upgrade);
-    doc.querySelectorAll<HTMLIFrameElement>('iframe[data-driscoll-embed]:not([data-driscoll-ready])').forEach(adopt);
+    doc.querySelectorAll<HTMLElement>(`div[data-${__EMBED_PREFIX__}-src]:not([data-${__EMBED_PREFIX__}-ready])`).forEach(upgrade);
+    doc.querySelectorAll<HTMLIFrameElement>(`iframe[data-${__EMBED_PREFIX__}-embed]:not([data-${__EMBED_PREFIX__}-ready])`).forEach(adopt);
   };
 
   doc.addEventListener('scroll', schedule, { capture: true, passive: true });
@@ -616,17 +622,17 @@ interface Api {
     for (const f of frames) {
       unpin(f);
       if (f.holder) {
-        f.holder.removeAttribute('data-driscoll-pinned');
+        f.holder.removeAttribute(`data-${__EMBED_PREFIX__}-pinned`);
         if (f.holderPosition !== null) f.holder.style.position = f.holderPosition;
       }
     }
     if (printRule) printRule.remove();
     printRule = null;
     frames.length = 0;
-    delete w.DriscollEmbed;
+    delete w[__EMBED_GLOBAL__];
   };
 
-  w.DriscollEmbed = { scan, destroy };
+  w[__EMBED_GLOBAL__] = { scan, destroy };
   scan();
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', scan);
 })();

@@ -104,7 +104,7 @@ export interface PinnedOverlay {
  */
 export function createPinnedOverlay(doc: Document, holder: HTMLElement, text: HTMLIFrameElement, src: string, title: string, sandbox: string): PinnedOverlay {
   const overlay = doc.createElement('div');
-  overlay.setAttribute('data-driscoll-overlay', '');
+  overlay.setAttribute(`data-${__EMBED_PREFIX__}-overlay`, '');
   overlay.setAttribute('aria-hidden', 'true');
   overlay.style.cssText = 'position:absolute;left:0;top:0;width:0;height:0;margin:0;padding:0;border:0;pointer-events:none;box-sizing:border-box';
   const sticky = doc.createElement('div');
@@ -117,7 +117,7 @@ export function createPinnedOverlay(doc: Document, holder: HTMLElement, text: HT
   graphic.setAttribute('inert', '');
   graphic.setAttribute('scrolling', 'no');
   graphic.setAttribute('sandbox', sandbox);
-  graphic.setAttribute('data-driscoll-graphic', '');
+  graphic.setAttribute(`data-${__EMBED_PREFIX__}-graphic`, '');
   graphic.style.cssText = 'position:absolute;display:block;border:0;margin:0;padding:0;pointer-events:auto;left:0;top:0;width:0;height:0';
   sticky.appendChild(graphic);
   overlay.appendChild(sticky);
@@ -153,10 +153,10 @@ export function createPinnedOverlay(doc: Document, holder: HTMLElement, text: HT
 /** Print shows the story's own printable frame, never the overlay. A rule, not a style attribute: CSP-safe via CSSOM. */
 export function injectPrintRule(doc: Document): HTMLStyleElement | null {
   const style = doc.createElement('style');
-  style.setAttribute('data-driscoll-embed-style', '');
+  style.setAttribute(`data-${__EMBED_PREFIX__}-embed-style`, '');
   (doc.head || doc.documentElement).appendChild(style);
   try {
-    style.sheet?.insertRule('@media print { [data-driscoll-overlay] { display: none !important; } }', 0);
+    style.sheet?.insertRule(`@media print { [data-${__EMBED_PREFIX__}-overlay] { display: none !important; } }`, 0);
   } catch {
     style.remove();
     return null;

@@ -115,7 +115,8 @@ export function openChildChannel(win: Window, params: EmbedParams, handlers: Cha
       send(ampEmbedSize(height));
     },
     postDatawrapperHeight(height) {
-      send({ 'datawrapper-height': { 'driscoll-explainer': height } });
+      // The chart key is the story's own (a build-time constant, src/kit/embed/names.d.ts).
+      send({ 'datawrapper-height': { [__EMBED_DATAWRAPPER_KEY__]: height } });
     },
     stop() {
       win.removeEventListener('message', onMessage);

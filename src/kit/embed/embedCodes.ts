@@ -9,8 +9,11 @@ export interface EmbedCode {
   code: string;
 }
 
-/** Where the prerendered page points before the browser knows its own address. */
-export const PLACEHOLDER_URL = 'https://example.org/driscoll/';
+/**
+ * Where the prerendered page points before the browser knows its own address: the story's own
+ * example address (a build-time constant, src/kit/embed/names.d.ts).
+ */
+export const PLACEHOLDER_URL = __EMBED_PLACEHOLDER_URL__;
 
 export const IFRAME_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
 const PYM_SCRIPT = 'https://pym.nprapps.org/pym.v1.min.js';
@@ -68,7 +71,12 @@ export function embedCodes(address: string, title: string): EmbedCode[] {
   return [
     {
       id: 'script',
-      code: [`<div data-driscoll-src="${src}" data-driscoll-title="${name}">`, fallback, '</div>', `<script src="${attr(script)}" async></script>`].join('\n'),
+      code: [
+        `<div data-${__EMBED_PREFIX__}-src="${src}" data-${__EMBED_PREFIX__}-title="${name}">`,
+        fallback,
+        '</div>',
+        `<script src="${attr(script)}" async></script>`,
+      ].join('\n'),
     },
     {
       id: 'pym',

@@ -5,7 +5,8 @@
  * only safe reaction is to drop it without a sound. Pure, DOM-free, shared by both sides.
  */
 
-export const SENTINEL = 'driscoll-embed';
+/** The namespace field of every message: the story's own (a build-time constant, src/kit/embed/names.d.ts). */
+export const SENTINEL = __EMBED_SENTINEL__;
 export const PROTOCOL_VERSION = 1;
 /** Query parameter carrying the embed id that our host script gives each frame. */
 export const EMBED_ID_PARAM = 'embedId';

@@ -5,8 +5,12 @@
  * side of a label being given a little more room than it needs.
  */
 
-/** Label sizes in SVG user units. Every graphic's viewBox is about 400 units wide, so 13 units is
- * about 10.5 CSS px on a 320 px wide phone: the smallest text we allow. */
+/**
+ * Default label sizes, in SVG user units. A graphic lays out for the box it is drawn in, its viewBox
+ * that box's size in CSS px (box.ts), so a unit is a CSS pixel: 13 is the label size at the default
+ * 16 px root font (box.ts DEFAULT_FONT). Layouts take the box's own font where they have one, and
+ * never draw under box.ts MIN_FONT, 11 CSS px.
+ */
 export const FONT_SIZE = 13;
 export const FONT_SIZE_LARGE = 15;
 export const LINE_HEIGHT = 16;

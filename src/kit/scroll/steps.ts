@@ -20,8 +20,3 @@ export function stepProgress(trigger: number, stepTop: number, stepHeight: numbe
   if (stepHeight <= 0) return trigger >= stepTop ? 1 : 0;
   return Math.min(1, Math.max(0, (trigger - stepTop) / stepHeight));
 }
-
-/** The trigger line in document coordinates: a fixed fraction down the reader's viewport. */
-export function triggerLine(viewportTop: number, viewportHeight: number, fraction: number): number {
-  return viewportTop + viewportHeight * fraction;
-}

@@ -5,19 +5,19 @@
 export interface StickyInput {
   /** Reader's viewport top, in document px. */
   viewportTop: number;
-  viewportHeight: number;
+  /** Reader's viewport height; pinning to the top does not need it (optional). */
+  viewportHeight?: number;
   sectionTop: number;
   sectionHeight: number;
   graphicHeight: number;
-  /** 'top' pins to the viewport top; 'centre' centres the graphic in the viewport. */
-  mode: 'top' | 'centre';
+  /** The graphic pins to the viewport's top, the only mode (optional). */
+  mode?: 'top';
 }
 
-/** Offset of the graphic from the section's top, in px. */
+/** Offset of the graphic from the section's top, in px: pinned to the viewport's top, inside its section. */
 export function emulatedStickyOffset(input: StickyInput): number {
-  const { viewportTop, viewportHeight, sectionTop, sectionHeight, graphicHeight, mode } = input;
-  const inset = mode === 'centre' ? Math.max(0, (viewportHeight - graphicHeight) / 2) : 0;
-  const desired = viewportTop + inset - sectionTop;
+  const { viewportTop, sectionTop, sectionHeight, graphicHeight } = input;
+  const desired = viewportTop - sectionTop;
   const max = Math.max(0, sectionHeight - graphicHeight);
   return Math.min(max, Math.max(0, desired));
 }

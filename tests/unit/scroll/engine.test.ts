@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createScrollStore } from '../../../src/kit/scroll/store.ts';
 import { stableHeightTracker } from '../../../src/kit/scroll/stableHeight.ts';
-import { activeStepIndex, stepProgress, triggerLine } from '../../../src/kit/scroll/steps.ts';
+import { activeStepIndex, stepProgress } from '../../../src/kit/scroll/steps.ts';
 import { emulatedStickyOffset } from '../../../src/kit/scroll/sticky.ts';
 import type { Band } from '../../../src/kit/scroll/band.ts';
 
@@ -22,17 +22,13 @@ describe('activeStepIndex', () => {
   });
 });
 
-describe('stepProgress and triggerLine', () => {
+describe('stepProgress', () => {
   it('is the clamped fraction of the step the trigger line has passed', () => {
     expect(stepProgress(1000, 1000, 800)).toBe(0);
     expect(stepProgress(1400, 1000, 800)).toBe(0.5);
     expect(stepProgress(5000, 1000, 800)).toBe(1);
     expect(stepProgress(500, 1000, 800)).toBe(0);
     expect(stepProgress(1000, 1000, 0)).toBe(1);
-  });
-  it('puts the trigger a fraction down the reader viewport', () => {
-    expect(triggerLine(2000, 800, 0.5)).toBe(2400);
-    expect(triggerLine(-300, 600, 0.7)).toBeCloseTo(120);
   });
 });
 
@@ -44,9 +40,6 @@ describe('emulatedStickyOffset', () => {
   it('never leaves the section', () => {
     expect(emulatedStickyOffset({ ...section, viewportTop: 0, viewportHeight: 600, mode: 'top' })).toBe(0);
     expect(emulatedStickyOffset({ ...section, viewportTop: 99999, viewportHeight: 600, mode: 'top' })).toBe(4400);
-  });
-  it('centres the graphic in a taller viewport', () => {
-    expect(emulatedStickyOffset({ ...section, viewportTop: 2000, viewportHeight: 800, mode: 'centre' })).toBe(1100);
   });
 });
 
