@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { bootScript } from './scripts/bootScript.ts';
 import { thirdPartyLicenses } from './scripts/thirdPartyLicenses.ts';
 import { dataPlugin } from './src/story/data/vitePlugin.ts';
 
@@ -31,7 +32,7 @@ function browserProject(name: string, include: string[], groupOrder: number, env
 export default defineConfig({
   base: './',
   define: { __SITE_URL__: JSON.stringify(process.env.SITE_URL ?? '') },
-  plugins: [dataPlugin(root), react(), thirdPartyLicenses()],
+  plugins: [dataPlugin(root), react(), thirdPartyLicenses(), bootScript()],
   build: {
     target: 'es2020',
     assetsInlineLimit: 0,
