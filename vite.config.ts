@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { bootScript } from './scripts/bootScript.ts';
 import { thirdPartyLicenses } from './scripts/thirdPartyLicenses.ts';
 import { dataPlugin } from './src/story/data/vitePlugin.ts';
 import { embedDefines } from './src/story/embedConfig.ts';
@@ -33,7 +34,7 @@ export default defineConfig({
   base: './',
   // The story's embed names (src/story/embedConfig.ts) reach the kit as constants: the kit never imports the story.
   define: { __SITE_URL__: JSON.stringify(process.env.SITE_URL ?? ''), ...embedDefines() },
-  plugins: [dataPlugin(root), react(), thirdPartyLicenses()],
+  plugins: [dataPlugin(root), react(), thirdPartyLicenses(), bootScript()],
   build: {
     target: 'es2020',
     assetsInlineLimit: 0,

@@ -1,6 +1,8 @@
 /**
  * Which of the two scrolly layouts the story uses, and where in it the reader reads. Pure, so the
- * engine, the boot script's copy (index.html) and the tests agree.
+ * engine, the boot script and the tests agree: index.html's boot script gets chooseLayout's own
+ * source at build (scripts/bootScript.ts), so chooseLayout stays a self-contained ES5 function
+ * that names only this module's numeric constants.
  *
  * - 'band': portrait phones and tablets. The graphic is pinned in a band across the top of the
  *   screen and the text scrolls below it, never over it (it slides under the band's opaque

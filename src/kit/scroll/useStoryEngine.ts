@@ -13,6 +13,7 @@ import { pickAnchor, restoreScroll, type Anchor, type Blocks } from './place.ts'
 import { emulatedStickyOffset } from './sticky.ts';
 import { activeStepIndex, stepProgress } from './steps.ts';
 import { scrollStore, type ScrollStore } from './store.ts';
+import { writeViewportVars } from './viewportVars.ts';
 
 /** The text blocks a reader reads, and so the ones their place is kept by. */
 const BLOCK_SELECTOR = '[data-step] .step-card > :not(.visually-hidden)';
@@ -30,10 +31,6 @@ interface Geometry {
   /** The viewport this was measured for: a change means the layout is stale. */
   width: number;
   stableHeight: number;
-}
-
-function setRootProperty(root: HTMLElement, name: string, value: string): void {
-  if (root.style.getPropertyValue(name) !== value) root.style.setProperty(name, value);
 }
 
 export interface StoryEngine {
@@ -101,9 +98,7 @@ export function useStoryEngine(
     const root = document.documentElement;
     const layout = chooseLayout(window.innerWidth, band.stableViewportHeight);
     const before = `${root.dataset.layout}|${root.style.getPropertyValue('--stable-vh')}`;
-    // Writing a style invalidates layout, and the next read would force it mid-frame: write only on change.
-    setRootProperty(root, '--reader-vh', `${band.viewportHeight / 100}px`);
-    setRootProperty(root, '--stable-vh', `${band.stableViewportHeight / 100}px`);
+    writeViewportVars(root, band.viewportHeight, band.stableViewportHeight);
     if (root.dataset.layout !== layout) root.dataset.layout = layout;
     return before !== `${layout}|${root.style.getPropertyValue('--stable-vh')}`;
   }, []);
@@ -139,7 +134,7 @@ export function useStoryEngine(
   const update = useCallback(
     (band: Band, recordPlace = true) => {
       lastBand.current = band;
-      const section = document.querySelector<HTMLElement>('.scrolly');
+      const section = findSection();
       const changed = applyViewport(band) || (geometry.current !== null && geometry.current.width !== window.innerWidth);
       // The layout changed under the reader: measure it now and restore their place; the scroll
       // that restores it brings a fresh band.
@@ -174,7 +169,7 @@ export function useStoryEngine(
         layer.style.transform = offset ? `translate3d(0, ${offset}px, 0)` : '';
       });
     },
-    [applyViewport, layerRefs, progress, remeasure, storyProgress],
+    [applyViewport, findSection, layerRefs, progress, remeasure, storyProgress],
   );
 
   useIsomorphicLayoutEffect(() => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { buildBootScript } from '../../../scripts/bootScript.ts';
 import { chooseLayout, landingScroll, readingArea, triggerOffset } from '../../../src/kit/scroll/layout.ts';
 import { pickAnchor, restoreScroll, type Blocks } from '../../../src/kit/scroll/place.ts';
 
@@ -26,7 +27,8 @@ describe('chooseLayout', () => {
   });
 
   it('is the rule the boot script in index.html applies before first paint', () => {
-    const html = readFileSync(resolve(import.meta.dirname, '../../../index.html'), 'utf8');
+    // As built and served: scripts/bootScript.ts copies chooseLayout's source into the boot script.
+    const html = buildBootScript(readFileSync(resolve(import.meta.dirname, '../../../index.html'), 'utf8'));
     const boot = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
     for (const [width, height] of [
       [320, 568],
@@ -39,7 +41,7 @@ describe('chooseLayout', () => {
       [259, 900],
     ]) {
       const dataset: Record<string, string> = {};
-      const root = { dataset, style: { setProperty: () => undefined } };
+      const root = { dataset, style: { getPropertyValue: () => '', setProperty: () => undefined } };
       const win = { innerWidth: width, innerHeight: height } as Record<string, unknown>;
       win.self = win;
       win.top = win;
