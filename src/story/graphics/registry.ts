@@ -43,9 +43,9 @@ export type GraphicOf<K extends GraphicKind> = GraphicChunk<GraphicVariant<K>>;
 /** One component per graphic of a table (the story's unless given). */
 export type GraphicComponents<T extends GraphicTable = typeof GRAPHICS> = { [K in KindOf<T>]: ComponentType<GraphicDrawProps<VariantOf<T, K>>> };
 
-/** Modules by their glob path ("./map/MapGraphic.tsx") to modules by kind (the folder: "map"). */
+/** Modules by their glob path ("./map/MapGraphic.tsx") to modules by kind (the module's folder: "map"). */
 export function byKind<M>(modules: Record<string, M>): Record<string, M> {
-  return Object.fromEntries(Object.entries(modules).map(([path, module]) => [path.split('/')[1], module]));
+  return Object.fromEntries(Object.entries(modules).map(([path, module]) => [path.split('/').slice(-2)[0], module]));
 }
 
 /** Each graphic's chunk, loaded on demand: one chunk per graphic. */
