@@ -73,23 +73,20 @@ export function fontFloors(boxFont: number): number[] {
 }
 
 /**
- * Default boxes (width × height at 13 px text) per graphic, used where no box can be measured: the
- * prerendered HTML, the static copies of the stacked and print layouts. 320 wide, the narrowest
- * phone, so the copies scale up more often than down.
+ * A graphic's default box (width × height at 13 px text), used where no box can be measured: the
+ * prerendered HTML, the static copies of the stacked and print layouts; and its aspect. The story
+ * gives one per graphic (320 wide, the narrowest phone, so the copies scale up more often than down).
+ * naturalHeight: in a box as tall as the chart it holds, how many times this aspect's height the
+ * chart may take (1 if absent: a chart that fills whatever height it is given keeps its aspect).
  */
-export const DEFAULT_BOXES = {
-  map: { width: 320, height: 400 },
-  timeline: { width: 320, height: 260 },
-  money: { width: 320, height: 300 },
-  bars: { width: 320, height: 360 },
-  areas: { width: 320, height: 440 },
-  none: { width: 320, height: 240 },
-} as const;
+export interface BoxShape {
+  readonly width: number;
+  readonly height: number;
+  readonly naturalHeight?: number;
+}
 
-export type BoxKind = keyof typeof DEFAULT_BOXES;
-
-export function defaultBox(kind: BoxKind): ChartBox {
-  return { ...DEFAULT_BOXES[kind], font: 13, measured: false };
+export function defaultBox(shape: BoxShape): ChartBox {
+  return { width: shape.width, height: shape.height, font: 13, measured: false };
 }
 
 /**
@@ -97,10 +94,9 @@ export function defaultBox(kind: BoxKind): ChartBox {
  * by its content) takes the default aspect ratio; an extremely wide one is capped, so a chart never
  * turns into a ribbon. Sizes are floored to whole pixels so sub-pixel resizes do not re-render.
  */
-export function boxFromMeasure(kind: BoxKind, width: number, height: number, rootFontPx: number): ChartBox | null {
+export function boxFromMeasure(shape: BoxShape, width: number, height: number, rootFontPx: number): ChartBox | null {
   if (!(width > 0)) return null;
-  const def = DEFAULT_BOXES[kind];
   const w = Math.floor(width);
-  const h = height > 0 ? Math.floor(height) : Math.round((w * def.height) / def.width);
+  const h = height > 0 ? Math.floor(height) : Math.round((w * shape.height) / shape.width);
   return { width: w, height: h, font: chartFont(rootFontPx), measured: true };
 }

@@ -10,7 +10,7 @@
  * in the middle of the commit (13–32 ms of a long frame at 4x CPU slowdown, in the scroll trace).
  */
 import { useLayoutEffect, useState, type RefObject } from 'react';
-import { boxFromMeasure, defaultBox, DEFAULT_BOXES, type BoxKind, type ChartBox } from './box.ts';
+import { boxFromMeasure, defaultBox, type BoxShape, type ChartBox } from './box.ts';
 
 /** What was measured: the element's content box and the root font size (the probe's width), in CSS px. */
 export interface Measure {
@@ -34,19 +34,15 @@ export function sameMeasure(a: Measure | null, b: Measure): boolean {
 }
 
 /**
- * A box as tall as the chart it holds (naturalHeight): only its width is read, and the chart may take
- * up to this many times its default aspect's height, so a narrow box still gets a layout that fits
- * its width (names above bars, money in rows). The map and the timeline fill whatever height they
- * are given, so they keep their default aspect.
+ * The box a chart of this shape draws in, for a measure (null: not measured yet). Pure. A box as
+ * tall as the chart it holds (naturalHeight) reads only the measured width, and the chart may take up
+ * to shape.naturalHeight times its default aspect's height, so a narrow box still gets a layout that
+ * fits its width (names above bars, money in rows).
  */
-const NATURAL_HEIGHT_ALLOWANCE: Record<BoxKind, number> = { map: 1, timeline: 1, none: 1, money: 3, bars: 2, areas: 3 };
-
-/** The box a chart of this kind draws in, for a measure (null: not measured yet). Pure. */
-export function boxFor(kind: BoxKind, measure: Measure | null, naturalHeight: boolean): ChartBox {
-  if (!measure) return defaultBox(kind);
-  const def = DEFAULT_BOXES[kind];
-  const height = naturalHeight ? ((measure.width * def.height) / def.width) * NATURAL_HEIGHT_ALLOWANCE[kind] : measure.height;
-  return boxFromMeasure(kind, measure.width, height, measure.root) ?? defaultBox(kind);
+export function boxFor(shape: BoxShape, measure: Measure | null, naturalHeight: boolean): ChartBox {
+  if (!measure) return defaultBox(shape);
+  const height = naturalHeight ? ((measure.width * shape.height) / shape.width) * (shape.naturalHeight ?? 1) : measure.height;
+  return boxFromMeasure(shape, measure.width, height, measure.root) ?? defaultBox(shape);
 }
 
 /** The measure of the box a graphic is drawn in (null until measured: the server render and hydration). */

@@ -1,7 +1,19 @@
 /**
- * The graphics and the states each can draw: one table, from which the state id type, the
- * validator's rule (schema.ts, rules.ts) and the component map (GraphicSwitch.tsx) are derived, so a
- * step cannot name a state no graphic can draw. A state id is "<graphic>:<variant>".
+ * The graphics: one row per graphic, from which everything else is derived (README, "Adding a
+ * graphic"): the state id type and the validator's rule (schema.ts, rules.ts), the schema of the
+ * words drawn in each chart (schema.ts, data/story.json graphicLabels), and in the browser the box a
+ * graphic is drawn in before it is measured and which chunk draws it (src/story/graphics/registry.ts
+ * finds each graphic's code in src/story/graphics/<kind>/). A step cannot name a state no graphic
+ * can draw. A state id is "<graphic>:<variant>".
+ *
+ * A graphic's row (and its entry in GRAPHIC_LABELS) is what is known of it before its code loads,
+ * so the data layer may read it:
+ * - variants: its states (or TIMELINE_EVENT: any id, checked against data/timeline.json);
+ * - its labels (GRAPHIC_LABELS): the words it draws, from data/story.json graphicLabels.<kind>
+ *   ('text': one string, 'lines': the lines a chart wraps by hand); no entry if it draws none;
+ * - box: its default box at 13 px text (the prerendered HTML, the static copies of the stacked and
+ *   print layouts), and naturalHeight, how many times that aspect's height it may take in a box as
+ *   tall as its chart (1 if absent: a graphic that fills whatever height it is given).
  *
  * Shipped to the browser: no schema library here.
  */
@@ -9,59 +21,91 @@
 /** Timeline states are "timeline:<event id>": their variants are the events in data/timeline.json. */
 export const TIMELINE_EVENT = 'event id from data/timeline.json';
 
+export type LabelField = 'text' | 'lines';
+
+/** One graphic's row. */
+export interface GraphicDescriptor {
+  readonly variants: readonly string[] | typeof TIMELINE_EVENT;
+  readonly box: { readonly width: number; readonly height: number; readonly naturalHeight?: number };
+}
+
+export type GraphicTable = Readonly<Record<string, GraphicDescriptor>>;
+/** The labels of a table's graphics: an entry for each graphic that draws words, none for one that draws none. */
+export type LabelTable<T extends GraphicTable> = { readonly [K in keyof T]?: Readonly<Record<string, LabelField>> };
+
 export const GRAPHICS = {
-  map: ['north-of-tyne', 'region', 'result'],
-  timeline: TIMELINE_EVENT,
-  money: ['crowdfund', 'rmt'],
-  bars: ['poll', 'result'],
-  areas: ['margins'],
-} as const satisfies Record<string, readonly string[] | typeof TIMELINE_EVENT>;
+  map: { variants: ['north-of-tyne', 'region', 'result'], box: { width: 320, height: 400 } },
+  timeline: { variants: TIMELINE_EVENT, box: { width: 320, height: 260 } },
+  money: { variants: ['crowdfund', 'rmt'], box: { width: 320, height: 300, naturalHeight: 3 } },
+  bars: { variants: ['poll', 'result'], box: { width: 320, height: 360, naturalHeight: 2 } },
+  areas: { variants: ['margins'], box: { width: 320, height: 440, naturalHeight: 3 } },
+} as const satisfies GraphicTable;
+
+/**
+ * The words each graphic draws (its labels), kept beside the table rather than in its rows so the
+ * browser, which reads the table, does not carry them: only schema.ts reads this.
+ */
+export const GRAPHIC_LABELS = {
+  map: {
+    northOfTyne: 'lines',
+    southOfTyne: 'lines',
+    northOfTyneShort: 'lines',
+    southOfTyneShort: 'lines',
+    winnerEverywhere: 'lines',
+    winnerEach: 'lines',
+    shading: 'lines',
+    shadeUnit: 'text',
+  },
+  money: { title: 'text', note: 'text', target: 'text' },
+  bars: { pollTitle: 'text', resultTitle: 'text', pollMarker: 'text' },
+  areas: { note: 'text', noteWithoutLead: 'text' },
+} as const satisfies LabelTable<typeof GRAPHICS>;
+
+/** The box of a state no graphic draws (an unknown state draws an empty chart). */
+export const NO_GRAPHIC_BOX = { width: 320, height: 240 } as const;
 
 type Table = typeof GRAPHICS;
-export type GraphicKind = keyof Table;
-export type GraphicVariant<K extends GraphicKind> = Table[K] extends readonly string[] ? Table[K][number] : string;
+export type KindOf<T extends GraphicTable> = keyof T & string;
+export type VariantOf<T extends GraphicTable, K extends KindOf<T>> = T[K]['variants'] extends readonly string[] ? T[K]['variants'][number] : string;
+/** One state of one graphic of a table; a union discriminated by kind. */
+export type StateOf<T extends GraphicTable> = { [K in KindOf<T>]: { kind: K; variant: VariantOf<T, K> } }[KindOf<T>];
+/** A state id of a table's graphics. */
+export type StateIdOf<T extends GraphicTable> = { [K in KindOf<T>]: `${K}:${VariantOf<T, K>}` }[KindOf<T>];
 
+export type GraphicKind = KindOf<Table>;
+export type GraphicVariant<K extends GraphicKind> = VariantOf<Table, K>;
 /** One state of one graphic, e.g. { kind: 'map', variant: 'region' }; a union discriminated by kind. */
-export type GraphicState = { [K in GraphicKind]: { kind: K; variant: GraphicVariant<K> } }[GraphicKind];
+export type GraphicState = StateOf<Table>;
 /** A state id as written in data/story.json, e.g. "map:region" or "timeline:barred". */
-export type GraphicStateId = { [K in GraphicKind]: `${K}:${GraphicVariant<K>}` }[GraphicKind];
+export type GraphicStateId = StateIdOf<Table>;
 
-export const GRAPHIC_KINDS = Object.keys(GRAPHICS).filter(isGraphicKind);
+/**
+ * Parses a state id against a table. Open variants (TIMELINE_EVENT) are accepted here as any id;
+ * the validator checks them against the timeline's events. Returns null for an id no graphic can draw.
+ */
+export function parseStateIn<T extends GraphicTable>(table: T, id: string): StateOf<T> | null {
+  const match = /^([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(id);
+  if (!match || !Object.hasOwn(table, match[1])) return null;
+  const variants = table[match[1]].variants;
+  return variants === TIMELINE_EVENT || variants.includes(match[2]) ? ({ kind: match[1], variant: match[2] } as StateOf<T>) : null;
+}
+
+/** Every fixed state id of a table ("map:region", ...), in table order. */
+export function fixedStatesIn(table: GraphicTable): string[] {
+  return Object.entries(table).flatMap(([kind, { variants }]) => (variants === TIMELINE_EVENT ? [] : variants.map((v) => `${kind}:${v}`)));
+}
 
 export function isGraphicKind(kind: string): kind is GraphicKind {
   return Object.hasOwn(GRAPHICS, kind);
 }
 
-function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
-  return list.some((item) => item === value);
-}
+export const GRAPHIC_KINDS = Object.keys(GRAPHICS).filter(isGraphicKind);
 
 /** Every fixed state id ("map:region", ...), in table order. */
-export function fixedGraphicStates(): string[] {
-  return GRAPHIC_KINDS.flatMap((kind) => {
-    const variants = GRAPHICS[kind];
-    return variants === TIMELINE_EVENT ? [] : variants.map((v) => `${kind}:${v}`);
-  });
-}
+export const fixedGraphicStates = (): string[] => fixedStatesIn(GRAPHICS);
 
-/** One parser per graphic: the mapped type makes a new row in the table fail to compile until it has one. */
-const PARSERS: { [K in GraphicKind]: (variant: string) => GraphicState | null } = {
-  map: (variant) => (isOneOf(GRAPHICS.map, variant) ? { kind: 'map', variant } : null),
-  timeline: (variant) => ({ kind: 'timeline', variant }),
-  money: (variant) => (isOneOf(GRAPHICS.money, variant) ? { kind: 'money', variant } : null),
-  bars: (variant) => (isOneOf(GRAPHICS.bars, variant) ? { kind: 'bars', variant } : null),
-  areas: (variant) => (isOneOf(GRAPHICS.areas, variant) ? { kind: 'areas', variant } : null),
-};
-
-/**
- * Parses a state id. Timeline variants are accepted here as any id; the validator checks them
- * against the timeline's events. Returns null for an id no graphic can draw.
- */
-export function parseGraphicState(id: string): GraphicState | null {
-  const match = /^([a-z]+):([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(id);
-  if (!match || !isGraphicKind(match[1])) return null;
-  return PARSERS[match[1]](match[2]);
-}
+/** Parses a state id of the story's graphics (see parseStateIn). */
+export const parseGraphicState = (id: string): GraphicState | null => parseStateIn(GRAPHICS, id);
 
 export function knownGraphicStates(timelineEventIds: readonly string[]): string[] {
   return [...fixedGraphicStates(), ...timelineEventIds.map((id) => `timeline:${id}`)];

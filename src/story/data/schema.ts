@@ -8,7 +8,7 @@
  * the validator adds the value it found.
  */
 import { z } from 'zod';
-import { GRAPHICS, TIMELINE_EVENT, type GraphicKind, type GraphicStateId, type GraphicVariant } from './graphicStates.ts';
+import { GRAPHIC_LABELS, GRAPHICS, TIMELINE_EVENT, type GraphicStateId, type GraphicTable, type LabelTable, type StateIdOf } from './graphicStates.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -237,24 +237,24 @@ export const quoteSchema = fields({
   sourceIds: sourceIds(),
 });
 
-/** One schema per graphic, from the table in graphicStates.ts; the mapped type makes a missing one a compile error. */
-const STATE_SCHEMAS = {
-  map: z.templateLiteral(['map:', z.enum(GRAPHICS.map)]),
-  timeline: z.templateLiteral(['timeline:', z.string().regex(ID_PATTERN)]),
-  money: z.templateLiteral(['money:', z.enum(GRAPHICS.money)]),
-  bars: z.templateLiteral(['bars:', z.enum(GRAPHICS.bars)]),
-  areas: z.templateLiteral(['areas:', z.enum(GRAPHICS.areas)]),
-} satisfies { [K in GraphicKind]: z.ZodType<`${K}:${GraphicVariant<K>}`> };
+/**
+ * The state ids a table's graphics can draw (one template per graphic, in table order), with one
+ * message listing them all.
+ */
+export function graphicStateSchemaFor<T extends GraphicTable>(table: T) {
+  const kinds = Object.entries(table);
+  const list = kinds
+    .flatMap(([kind, { variants }]) => (variants === TIMELINE_EVENT ? [`"${kind}:<event id>"`] : variants.map((v) => `"${kind}:${v}"`)))
+    .join(', ');
+  const [first, ...rest] = kinds.map(([kind, { variants }]) =>
+    z.templateLiteral([`${kind}:`, variants === TIMELINE_EVENT ? z.string().regex(ID_PATTERN) : z.enum(variants as [string, ...string[]])]),
+  );
+  return z
+    .union([first, ...rest], { error: `expected a graphic state: one of ${list} (see src/story/data/graphicStates.ts)` })
+    .describe('The complete state of the graphic while this step is active') as unknown as z.ZodType<StateIdOf<T>>;
+}
 
-const STATE_LIST = Object.entries(GRAPHICS)
-  .flatMap(([kind, variants]) => (variants === TIMELINE_EVENT ? [`"${kind}:<event id>"`] : variants.map((v) => `"${kind}:${v}"`)))
-  .join(', ');
-
-export const graphicStateSchema = z
-  .union([STATE_SCHEMAS.map, STATE_SCHEMAS.timeline, STATE_SCHEMAS.money, STATE_SCHEMAS.bars, STATE_SCHEMAS.areas], {
-    error: `expected a graphic state: one of ${STATE_LIST} (see src/story/data/graphicStates.ts)`,
-  })
-  .describe('The complete state of the graphic while this step is active');
+export const graphicStateSchema = graphicStateSchemaFor(GRAPHICS);
 
 /** The ids the schema accepts are exactly the table's state ids (this fails to compile otherwise). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -367,22 +367,21 @@ export const methodCopySchema = fields({
   creditsTitle: text(),
 });
 
-/** Words drawn inside the charts; each list is the lines a chart wraps by hand. */
-export const graphicLabelsSchema = fields({
-  map: fields({
-    northOfTyne: lines(),
-    southOfTyne: lines(),
-    northOfTyneShort: lines(),
-    southOfTyneShort: lines(),
-    winnerEverywhere: lines(),
-    winnerEach: lines(),
-    shading: lines(),
-    shadeUnit: text(),
-  }),
-  money: fields({ title: text(), note: text(), target: text() }),
-  bars: fields({ pollTitle: text(), resultTitle: text(), pollMarker: text() }),
-  areas: fields({ note: text(), noteWithoutLead: text() }),
-});
+/** The words a table's graphics draw: graphicLabels.<kind> for each graphic with labels. */
+type LabelsOf<L> = { -readonly [K in keyof L]-?: { -readonly [F in keyof L[K]]: L[K][F] extends 'lines' ? string[] : string } };
+
+/** Words drawn inside the charts, from each graphic's labels, in table order; each list is the lines a chart wraps by hand. */
+export function graphicLabelsSchemaFor<T extends GraphicTable, L extends LabelTable<T>>(table: T, labels: L) {
+  const shape = Object.fromEntries(
+    Object.keys(table).flatMap((kind) => {
+      const own: Readonly<Record<string, string>> | undefined = labels[kind];
+      return own ? [[kind, fields(Object.fromEntries(Object.entries(own).map(([name, field]) => [name, field === 'lines' ? lines() : text()])))]] : [];
+    }),
+  );
+  return fields(shape) as unknown as z.ZodType<LabelsOf<L>>;
+}
+
+export const graphicLabelsSchema = graphicLabelsSchemaFor(GRAPHICS, GRAPHIC_LABELS);
 
 /**
  * The words the formatters put around figures, wherever a figure is shown: in the copy's {{tokens}},

@@ -8,42 +8,26 @@
 import { memo, Suspense, use, useEffect, useRef, type ComponentType, type JSX } from 'react';
 import type { ChartBox } from '../../kit/graphics/box.ts';
 import type { ChartModel } from './chartModel.ts';
-import { graphicKind, GraphicSwitch, type GraphicComponents, type GraphicProps } from './GraphicSwitch.tsx';
+import { GraphicSwitch, type GraphicProps } from './GraphicSwitch.tsx';
+import { GRAPHIC_KINDS, type GraphicKind as Kind } from '../data/graphicStates.ts';
 import { idleQueue } from '../../kit/graphics/idle.ts';
-import { boxFor, useGraphicMeasure, type Measure } from '../../kit/graphics/useGraphicBox.ts';
+import { useGraphicMeasure, type Measure } from '../../kit/graphics/useGraphicBox.ts';
+import { boxFor, graphicKind, LOADERS, type GraphicChunk, type GraphicComponents } from './registry.ts';
 
-type Kind = keyof GraphicComponents;
-
-/** A graphic's chunk: its component, and the jobs that lay it out for a box ahead of need (cached layouts). */
-interface GraphicChunk<K extends Kind> {
-  component: GraphicComponents[K];
-  prepare: (model: ChartModel, box: ChartBox) => (() => void)[];
-}
-
-const loaders: { [K in Kind]: () => Promise<GraphicChunk<K>> } = {
-  map: () => import('./map/MapGraphic.tsx').then((m) => ({ component: m.MapGraphic, prepare: m.prepareMap })),
-  timeline: () => import('./timeline/TimelineGraphic.tsx').then((m) => ({ component: m.TimelineGraphic, prepare: m.prepareTimeline })),
-  money: () => import('./money/MoneyGraphic.tsx').then((m) => ({ component: m.MoneyGraphic, prepare: m.prepareMoney })),
-  bars: () => import('./bars/BarsGraphic.tsx').then((m) => ({ component: m.BarsGraphic, prepare: m.prepareBars })),
-  areas: () => import('./areas/AreasGraphic.tsx').then((m) => ({ component: m.AreasGraphic, prepare: m.prepareAreas })),
-};
-
-const loaded: Partial<GraphicComponents> = {};
-const preparers: Partial<Record<Kind, GraphicChunk<Kind>['prepare']>> = {};
+const loaded: Partial<Record<Kind, GraphicChunk>> = {};
 const loading: Partial<Record<Kind, Promise<unknown>>> = {};
 
 function load(kind: Kind): Promise<unknown> {
-  loading[kind] ??= loaders[kind]().then(({ component, prepare }) => {
-    (loaded as Record<Kind, unknown>)[kind] = component;
-    preparers[kind] = prepare;
+  loading[kind] ??= LOADERS[kind]().then((chunk) => {
+    loaded[kind] = chunk as GraphicChunk;
   });
   return loading[kind];
 }
 
 /** A stand-in that renders the real graphic once its chunk is in, suspending (via use) until then. */
-function deferred<K extends Kind>(kind: K): GraphicComponents[K] {
+function deferred(kind: Kind): ComponentType<object> {
   function Deferred(props: object) {
-    const Component = loaded[kind] as ComponentType<object> | undefined;
+    const Component = loaded[kind]?.component as ComponentType<object> | undefined;
     if (!Component) {
       use(load(kind));
       return null;
@@ -51,16 +35,10 @@ function deferred<K extends Kind>(kind: K): GraphicComponents[K] {
     return <Component {...props} />;
   }
   Deferred.displayName = `Deferred(${kind})`;
-  return Deferred as unknown as GraphicComponents[K];
+  return Deferred;
 }
 
-const DEFERRED: GraphicComponents = {
-  map: deferred('map'),
-  timeline: deferred('timeline'),
-  money: deferred('money'),
-  bars: deferred('bars'),
-  areas: deferred('areas'),
-};
+const DEFERRED = Object.fromEntries(GRAPHIC_KINDS.map((kind) => [kind, deferred(kind)])) as unknown as GraphicComponents;
 
 let model: ChartModel | null = null;
 let modelLoading: Promise<ChartModel> | null = null;
@@ -72,7 +50,7 @@ function loadModel(): Promise<ChartModel> {
 
 /** Fetches every graphic's chunk, and the chart model, ahead of need. */
 export function preloadGraphics(): Promise<unknown> {
-  return Promise.all([loadModel(), ...(Object.keys(loaders) as Kind[]).map(load)]);
+  return Promise.all([loadModel(), ...GRAPHIC_KINDS.map(load)]);
 }
 
 /** One layout per idle period with 20 ms to spare (a layout takes 5-25 ms at 4x CPU slowdown). */
@@ -89,8 +67,8 @@ function prepareAll(measure: Measure): void {
   void preloadGraphics().then(() => {
     if (preparing !== measure || !model) return;
     const current = model;
-    for (const kind of Object.keys(loaders) as Kind[]) {
-      for (const job of preparers[kind]?.(current, boxFor(kind, measure, false)) ?? []) {
+    for (const kind of GRAPHIC_KINDS) {
+      for (const job of loaded[kind]?.prepare(current, boxFor(kind, measure, false)) ?? []) {
         prepareAtIdle(() => {
           if (preparing === measure) job();
         });

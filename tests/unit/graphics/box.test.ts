@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxFromMeasure, chartFont, defaultBox, fitFont, fontFloor, fontFloors, MIN_FONT } from '../../../src/kit/graphics/box.ts';
+import { chartFont, fitFont, fontFloor, fontFloors, MIN_FONT } from '../../../src/kit/graphics/box.ts';
+import { boxFromMeasure, defaultBox } from '../../../src/story/graphics/registry.ts';
 
 describe('chartFont', () => {
   it('is 13 px at the default root size and grows with the reader’s text size', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { boxKey, keyedMemo, perOwner } from '../../../src/kit/graphics/layoutCache.ts';
 import { atIdle, idleQueue, type Idle } from '../../../src/kit/graphics/idle.ts';
-import { boxFor, sameMeasure } from '../../../src/kit/graphics/useGraphicBox.ts';
+import { sameMeasure } from '../../../src/kit/graphics/useGraphicBox.ts';
+import { boxFor } from '../../../src/story/graphics/registry.ts';
 
 describe('keyedMemo', () => {
   it('computes once per owner and key, and again for another owner or key', () => {

@@ -4,6 +4,7 @@ import type { AreaResult, CandidateResult } from '../../data/derive.ts';
 import type { Units } from '../../data/types.ts';
 import type { ChartBox } from '../../../kit/graphics/box.ts';
 import type { ChartModel } from '../chartModel.ts';
+import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
 import { boxKey, keyedMemo } from '../../../kit/graphics/layoutCache.ts';
 import { areasLayout, LABEL_GAP, type AreasLayout, type AreasText } from './areasLayout.ts';
@@ -100,3 +101,6 @@ export function AreasGraphic({ box, model }: { box: ChartBox; model: ChartModel 
     </ChartSvg>
   );
 }
+
+/** This graphic's code, as src/story/graphics/registry.ts finds it. */
+export const graphic: GraphicOf<'areas'> = { component: AreasGraphic, prepare: prepareAreas };

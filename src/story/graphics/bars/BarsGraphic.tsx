@@ -4,6 +4,7 @@ import { formatCount, formatIsoDate, formatPercentFigure, formatShare } from '..
 import { fillSlots } from '../../data/tokens.ts';
 import type { ChartBox } from '../../../kit/graphics/box.ts';
 import type { ChartModel } from '../chartModel.ts';
+import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
 import { boxKey, keyedMemo, perOwner } from '../../../kit/graphics/layoutCache.ts';
 import { barsLayout, growth, rowOrder, type BarsLayout, type BarsRowInput } from './barsLayout.ts';
@@ -208,3 +209,6 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
     </ChartSvg>
   );
 }
+
+/** This graphic's code, as src/story/graphics/registry.ts finds it. */
+export const graphic: GraphicOf<'bars'> = { component: BarsGraphic, prepare: prepareBars };

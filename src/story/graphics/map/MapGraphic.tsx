@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { fitFont, fontFloors, type ChartBox } from '../../../kit/graphics/box.ts';
 import type { ChartModel } from '../chartModel.ts';
+import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
 import { boxKey, keyedMemo, perOwner } from '../../../kit/graphics/layoutCache.ts';
 import { boxesOverlap, estimateTextWidth, svgId } from '../../../kit/graphics/text.ts';
@@ -211,3 +212,6 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
     </ChartSvg>
   );
 }
+
+/** This graphic's code, as src/story/graphics/registry.ts finds it. */
+export const graphic: GraphicOf<'map'> = { component: MapGraphic, prepare: prepareMap };

@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { formatPounds } from '../../data/format.ts';
 import type { ChartBox } from '../../../kit/graphics/box.ts';
 import type { ChartModel } from '../chartModel.ts';
+import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
 import { svgId } from '../../../kit/graphics/text.ts';
 import { boxKey, keyedMemo, perOwner } from '../../../kit/graphics/layoutCache.ts';
@@ -132,3 +133,6 @@ export function MoneyGraphic({ variant, box, model }: { variant: MoneyVariant; b
     </ChartSvg>
   );
 }
+
+/** This graphic's code, as src/story/graphics/registry.ts finds it. */
+export const graphic: GraphicOf<'money'> = { component: MoneyGraphic, prepare: prepareMoney };

@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { formatIsoDate } from '../../data/format.ts';
 import type { ChartBox } from '../../../kit/graphics/box.ts';
 import type { ChartModel } from '../chartModel.ts';
+import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
 import { svgId } from '../../../kit/graphics/text.ts';
 import { boxKey, keyedMemo } from '../../../kit/graphics/layoutCache.ts';
@@ -27,7 +28,7 @@ export function prepareTimeline(model: ChartModel, box: ChartBox): (() => void)[
  * The timeline, centred on the step's event: its mark sits under its title. Between timeline steps
  * the track glides to the next event (a CSS transform transition); within a step nothing moves.
  */
-export function TimelineGraphic({ eventId, box, model }: { eventId: string; box: ChartBox; model: ChartModel }) {
+export function TimelineGraphic({ variant: eventId, box, model }: { variant: string; box: ChartBox; model: ChartModel }) {
   const clipId = svgId(useId(), 'clip');
   const events = model.data.timeline;
   const years = useMemo(() => yearStarts(events), [events]);
@@ -107,3 +108,6 @@ export function TimelineGraphic({ eventId, box, model }: { eventId: string; box:
     </ChartSvg>
   );
 }
+
+/** This graphic's code, as src/story/graphics/registry.ts finds it. */
+export const graphic: GraphicOf<'timeline'> = { component: TimelineGraphic, prepare: prepareTimeline };
