@@ -2,12 +2,14 @@
    redundant only while the table is displayed as a table: on a narrow screen its rows become cards
    (appendix.css), and an engine that drops a re-displayed table's semantics keeps them from these. */
 import { content, sourceLinkNames } from '../data/content.ts';
-import { candidate, dataset, derived, fill } from '../data/dataset.ts';
+import { fill, storyFigures } from '../data/dataset.ts';
 import { formatCount, formatIsoDate, formatPercentFigure, formatPounds } from '../data/format.ts';
 import { fillSlots } from '../data/tokens.ts';
 import { HeaderRow } from './TableParts.tsx';
 
-const { poll, fundraising, timeline } = dataset;
+/** The story's figures: the same object the graphics' chart model is built on (data/storyFigures.ts). */
+const { data, derived, candidate } = storyFigures;
+const { poll, fundraising, timeline } = data;
 const copy = content.story.tables.chartData;
 
 /** Links to a row's sources in "How we made this", named so no two in one cell read alike. */

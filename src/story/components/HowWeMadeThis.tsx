@@ -1,10 +1,12 @@
 import { content } from '../data/content.ts';
-import { candidate, dataset, derived, fill } from '../data/dataset.ts';
+import { fill, storyFigures } from '../data/dataset.ts';
 import { formatCount, formatIsoDate } from '../data/format.ts';
 import { fillSlots } from '../data/tokens.ts';
 import { PublicationDates } from './PublicationDates.tsx';
 
-const { results } = dataset;
+/** The story's figures: the same object the graphics' chart model is built on (data/storyFigures.ts). */
+const { data, derived, candidate } = storyFigures;
+const { results } = data;
 const { sources, story } = content;
 const copy = story.method;
 

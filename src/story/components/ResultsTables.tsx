@@ -2,12 +2,14 @@
    redundant only while the table is displayed as a table: on a narrow screen its rows become cards
    (appendix.css), and an engine that drops a re-displayed table's semantics keeps them from these. */
 import { content } from '../data/content.ts';
-import { candidate, dataset, derived, fill } from '../data/dataset.ts';
+import { fill, storyFigures } from '../data/dataset.ts';
 import { formatCount, formatPercentFigure, formatPoints, formatShare } from '../data/format.ts';
 import { fillSlots } from '../data/tokens.ts';
 import { HeaderRow } from './TableParts.tsx';
 
-const { results, poll } = dataset;
+/** The story's figures: the same object the graphics' chart model is built on (data/storyFigures.ts). */
+const { data, derived, candidate } = storyFigures;
+const { results, poll } = data;
 const copy = content.story.tables.results;
 /** Columns keep the region-wide finishing order, so each row reads like the result. */
 const order = derived.results.map((r) => r.id);

@@ -1,6 +1,8 @@
 /**
  * Every number the page shows that is not a raw count is worked out here, from the raw counts.
- * Pure functions of the dataset: no DOM, no formatting.
+ * Pure functions of the dataset: no DOM, no formatting. `figuresOf` bundles the dataset with what is
+ * derived from it and the candidate lookup: the one object the page's tables and the graphics both
+ * read (src/story/data/storyFigures.ts holds the story's; the graphics' chart model is built on it).
  */
 import type { Area, Candidate, CandidateId, ChartData } from './types.ts';
 
@@ -117,4 +119,29 @@ export function derive(data: ChartData): Derived {
     pollLeadPoints: pollRanked[0].percent - pollRanked[1].percent,
     pollRanked,
   };
+}
+
+/** The figures and what is computed from them, worked out once: what the static tables and the graphics both read. */
+export interface Figures {
+  /** The figures: candidates, results, poll, fundraising, timeline. */
+  data: ChartData;
+  /** What is computed from them: shares, winners, margins, per-area results. */
+  derived: Derived;
+  /** A candidate by id; throws for an id the data does not have (the validator rules that out for the story). */
+  candidate: (id: string) => Candidate;
+}
+
+/** A candidate lookup over the candidates file's entries. */
+export function candidateLookup(candidates: Candidate[]): (id: string) => Candidate {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  return (id: string): Candidate => {
+    const found = byId.get(id);
+    if (!found) throw new Error(`No candidate "${id}" in the chart data`);
+    return found;
+  };
+}
+
+/** The dataset with its derived figures and candidate lookup: derive() runs here, once per dataset. */
+export function figuresOf(data: ChartData): Figures {
+  return { data, derived: derive(data), candidate: candidateLookup(data.candidates) };
 }

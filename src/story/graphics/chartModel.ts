@@ -1,16 +1,14 @@
 /**
  * What the graphics draw, as one value passed down to them as a prop: the story's model in the page
- * (storyChartModel.ts), a small fixture in a component test. No graphic reads the dataset itself.
+ * (storyChartModel.ts, built on the same figures the static components read: data/storyFigures.ts), a
+ * small fixture in a component test. No graphic reads the dataset itself.
  */
-import { derive, type Derived } from '../data/derive.ts';
-import type { Candidate, ChartData, GraphicLabels, Units } from '../data/types.ts';
+import { figuresOf, type Figures } from '../data/derive.ts';
+import type { ChartData, GraphicLabels, Units } from '../data/types.ts';
 import type { CouncilMap } from '../geo/mapLayout.ts';
 
-export interface ChartModel {
-  /** The figures: candidates, results, poll, fundraising, timeline. */
-  data: ChartData;
-  /** What is computed from them: shares, winners, margins, per-area results. */
-  derived: Derived;
+/** The figures (data, derived, candidate: see Figures) and what the graphics need besides. */
+export interface ChartModel extends Figures {
   /** The words drawn inside the charts (data/story.json graphicLabels). */
   labels: GraphicLabels;
   /** The words around figures: "points", month names, "c." (data/story.json units). */
@@ -19,18 +17,16 @@ export interface ChartModel {
   councilMap: CouncilMap;
   /** The timeline events the story stops at; the timeline's scale is chosen for them. */
   timelineFocus: readonly string[];
-  /** A candidate by id; throws for an id the data does not have (the validator rules that out for the story). */
-  candidate: (id: string) => Candidate;
 }
 
+/** The chart model on figures already worked out (the story's: data/storyFigures.ts), so derive() is not run again. */
+export function chartModelOf(figures: Figures, labels: GraphicLabels, units: Units, councilMap: CouncilMap, timelineFocus: readonly string[]): ChartModel {
+  return { ...figures, labels, units, councilMap, timelineFocus };
+}
+
+/** The chart model of a dataset (a fixture in a component test): its figures derived here. */
 export function chartModel(data: ChartData, labels: GraphicLabels, units: Units, councilMap: CouncilMap, timelineFocus: readonly string[]): ChartModel {
-  const byId = new Map(data.candidates.map((c) => [c.id, c]));
-  const candidate = (id: string): Candidate => {
-    const found = byId.get(id);
-    if (!found) throw new Error(`No candidate "${id}" in the chart data`);
-    return found;
-  };
-  return { data, derived: derive(data), labels, units, councilMap, timelineFocus, candidate };
+  return chartModelOf(figuresOf(data), labels, units, councilMap, timelineFocus);
 }
 
 /** The timeline events a story's steps show ("timeline:<event id>" states), in step order. */

@@ -6,25 +6,77 @@ import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
 import { boxKey, keyedMemo, perOwner } from '../../../kit/graphics/layoutCache.ts';
 import { boxesOverlap, estimateTextWidth, svgId } from '../../../kit/graphics/text.ts';
 import { keepFitting, labelOverlaps } from './mapLabels.ts';
-import { councilStyles, MAP_VARIANTS, mapData, mapFrame, mapKeyLayout, mapLabels, shadeKey, type MapData, type MapVariant } from './mapModel.ts';
+import {
+  councilStyles,
+  FOCUS_OPACITY,
+  KEY_SWATCH_GAP_EM,
+  MAP_VARIANTS,
+  mapData,
+  mapFrame,
+  mapKeyLayout,
+  mapLabels,
+  SHADE_KEY_GAP_EM,
+  shadeKey,
+  type MapData,
+  type MapForm,
+  type MapVariant,
+} from './mapModel.ts';
+
+/** Line height in ems of the short form (a short wide box): tighter than LINE_HEIGHT's, as the 320 × 568 band needed (f0937fe). */
+const SHORT_LINE_EM = 1.15;
+/** Space between the key's bottom and the callouts' top, in ems: less in the short form (f0937fe). Tuned by eye on the screenshots at 320×568..1280×800. */
+const KEY_CALLOUT_GAP_EM = { normal: 0.5, short: 0.3 } as const;
+/** The callouts' top when the key is beside them: y 150 of the view (as mapLabels' default), or a third of a short view's height. Tuned by eye (993d358). */
+const CALLOUT_TOP = { y: 150, viewDivisor: 3 } as const;
+/** The hatching of the councils outside the story's focus: a 6-unit tile at 45° with a 2-unit stroke; ink and tile opacities tuned by eye (993d358). */
+const HATCH = { tile: 6, strokeX: 1.5, strokeWidth: 2, strokeOpacity: 0.55, tileOpacity: 0.1 } as const;
+/** Radius of the dot at a callout's anchor, CSS px. Chosen by eye (993d358). */
+const LEADER_DOT_PX = 2.5;
+/** Width of the halo behind label text (a paint-order stroke in the background colour, as graphics.css .g-halo), CSS px: enough to read over council edges. Chosen by eye (993d358). */
+const HALO_PX = 3;
+/** Baseline of a key line below its swatch's top, in ems (the text's cap sits level with the swatch). Chosen by eye (993d358). */
+const KEY_BASELINE_EM = 0.85;
+/** The shade key: space between swatches beyond the widest label, and the label's baseline below the swatch's bottom, in ems. Chosen by eye (993d358). */
+const SHADE_KEY = { pitchEm: 0.6, labelBaselineEm: 1.05 } as const;
+
+/*
+ * The fallback ladder's rungs (MapForm's flags; a flag left out is off), richest first. Every
+ * council's callout is kept before any key word.
+ */
+/** Two-line callouts, the full key. */
+const FULL: MapForm = {};
+/** Callouts packed closer. */
+const TIGHT_CALLOUTS: MapForm = { tight: true };
+/** One-line callouts, packed. */
+const ONE_LINE_CALLOUTS: MapForm = { oneLine: true, tight: true };
+/** Two-line callouts, packed, and the key without its headline. */
+const COMPACT_KEY: MapForm = { tight: true, compact: true };
+/** One-line callouts, packed, and the key without its headline. */
+const COMPACT_KEY_ONE_LINE: MapForm = { oneLine: true, tight: true, compact: true };
+/** Everything squeezed, with the short key (a short wide box); also the last resort's form (chooseScene). */
+const SHORT_KEY: MapForm = { oneLine: true, tight: true, compact: true, short: true };
+/** The fallback ladder: the forms a map scene is tried in, in order, until one fits. */
+const MAP_FORMS: readonly MapForm[] = [FULL, TIGHT_CALLOUTS, ONE_LINE_CALLOUTS, COMPACT_KEY, COMPACT_KEY_ONE_LINE, SHORT_KEY];
 
 /**
  * The map at a given label size: the view (map units), key, labels, and whether they all fit
  * without overlapping each other or the key.
  */
-function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: number, oneLine = false, tight = false, compact = false, short = false) {
+function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: number, form: MapForm = {}) {
+  const { oneLine = false, tight = false, compact = false, short = false } = form;
   const fitted = mapFrame(box.width, box.height, font);
   const { scale } = fitted;
   // The short form (a short wide box) also packs its lines a little tighter.
-  const frame = short ? { ...fitted.frame, line: fitted.frame.font * 1.15 } : fitted.frame;
-  const key = mapKeyLayout(variant, data, frame, compact, short);
+  const frame = short ? { ...fitted.frame, line: fitted.frame.font * SHORT_LINE_EM } : fitted.frame;
+  const key = mapKeyLayout(variant, data, frame, { compact, short });
   const labels = mapLabels(
     variant,
     data,
     frame,
-    frame.keyBeside ? Math.min(150, frame.height / 3) : key.bottom + frame.font * (short ? 0.3 : 0.5),
-    oneLine,
-    tight,
+    frame.keyBeside
+      ? Math.min(CALLOUT_TOP.y, frame.height / CALLOUT_TOP.viewDivisor)
+      : key.bottom + frame.font * (short ? KEY_CALLOUT_GAP_EM.short : KEY_CALLOUT_GAP_EM.normal),
+    { oneLine, tight },
   );
   const keyInside = key.bottom <= frame.height;
   const inside =
@@ -36,27 +88,17 @@ function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: numbe
 
 /** The richest scene that fits the box. */
 function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
-  // Two-line labels at the largest font that fits, then with callouts packed tighter, then one-line
-  // labels, then without the key's headline, then with the short key (a short wide box): every
-  // council's callout is kept before any key word.
-  const attempts = [
-    [false, false, false, false],
-    [false, true, false, false],
-    [true, true, false, false],
-    [false, true, true, false],
-    [true, true, true, false],
-    [true, true, true, true],
-  ] as const;
+  // Each rung of the ladder (MAP_FORMS), richest first, at the largest font that fits.
   // Not under the reader's floor (text grows with their text size); only a box too small for every
   // form at that floor gives text back, floor by floor (box.ts fontFloors).
   const floors = fontFloors(box.font);
-  // Scenes tried, per attempt and font: a lower floor's pass re-tries the fonts above it, so keep them.
-  const tried = attempts.map(() => new Map<number, ReturnType<typeof mapScene>>());
+  // Scenes tried, per rung and font: a lower floor's pass re-tries the fonts above it, so keep them.
+  const tried = MAP_FORMS.map(() => new Map<number, ReturnType<typeof mapScene>>());
   for (const floor of floors) {
-    for (const [i, [oneLine, tight, compact, short]] of attempts.entries()) {
+    for (const [i, form] of MAP_FORMS.entries()) {
       const sceneAt = (f: number) => {
         let scene = tried[i].get(f);
-        if (!scene) tried[i].set(f, (scene = mapScene(data, variant, box, f, oneLine, tight, compact, short)));
+        if (!scene) tried[i].set(f, (scene = mapScene(data, variant, box, f, form)));
         return scene;
       };
       // A form that does not fit even at the floor is not tried at every larger font (a box that
@@ -69,7 +111,7 @@ function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
   }
   const floor = floors[0];
   // Too small for every label: the key items and labels that fit, the rest left to the data table.
-  const last = mapScene(data, variant, box, floor, true, true, true, true);
+  const last = mapScene(data, variant, box, floor, SHORT_KEY);
   const items = last.key.items.filter((_, i) => last.key.boxes[i].y + last.key.boxes[i].height <= last.frame.height);
   const key = { ...last.key, items, boxes: [...last.key.boxes.slice(0, items.length), ...last.key.boxes.slice(last.key.items.length)] };
   return { ...last, key, labels: keepFitting(last.labels, last.frame.width, last.frame.height, key.boxes) };
@@ -102,7 +144,7 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
   const shades = useMemo(() => shadeKey(data), [data]);
   const { width, height, font: boxFont, measured } = box;
   const scene = useMemo(() => cachedScene(data, variant, { width, height, font: boxFont, measured }), [data, variant, width, height, boxFont, measured]);
-  const styles = councilStyles(variant, hatchId, data, !scene.short);
+  const styles = councilStyles(variant, hatchId, data, { shaded: !scene.short });
   const { frame, scale, key, labels } = scene;
   const { dx, dy } = frame;
   const f = frame.font;
@@ -111,9 +153,15 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
   return (
     <ChartSvg box={{ ...box, font: Math.round(f * scale * 10) / 10 }} kind="map" data-variant={variant}>
       <defs>
-        <pattern id={hatchId} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
-          <rect width="6" height="6" style={{ fill: 'var(--fg)', fillOpacity: 0.1 }} />
-          <line x1="1.5" y1="0" x2="1.5" y2="6" style={{ stroke: 'var(--fg)', strokeOpacity: 0.55, strokeWidth: 2 }} />
+        <pattern id={hatchId} patternUnits="userSpaceOnUse" width={HATCH.tile} height={HATCH.tile} patternTransform="rotate(45)">
+          <rect width={HATCH.tile} height={HATCH.tile} style={{ fill: 'var(--fg)', fillOpacity: HATCH.tileOpacity }} />
+          <line
+            x1={HATCH.strokeX}
+            y1="0"
+            x2={HATCH.strokeX}
+            y2={HATCH.tile}
+            style={{ stroke: 'var(--fg)', strokeOpacity: HATCH.strokeOpacity, strokeWidth: HATCH.strokeWidth }}
+          />
         </pattern>
       </defs>
       {/* Map units to CSS pixels; text inside is sized in map units (font / scale), so it renders at the label size. */}
@@ -153,10 +201,10 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
                   x2={label.leader.x2}
                   y2={label.leader.y2}
                 />
-                <circle className="g-leader-dot" vectorEffect="non-scaling-stroke" cx={label.anchor[0]} cy={label.anchor[1]} r={2.5 / scale} />
+                <circle className="g-leader-dot" vectorEffect="non-scaling-stroke" cx={label.anchor[0]} cy={label.anchor[1]} r={LEADER_DOT_PX / scale} />
               </>
             )}
-            <text className="g-label g-halo" x={label.textX} y={label.firstBaseline} textAnchor={label.textAnchor} style={{ strokeWidth: 3 / scale }}>
+            <text className="g-label g-halo" x={label.textX} y={label.firstBaseline} textAnchor={label.textAnchor} style={{ strokeWidth: HALO_PX / scale }}>
               {label.lines.map((line, i) => (
                 <tspan key={i} x={label.textX} dy={i === 0 ? 0 : frame.line} className={i === 0 ? 'g-strong' : undefined}>
                   {line}
@@ -166,10 +214,12 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
           </g>
         ))}
         {key.items.map((item, i) => {
-          const textX = item.swatch === 'none' ? frame.keyX : frame.keyX + swatch + f * 0.45;
+          const textX = item.swatch === 'none' ? frame.keyX : frame.keyX + swatch + f * KEY_SWATCH_GAP_EM;
           return (
             <g key={i} className="g-key">
-              {item.swatch === 'solid' && <rect x={frame.keyX} y={item.y} width={swatch} height={swatch} style={{ fill: 'var(--fg)', fillOpacity: 0.42 }} />}
+              {item.swatch === 'solid' && (
+                <rect x={frame.keyX} y={item.y} width={swatch} height={swatch} style={{ fill: 'var(--fg)', fillOpacity: FOCUS_OPACITY }} />
+              )}
               {item.swatch === 'hatched' && (
                 <rect
                   x={frame.keyX}
@@ -181,7 +231,7 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
                   style={{ fill: `url(#${hatchId})`, strokeWidth: 1 }}
                 />
               )}
-              <text className="g-label" x={textX} y={item.y + f * 0.85}>
+              <text className="g-label" x={textX} y={item.y + f * KEY_BASELINE_EM}>
                 {item.lines.map((line, j) => (
                   <tspan key={j} x={textX} dy={j === 0 ? 0 : frame.line} className={item.strong ? 'g-strong' : undefined}>
                     {line}
@@ -194,13 +244,13 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
         {variant === 'result' && !scene.short && (
           <g className="g-key" data-shade-key="">
             {shades.map((s, i) => {
-              const pitch = Math.max(swatch, ...shades.map((x) => estimateTextWidth(x.label, f))) + f * 0.6;
+              const pitch = Math.max(swatch, ...shades.map((x) => estimateTextWidth(x.label, f))) + f * SHADE_KEY.pitchEm;
               const x = frame.keyX + i * pitch;
-              const y = key.bottom - swatch - frame.line - f * 0.4;
+              const y = key.bottom - swatch - frame.line - f * SHADE_KEY_GAP_EM;
               return (
                 <g key={s.value} data-shade-value={s.value} data-shade-opacity={s.opacity}>
                   <rect x={x} y={y} width={swatch} height={swatch} style={{ fill: `var(--c-${derived.winnerId})`, fillOpacity: s.opacity }} />
-                  <text className="g-label" x={x} y={y + swatch + f * 1.05}>
+                  <text className="g-label" x={x} y={y + swatch + f * SHADE_KEY.labelBaselineEm}>
                     {s.label}
                   </text>
                 </g>

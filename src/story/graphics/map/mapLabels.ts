@@ -105,12 +105,23 @@ function blockSize(lines: string[], fontSize: number, lineHeight: number): { wid
   return { width, height: lines.length * lineHeight };
 }
 
+/** The share of the room from centroid to bounding box an inline label may use (fitsInside). */
+const INSIDE_ROOM = 0.7;
+/** A text line's ascent as a share of the font size, to place the first baseline in its line box: the usual figure for sans-serif faces. */
+const ASCENT = 0.8;
+/** Gap between a leader line's end and its callout's text, in view units. Chosen by eye (0da1ba4). */
+const LEADER_GAP = 4;
+/** A callout column moved left to fit stops this far from the view's right edge, in view units. Chosen by eye (0da1ba4). */
+const COLUMN_RIGHT_INSET = 2;
+
 /** Whether a label of this size fits inside the shape's bounds around the anchor, with a margin. */
 function fitsInside(anchor: [number, number], size: { width: number; height: number }, shape: Box): boolean {
-  // Half the shape's bounds: a shape's bounding box overstates the room around its centroid.
+  // Clear space kept between an inline label and its shape's bounds, in view units. Chosen by eye when the map was drawn (6a748e1).
   const margin = 6;
-  const roomX = Math.min(anchor[0] - shape.x, shape.x + shape.width - anchor[0]) * 0.7;
-  const roomY = Math.min(anchor[1] - shape.y, shape.y + shape.height - anchor[1]) * 0.7;
+  // Only 70% of the room from the centroid to the bounds counts: a shape's bounding box overstates the
+  // room around its centroid. Chosen by eye on the story's councils (6a748e1).
+  const roomX = Math.min(anchor[0] - shape.x, shape.x + shape.width - anchor[0]) * INSIDE_ROOM;
+  const roomY = Math.min(anchor[1] - shape.y, shape.y + shape.height - anchor[1]) * INSIDE_ROOM;
   return size.width / 2 + margin <= roomX && size.height / 2 + margin <= roomY;
 }
 
@@ -164,7 +175,7 @@ function dodge(items: Block['items'], gap: number, minY: number, maxY: number): 
 export function layoutMapLabels(requests: LabelRequest[], options: LabelLayoutOptions): PlacedLabel[] {
   const fontSize = options.fontSize ?? FONT_SIZE;
   const lineHeight = options.lineHeight ?? LINE_HEIGHT;
-  const ascent = fontSize * 0.8;
+  const ascent = fontSize * ASCENT;
   const placed: PlacedLabel[] = [];
   const callouts: Block['items'] = [];
   for (const request of requests) {
@@ -188,7 +199,7 @@ export function layoutMapLabels(requests: LabelRequest[], options: LabelLayoutOp
   callouts.sort((a, b) => a.request.anchor[1] - b.request.anchor[1] || a.request.anchor[0] - b.request.anchor[0]);
   const tops = dodge(callouts, options.gap, options.minY, options.maxY);
   // A column whose widest label would run off the view moves left just enough to fit.
-  const columnX = Math.min(options.columnX, options.width - 2 - Math.max(0, ...callouts.map((c) => c.width)));
+  const columnX = Math.min(options.columnX, options.width - COLUMN_RIGHT_INSET - Math.max(0, ...callouts.map((c) => c.width)));
   callouts.forEach((item, i) => {
     const box = { x: columnX, y: tops[i], width: item.width, height: item.height };
     placed.push({
@@ -199,7 +210,7 @@ export function layoutMapLabels(requests: LabelRequest[], options: LabelLayoutOp
       textAnchor: 'start',
       textX: columnX,
       firstBaseline: box.y + (lineHeight - fontSize) / 2 + ascent,
-      leader: { x1: item.request.anchor[0], y1: item.request.anchor[1], x2: columnX - 4, y2: box.y + lineHeight / 2 },
+      leader: { x1: item.request.anchor[0], y1: item.request.anchor[1], x2: columnX - LEADER_GAP, y2: box.y + lineHeight / 2 },
     });
   });
   // Keep the caller's order, so the output is stable whatever the geometry.
@@ -238,7 +249,8 @@ export function labelOverlaps(labels: PlacedLabel[]): [string, string][] {
 
 /**
  * Fill opacity for a council on the result map: the winner's lead in share points, scaled between
- * a floor (so the closest council is still clearly coloured) and 1 at the widest lead.
+ * a floor (so the closest council is still clearly coloured) and 1 at the widest lead. The floor, 0.3,
+ * was chosen by eye when the map was drawn (6a748e1): the closest council still reads as the winner's colour.
  */
 export function marginOpacity(marginShare: number, maxMarginShare: number, floor = 0.3): number {
   if (!(maxMarginShare > 0)) return 1;

@@ -30,11 +30,37 @@ export const mapData = (model: ChartModel): MapData => ({
 export type MapVariant = 'north-of-tyne' | 'region' | 'result';
 export const MAP_VARIANTS: readonly MapVariant[] = ['north-of-tyne', 'region', 'result'];
 
-/** The view: as wide as the projected map; the map is shifted left to leave a label column off the coast. */
+/**
+ * How a map scene is squeezed to fit its box: each flag is one step down from the full layout (all
+ * off). MapGraphic.tsx tries the combinations in a fixed order, its ladder of named forms (MAP_FORMS),
+ * and keeps the first that fits.
+ */
+export interface MapForm {
+  /** Each callout on one line ("Gateshead +1,234") instead of the name over the figure. */
+  oneLine?: boolean;
+  /** Callouts packed closer: CALLOUT_GAP.tight between them instead of .normal (.result on the result map). */
+  tight?: boolean;
+  /** The key without its headline (the winner), which the step's text gives. */
+  compact?: boolean;
+  /** The short key (a short wide box): the region's items in short words, the result's without the shading (drawn unshaded), lines packed closer. */
+  short?: boolean;
+}
+/** The flags of a MapForm that change the labels (mapLabels). */
+export type LabelForm = Pick<MapForm, 'oneLine' | 'tight'>;
+/** The flags of a MapForm that change the key (mapKeyLayout; mapKey reads only `short`). */
+export type KeyForm = Pick<MapForm, 'compact' | 'short'>;
+/** councilStyles' one switch: `shaded` false draws the result's councils at one strength (UNSHADED), for the short key. */
+export interface CouncilStyleOptions {
+  shaded?: boolean;
+}
+
+/** The view: as wide as the projected map (MAP_WIDTH × MAP_HEIGHT in geo/mapLayout.ts); the map is shifted left to leave a label column off the coast. */
 export const MAP_VIEW = { width: 400, height: 480 } as const;
+/** The map's shift in the default view: 56 units left, so the callout column (COLUMN_X) clears the coast; chosen by eye when the map was drawn (0da1ba4). */
 export const MAP_OFFSET: [number, number] = [-56, 0];
+/** Left edge of the callout column in the default view, just off the coast once the map is shifted by MAP_OFFSET; chosen by eye when the map was drawn (0da1ba4). */
 const COLUMN_X = 296;
-/** Map x (before the offset) east of which the top of the map is open sea. */
+/** Map x (before the offset) east of which the top of the map is open sea: read off the projected map for the narrow-box layouts (c131e64). */
 const KEY_SEA_X = 282;
 
 export interface CouncilStyle {
@@ -46,8 +72,20 @@ export interface CouncilStyle {
   emphasis: 'strong' | 'faint' | 'hatched';
 }
 
+/** Fill opacity of the councils in the story's focus (North of Tyne); the key's solid swatch uses the same. Its origin is not recorded (in the code since 6a748e1): tuned by eye on the screenshots at 320×568..1280×800. */
+export const FOCUS_OPACITY = 0.42;
+/** Fill opacity of a council outside the focus on the north-of-tyne map: a faint trace of the region. Tuned by eye on the screenshots at 320×568..1280×800 (0da1ba4). */
+const FAINT_OPACITY = 0.07;
+/** Fill opacity of a council with no result on the result map (none in the story's data): muted, still visible. Chosen by eye (origin not recorded). */
+const NO_RESULT_OPACITY = 0.2;
+
 /** `shaded` false: the result's councils all at one strength, for a key without the shading (mapKey's short form). */
-export function councilStyles(variant: MapVariant, hatchId: string, { councils: map, areas }: MapData, shaded = true): CouncilStyle[] {
+export function councilStyles(
+  variant: MapVariant,
+  hatchId: string,
+  { councils: map, areas }: MapData,
+  { shaded = true }: CouncilStyleOptions = {},
+): CouncilStyle[] {
   const maxMargin = Math.max(...areas.map((a) => a.marginShare));
   return map.councils.map((c) => {
     if (variant === 'result') {
@@ -56,21 +94,21 @@ export function councilStyles(variant: MapVariant, hatchId: string, { councils: 
         code: c.code,
         d: c.d,
         fill: area ? `var(--c-${area.winnerId})` : 'var(--muted)',
-        fillOpacity: area ? (shaded ? marginOpacity(area.marginShare, maxMargin) : UNSHADED) : 0.2,
+        fillOpacity: area ? (shaded ? marginOpacity(area.marginShare, maxMargin) : UNSHADED) : NO_RESULT_OPACITY,
         emphasis: 'strong',
       };
     }
     const north = c.group === 'north-of-tyne';
     if (variant === 'north-of-tyne') {
-      return { code: c.code, d: c.d, fill: 'var(--fg)', fillOpacity: north ? 0.42 : 0.07, emphasis: north ? 'strong' : 'faint' };
+      return { code: c.code, d: c.d, fill: 'var(--fg)', fillOpacity: north ? FOCUS_OPACITY : FAINT_OPACITY, emphasis: north ? 'strong' : 'faint' };
     }
     return north
-      ? { code: c.code, d: c.d, fill: 'var(--fg)', fillOpacity: 0.42, emphasis: 'strong' }
+      ? { code: c.code, d: c.d, fill: 'var(--fg)', fillOpacity: FOCUS_OPACITY, emphasis: 'strong' }
       : { code: c.code, d: c.d, fill: `url(#${hatchId})`, fillOpacity: 1, emphasis: 'hatched' };
   });
 }
 
-/** The result's fill where the key does not explain a shading: one strength for every council. */
+/** The result's fill where the key does not explain a shading: one strength for every council, between the shading's floor (0.3) and 1; chosen by eye for the short key (f0937fe, 320 × 568 band). */
 const UNSHADED = 0.75;
 
 function areaFor(code: string, areas: AreaResult[]): AreaResult | undefined {
@@ -119,7 +157,20 @@ function boundsOf(d: string): ReturnType<typeof pathBounds> {
   return b;
 }
 
-export function mapLabels(variant: MapVariant, data: MapData, frame: MapFrame = DEFAULT_FRAME, minY = 150, oneLine = false, tight = false): PlacedLabel[] {
+/** Space between stacked callouts, in ems: packed (a `tight` or `oneLine` form), the default, and the result map's two-line callouts. Tuned by eye on the screenshots at 320×568..1280×800 (993d358). */
+const CALLOUT_GAP = { tight: 0.3, normal: 0.45, result: 0.6 } as const;
+/** Callouts stay this many ems above the view's bottom edge (room for descenders). Tuned by eye (993d358). */
+const CALLOUT_BOTTOM_EM = 0.6;
+/** The callouts' default top in the default view: below the key in the top right corner. Tuned by eye (993d358). */
+const CALLOUT_MIN_Y = 150;
+
+export function mapLabels(
+  variant: MapVariant,
+  data: MapData,
+  frame: MapFrame = DEFAULT_FRAME,
+  minY = CALLOUT_MIN_Y,
+  { oneLine = false, tight = false }: LabelForm = {},
+): PlacedLabel[] {
   const { dx, dy } = frame;
   const requests: LabelRequest[] = [];
   for (const c of data.councils.councils) {
@@ -138,9 +189,9 @@ export function mapLabels(variant: MapVariant, data: MapData, frame: MapFrame = 
     width: frame.width,
     height: frame.height,
     columnX: frame.columnX,
-    gap: frame.font * (oneLine || tight ? 0.3 : variant === 'result' ? 0.6 : 0.45),
+    gap: frame.font * (oneLine || tight ? CALLOUT_GAP.tight : variant === 'result' ? CALLOUT_GAP.result : CALLOUT_GAP.normal),
     minY,
-    maxY: Math.max(minY + 1, frame.height - frame.font * 0.6),
+    maxY: Math.max(minY + 1, frame.height - frame.font * CALLOUT_BOTTOM_EM),
     fontSize: frame.font,
     lineHeight: frame.line,
   });
@@ -157,7 +208,7 @@ export interface KeyItem {
  * all seven callouts, such as a 320 × 568 phone's band): the region's two items in their short words,
  * and the result's key without the shading (the map is then drawn unshaded, see councilStyles).
  */
-export function mapKey(variant: MapVariant, { areas, candidate, labels, numbers }: MapData, short = false): KeyItem[] {
+export function mapKey(variant: MapVariant, { areas, candidate, labels, numbers }: MapData, { short = false }: Pick<KeyForm, 'short'> = {}): KeyItem[] {
   if (variant === 'region') {
     return [
       { swatch: 'solid', lines: short ? labels.northOfTyneShort : labels.northOfTyne },
@@ -178,7 +229,20 @@ export function mapKey(variant: MapVariant, { areas, candidate, labels, numbers 
   return [];
 }
 
+/** The key's first line's top, in map units: a small inset from the view's top edge. Chosen by eye (993d358). */
 export const KEY_TOP = 4;
+/** The key column's least width in map units: the default view's key (x 226..398), which holds the longest key line at 13 units. Chosen by eye (993d358). */
+const KEY_MIN_WIDTH = 172;
+/** The key column's width in ems when the text is large: about the longest key words per line. Tuned by eye on the screenshots at 320×568..1280×800 (993d358). */
+const KEY_WIDTH_EM = 11;
+/** A callout's width in ems ("North Tyneside", the longest name, is about nine): the key goes beside the callouts if it fits past this. Measured with estimateTextWidth, rounded up (993d358). */
+const CALLOUT_WIDTH_EM = 9.5;
+/** How far right of the coast the callout column moves when the view has spare width, in map units. Chosen by eye (993d358). */
+const COLUMN_SPARE_SHIFT = 20;
+/** The key column is at most the view's width less this, in map units, so a large-text key keeps a margin. Chosen by eye (993d358). */
+const KEY_EDGE_INSET = 8;
+/** Gap between the key column's right edge and the view's, in map units (the default view's key: x 226 + 172 = 398). Chosen by eye (993d358). */
+const KEY_RIGHT_INSET = 2;
 
 /** The default frame: the 400 × 480 view at 13-unit text, as the map was designed. */
 export const DEFAULT_FRAME: MapFrame = {
@@ -188,8 +252,8 @@ export const DEFAULT_FRAME: MapFrame = {
   line: LINE_HEIGHT,
   dx: MAP_OFFSET[0],
   dy: MAP_OFFSET[1],
-  keyX: 226,
-  keyWidth: 172,
+  keyX: MAP_VIEW.width - KEY_MIN_WIDTH - KEY_RIGHT_INSET,
+  keyWidth: KEY_MIN_WIDTH,
   columnX: COLUMN_X,
   keyBeside: false,
 };
@@ -205,11 +269,11 @@ export function mapFrame(boxWidth: number, boxHeight: number, font: number): { f
   const height = boxHeight / scale;
   const f = font / scale;
   const spare = width - MAP_VIEW.width;
-  const keyWidth = Math.min(width - 8, Math.max(172, f * 11));
+  const keyWidth = Math.min(width - KEY_EDGE_INSET, Math.max(KEY_MIN_WIDTH, f * KEY_WIDTH_EM));
   // Spare width first un-shifts the map, then moves the callout column off the coast a little.
-  const columnX = COLUMN_X + Math.min(spare, -MAP_OFFSET[0] + 20);
-  // A callout is about nine ems wide ("North Tyneside"); the key goes beside the callouts if it fits.
-  const keyBeside = width - (columnX + f * 9.5 + f) >= keyWidth;
+  const columnX = COLUMN_X + Math.min(spare, -MAP_OFFSET[0] + COLUMN_SPARE_SHIFT);
+  // A callout is about nine ems wide ("North Tyneside"), plus an em between it and the key; the key goes beside the callouts if it fits.
+  const keyBeside = width - (columnX + f * CALLOUT_WIDTH_EM + f) >= keyWidth;
   const dx = Math.min(0, MAP_OFFSET[0] + spare);
   return {
     scale,
@@ -221,8 +285,8 @@ export function mapFrame(boxWidth: number, boxHeight: number, font: number): { f
       dx,
       dy: 0,
       // Above the callouts, the key may reach left over the sea off the north coast (x 282 of the map), as in the default view.
-      keyX: keyBeside ? width - keyWidth - 2 : Math.min(width - keyWidth - 2, KEY_SEA_X + dx),
-      keyWidth: keyBeside ? keyWidth : width - 2 - Math.min(width - keyWidth - 2, KEY_SEA_X + dx),
+      keyX: keyBeside ? width - keyWidth - KEY_RIGHT_INSET : Math.min(width - keyWidth - KEY_RIGHT_INSET, KEY_SEA_X + dx),
+      keyWidth: keyBeside ? keyWidth : width - KEY_RIGHT_INSET - Math.min(width - keyWidth - KEY_RIGHT_INSET, KEY_SEA_X + dx),
       columnX,
       keyBeside,
     },
@@ -254,30 +318,38 @@ export function shadeKey({ areas, labels }: Pick<MapData, 'areas' | 'labels'>): 
   }));
 }
 
+/** A key swatch's side, in ems: a little over the cap height plus descender, so it reads as a square beside a line. Chosen by eye (993d358). */
+export const KEY_SWATCH_EM = 1.1;
+/** Space between a key swatch and its words, in ems. Chosen by eye (993d358). */
+export const KEY_SWATCH_GAP_EM = 0.45;
+/** Space after each key item, in ems: the short key (f0937fe, 320 × 568 band) packs them closer. Tuned by eye on the screenshots at 320×568..1280×800. */
+const KEY_ITEM_GAP_EM = { normal: 0.6, short: 0.3 } as const;
+/** Space below the result map's shade key row, in ems (MapGraphic.tsx places the row from it). Chosen by eye (993d358). */
+export const SHADE_KEY_GAP_EM = 0.4;
+
 /** The key's items wrapped to the key column, with their top y, and the y below the last one. */
 export function mapKeyLayout(
   variant: MapVariant,
   data: MapData,
   frame: MapFrame = DEFAULT_FRAME,
-  compact = false,
-  short = false,
+  { compact = false, short = false }: KeyForm = {},
 ): { items: (KeyItem & { y: number })[]; bottom: number; swatchSize: number; boxes: Box[] } {
   const items: (KeyItem & { y: number })[] = [];
-  const swatchSize = frame.font * 1.1;
+  const swatchSize = frame.font * KEY_SWATCH_EM;
   const boxes: Box[] = [];
   let y = KEY_TOP;
   // A compact key leaves out its headline (the winner), which the step's text gives.
-  for (const item of mapKey(variant, data, short).filter((k) => !(compact && k.strong))) {
-    const indent = item.swatch === 'none' ? 0 : swatchSize + frame.font * 0.45;
+  for (const item of mapKey(variant, data, { short }).filter((k) => !(compact && k.strong))) {
+    const indent = item.swatch === 'none' ? 0 : swatchSize + frame.font * KEY_SWATCH_GAP_EM;
     const lines = wrapText(item.lines.join(' '), frame.keyWidth - indent, frame.font, !!item.strong);
     items.push({ ...item, lines, y });
     const w = Math.max(...lines.map((l) => estimateTextWidth(l, frame.font, !!item.strong)));
     boxes.push({ x: frame.keyX, y, width: indent + w, height: lines.length * frame.line });
-    y += lines.length * frame.line + frame.font * (short ? 0.3 : 0.6);
+    y += lines.length * frame.line + frame.font * (short ? KEY_ITEM_GAP_EM.short : KEY_ITEM_GAP_EM.normal);
   }
   if (variant === 'result' && !short) {
     boxes.push({ x: frame.keyX, y, width: frame.keyWidth, height: swatchSize + frame.line });
-    y += swatchSize + frame.line + frame.font * 0.4;
+    y += swatchSize + frame.line + frame.font * SHADE_KEY_GAP_EM;
   }
   return { items, bottom: y, swatchSize, boxes };
 }
