@@ -1,0 +1,235 @@
+/**
+ * A second story built from the kit (tests/fixtures/second-story/): three steps, one bar, its own
+ * data and schema. Built here with Vite's API (into a temporary folder, never dist/), served, and
+ * scrolled in Chromium: the steps activate in order both ways, the graphic stays pinned, a deep link
+ * lands on its step, and inside a news page with embed.js (another origin) the frame takes the
+ * story's height and the active step follows the host's scroll.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSecondStory } from '../fixtures/second-story/build.ts';
+import { HOSTS_DIR } from './embedHarness.ts';
+import { DIST, launchBrowser, serveDir, waitFor, watchErrors, type StaticServer } from './harness.ts';
+
+const IDS = ['boats', 'gulls', 'visitors'];
+const VALUES: Record<string, number> = { boats: 14, gulls: 37, visitors: 112 };
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 };
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
+
+let tmp: string;
+let out: string;
+let story: StaticServer;
+let hosts: StaticServer;
+let browser: Browser;
+let buildMs = 0;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'second-story-'));
+  const started = Date.now();
+  out = await buildSecondStory(join(tmp, 'second-story'));
+  buildMs = Date.now() - started;
+  // The story on 127.0.0.1, the news page on localhost: cross-site, as on a real news site.
+  story = await serveDir(tmp, { host: '127.0.0.1' });
+  hosts = await serveDir(HOSTS_DIR, { host: 'localhost' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await story?.close();
+  await hosts?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const storyUrl = () => `${story.origin}/second-story/`;
+
+interface Marks {
+  active: string;
+  current: string[];
+  graphicState: string | null;
+  value: number | null;
+}
+
+const marks = (target: Page | Frame): Promise<Marks> =>
+  target.evaluate(() => {
+    const section = document.querySelector<HTMLElement>('[data-story-section]')!;
+    const svg = section.querySelector('[data-graphic] svg');
+    return {
+      active: section.dataset.activeStep ?? '',
+      current: [...section.querySelectorAll<HTMLElement>('[data-step][aria-current="step"]')].map((el) => el.dataset.step ?? ''),
+      graphicState: section.querySelector('[data-graphic]')?.getAttribute('data-graphic-state') ?? null,
+      value: svg ? Number(svg.getAttribute('data-value')) : null,
+    };
+  });
+
+const frames = (target: Page | Frame) => target.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Distinct values in the order first seen, dropping repeats. */
+const runs = (values: string[]) => values.filter((v, i) => i === 0 || v !== values[i - 1]);
+
+async function openStory(options: BrowserContextOptions, hash = '') {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${storyUrl()}${hash}`);
+  await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native' && !!document.querySelector('[data-graphic] svg'));
+  return { page, errors, close: () => context.close() };
+}
+
+describe.each([
+  ['phone 390 × 844', PHONE, 'band'],
+  ['desktop 1280 × 800', DESKTOP, 'side'],
+])('the second story at top level (%s)', (_name, options, layout) => {
+  it('activates the three steps in order down and up, with the graphic pinned throughout the section', async () => {
+    const { page, errors, close } = await openStory(options);
+    try {
+      expect(await page.evaluate(() => document.documentElement.dataset.layout)).toBe(layout);
+      const max = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+      const positions = Array.from({ length: Math.ceil(max / 50) + 1 }, (_, i) => Math.min(max, i * 50));
+      const seen: string[] = [];
+      const offPin: string[] = [];
+      let pinnedChecks = 0;
+      for (const y of [...positions, ...positions.slice().reverse()]) {
+        await page.evaluate((top) => window.scrollTo(0, top), y);
+        await frames(page);
+        const m = await marks(page);
+        seen.push(m.active);
+        // Every mark agrees: the section's, aria-current, the graphic's state and the value it draws.
+        expect(m.current, `y=${y}`).toEqual(m.active ? [m.active] : []);
+        if (m.active) expect([m.graphicState, m.value], `y=${y}`).toEqual([m.active, VALUES[m.active]]);
+        const g = await page.evaluate(() => {
+          const section = document.querySelector('[data-story-section]')!.getBoundingClientRect();
+          const graphic = document.querySelector('.s2-graphic')!.getBoundingClientRect();
+          return { sectionTop: section.top, sectionBottom: section.bottom, top: graphic.top, height: graphic.height };
+        });
+        // Wholly inside the section's scroll range, the graphic sits at the viewport's top (±2 px).
+        if (g.sectionTop <= 0 && g.sectionBottom >= g.height) {
+          pinnedChecks++;
+          if (Math.abs(g.top) > 2) offPin.push(`y=${y}: graphic top ${g.top}`);
+        }
+      }
+      const half = positions.length;
+      expect(runs(seen.slice(0, half))).toEqual(['', ...IDS]);
+      expect(runs(seen.slice(half))).toEqual([...IDS.slice().reverse(), '']);
+      expect(pinnedChecks).toBeGreaterThan(10);
+      expect(offPin).toEqual([]);
+      expect(errors.errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it.each(['gulls', 'visitors'])('a deep link #%s lands on that step', async (id) => {
+    const { page, errors, close } = await openStory(options, `#${id}`);
+    try {
+      const landed = await waitFor(async () => (await marks(page)).active === id, { timeout: 4000 });
+      expect(landed, `active: ${(await marks(page)).active}`).toBe(true);
+      // Still there once fonts and the load event have had their say.
+      await page.waitForTimeout(300);
+      expect(await marks(page)).toEqual({ active: id, current: [id], graphicState: id, value: VALUES[id] });
+      // Its heading is in the reading area: below the pinned graphic (band) and inside the viewport.
+      const { headingTop, graphicBottom, vh } = await page.evaluate((stepId) => {
+        const heading = document.getElementById(stepId)!.querySelector('h2')!.getBoundingClientRect();
+        const graphic = document.querySelector('.s2-graphic')!.getBoundingClientRect();
+        return { headingTop: heading.top, graphicBottom: graphic.bottom, vh: window.innerHeight };
+      }, id);
+      if (layout === 'band') expect(headingTop).toBeGreaterThanOrEqual(graphicBottom - 2);
+      expect(headingTop).toBeGreaterThanOrEqual(-2);
+      expect(headingTop).toBeLessThan(vh);
+      expect(errors.errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('the second story inside a news page, with embed.js on another origin', () => {
+  it('was built with the same embed.js as the main story', () => {
+    const ours = readFileSync(join(out, 'embed.js'), 'utf8');
+    expect(ours.length).toBeGreaterThan(1000);
+    // When the main build is there, the host script is the same bytes: one embed.js hosts any story.
+    if (existsSync(join(DIST, 'embed.js'))) expect(ours).toBe(readFileSync(join(DIST, 'embed.js'), 'utf8'));
+  });
+
+  it.each([
+    ['phone 390 × 844', PHONE],
+    ['desktop 1280 × 800', DESKTOP],
+  ])('gets an auto height and follows the host scroll (%s)', async (_name, options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    try {
+      await page.goto(`${hosts.origin}/snippet.html?${new URLSearchParams({ child: storyUrl() })}`);
+      const find = async () => page.frames().find((f) => f.url().startsWith(storyUrl())) ?? null;
+      let child = await waitFor(find, { timeout: 3000 });
+      if (!child) {
+        // embed.js loads frames lazily: bring it closer.
+        await page.evaluate(() => document.querySelector('iframe')?.scrollIntoView({ block: 'start' }));
+        child = await waitFor(find, { timeout: 10_000 });
+      }
+      expect(child, 'the story frame').toBeTruthy();
+      const frame = child!;
+      await frame.waitForLoadState('load');
+      await page.evaluate(() => document.querySelector('iframe')!.scrollIntoView({ block: 'start' }));
+      const context = async () => frame.evaluate(() => `${document.documentElement.dataset.embedContext}/${document.documentElement.dataset.scrollSource}`);
+      expect(await waitFor(async () => (await context()) === 'auto/relay', { timeout: 8000 }), await context()).toBe(true);
+
+      // The frame is as tall as the story (not the 150 px iframe default, nor embed.js's reserve).
+      const heights = async () => ({
+        frame: await page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height),
+        doc: await frame.evaluate(() => document.documentElement.getBoundingClientRect().height),
+      });
+      const fits = await waitFor(
+        async () => {
+          const h = await heights();
+          return Math.abs(h.frame - h.doc) <= 2;
+        },
+        { timeout: 5000 },
+      );
+      const h = await heights();
+      expect(fits, `frame ${h.frame}, story ${h.doc}`).toBe(true);
+      expect(h.frame).toBeGreaterThan(1000);
+      expect(await frame.evaluate(() => window.scrollY)).toBe(0);
+
+      // The host scrolls; the story (which never scrolls itself) follows it step by step.
+      const { frameTop, max } = await page.evaluate(() => ({
+        frameTop: document.querySelector('iframe')!.getBoundingClientRect().top + window.scrollY,
+        max: document.documentElement.scrollHeight - window.innerHeight,
+      }));
+      const start = Math.max(0, frameTop - 200);
+      const end = Math.min(max, frameTop + h.doc);
+      const seen: string[] = [];
+      const offPin: string[] = [];
+      let pinnedChecks = 0;
+      for (let y = start; y <= end; y += 60) {
+        await page.evaluate((top) => window.scrollTo(0, top), y);
+        // The host relays its scroll once per frame; give it a few.
+        await frames(page);
+        await frames(frame);
+        await frames(page);
+        seen.push((await marks(frame)).active);
+        const g = await page.evaluate(() => ({ vh: window.innerHeight }));
+        const box = await frame.locator('.s2-graphic').boundingBox();
+        const section = await frame.locator('[data-story-section]').boundingBox();
+        // The graphic, moved by the kit's engine, stays at the host viewport's top while the section spans it.
+        if (box && section && section.y <= -100 && section.y + section.height >= box.height + 100) {
+          pinnedChecks++;
+          if (Math.abs(box.y) > 4) offPin.push(`host y=${y}: graphic at ${Math.round(box.y)} (vh ${g.vh})`);
+        }
+      }
+      expect(pinnedChecks).toBeGreaterThan(5);
+      expect(runs(seen).filter((s) => s !== '')).toEqual(IDS);
+      expect(offPin).toEqual([]);
+      expect(errors.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('builds in seconds', () => {
+    expect(buildMs).toBeLessThan(60_000);
+  });
+});
