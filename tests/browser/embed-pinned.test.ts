@@ -221,6 +221,63 @@ async function stepsAtRest(h: OpenHost, ids: string[], graphic: Frame) {
   );
 }
 
+test('a header that appears mid-read moves the graphic below it; embed.js hit-tests for headers only a few times a second while the page scrolls', async () => {
+  const h = await openPinned('snippet', DESKTOP);
+  try {
+    const geo = await hostGeometry(h.page);
+    const box = await overlayBox(h.page);
+    await placeFrameAt(h.page, -400 - (box.top - geo.frameTop));
+    const before = (await settle(() => overlayBox(h.page), { quiet: 300 })).graphicTop;
+    // A site that fixes its masthead once the reader scrolls past it.
+    await h.page.evaluate(() => {
+      const header = document.createElement('div');
+      header.id = 'late-header';
+      header.setAttribute('data-test-header', '');
+      header.style.cssText = 'position:fixed;top:0;left:0;right:0;height:72px;background:#333;z-index:10';
+      document.body.appendChild(header);
+    });
+    // Count hit tests through a scroll of 60 frames (about a second), one that keeps the section stuck.
+    const { hits, ms } = await h.page.evaluate(async () => {
+      const raf = () => new Promise((r) => requestAnimationFrame(r));
+      const original = document.elementFromPoint.bind(document);
+      let hits = 0;
+      document.elementFromPoint = (x: number, y: number) => {
+        hits += 1;
+        return original(x, y);
+      };
+      const started = performance.now();
+      for (let i = 0; i < 60; i++) {
+        window.scrollBy({ top: i < 30 ? 3 : -3, behavior: 'instant' });
+        await raf();
+      }
+      const ms = performance.now() - started;
+      document.elementFromPoint = original;
+      return { hits, ms };
+    });
+    // Three points per lookup, one lookup per 250 ms at most (and one for the frame that started it).
+    expect(hits, `${hits} hit tests in ${Math.round(ms)} ms of scrolling`).toBeLessThanOrEqual(3 * (Math.ceil(ms / 250) + 1));
+    expect(hits, 'the header was looked for').toBeGreaterThan(0);
+    const under = await waitFor(async () => {
+      const g = await overlayBox(h.page);
+      return g.graphicTop >= Math.max(72, before) - 0.5 && g.graphicTop > before + 1 ? g : null;
+    });
+    expect(under, 'the graphic moved below the new header').toBeTruthy();
+    // The header slides away (a transform, as sites hide it on scroll): the graphic rises to the top.
+    await h.page.evaluate(() => {
+      document.getElementById('late-header')!.style.transform = 'translateY(-100%)';
+      window.scrollBy({ top: 2, behavior: 'instant' });
+    });
+    const back = await waitFor(async () => {
+      const g = await overlayBox(h.page);
+      return Math.abs(g.graphicTop - before) <= 1 ? g : null;
+    });
+    expect(back, `the graphic back at ${before} px once the header slid away`).toBeTruthy();
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});
+
 test('the graphic frame shows the text frame’s active step at rest after fast and instant scrolls, both ways', async () => {
   const h = await openPinned('snippet', DESKTOP);
   try {

@@ -72,7 +72,21 @@ interface Frame {
   stickyTop: number;
   /** The inset the overlay was last placed for. */
   placedInset: number;
+  insetSources: InsetSources | null;
 }
+
+interface InsetSources {
+  /** When they were looked up, and for which viewport size. */
+  at: number;
+  size: string;
+  /** The page's --<prefix>-inset-top, or -1. */
+  css: number;
+  scroller: HTMLElement | null;
+  headers: Element[];
+}
+
+/** How long a lookup of the sticky header and the scroller stands while the page scrolls. */
+const INSET_LOOKUP_MS = 250;
 
 type Outgoing = HostMessage extends infer M ? (M extends HostMessage ? Omit<M, 'seq'> : never) : never;
 
@@ -127,6 +141,8 @@ interface Api {
     return heights;
   };
 
+  const now = () => (w.performance && w.performance.timeOrigin ? w.performance.timeOrigin + w.performance.now() : Date.now());
+
   const cssInset = () => {
     const fromCss = getComputedStyle(doc.documentElement).getPropertyValue(`--${__EMBED_PREFIX__}-inset-top`).trim();
     return fromCss ? intOr(fromCss.replace('px', ''), -1, 0, 1000) : -1;
@@ -147,22 +163,35 @@ interface Api {
 
   /**
    * Fixed or sticky elements along the top of the reader's viewport (a site header), found by
-   * hit-testing a few points just below the top edge.
+   * hit-testing a few points just below the top edge: at each point, the first such ancestor.
    */
-  const headerBottom = (f: Frame, vw: number, vh: number) => {
-    let bottom = 0;
+  const findHeaders = (f: Frame, vw: number) => {
+    const found: Element[] = [];
     for (const x of [0.2, 0.5, 0.8]) {
-      let el = doc.elementFromPoint(vw * x, 1);
-      for (; el && el !== doc.body && el !== doc.documentElement; el = el.parentElement) {
+      for (let el = doc.elementFromPoint(vw * x, 1); el && el !== doc.body && el !== doc.documentElement; el = el.parentElement) {
         if (el === f.iframe || el.contains(f.iframe)) break;
         const position = getComputedStyle(el).position;
         if (position !== 'fixed' && position !== 'sticky') continue;
-        const r = el.getBoundingClientRect();
-        if (r.top <= 1 && r.bottom > bottom && r.bottom < vh / 2) bottom = r.bottom;
+        if (found.indexOf(el) < 0) found.push(el);
         break;
       }
     }
-    return bottom;
+    return found;
+  };
+
+  /**
+   * What the inset is measured from, looked up again at most every INSET_LOOKUP_MS while the page
+   * scrolls and at once after a resize or a layout report: three hit tests and a style walk in every
+   * frame cost a mid-range phone long frames (issue #16's trace). A header that slides away moves
+   * its box, which is read every frame; only a header that appears from nothing waits for a lookup.
+   */
+  const insetSources = (f: Frame, vw: number, vh: number): InsetSources => {
+    const t = now();
+    const size = `${vw} ${vh}`;
+    const s = f.insetSources;
+    if (s && s.size === size && t - s.at < INSET_LOOKUP_MS) return s;
+    f.insetSources = { at: t, size, css: cssInset(), scroller: scrollerOf(f.iframe), headers: findHeaders(f, vw) };
+    return f.insetSources;
   };
 
   /**
@@ -171,11 +200,14 @@ interface Api {
    */
   const insetTop = (f: Frame, vw: number, vh: number) => {
     if (f.insetTop !== null) return f.insetTop;
-    const fromCss = cssInset();
-    if (fromCss >= 0) return fromCss;
-    const scroller = scrollerOf(f.iframe);
-    const clipTop = scroller ? Math.max(0, scroller.getBoundingClientRect().top) : 0;
-    return Math.round(Math.max(clipTop, headerBottom(f, vw, vh)));
+    const s = insetSources(f, vw, vh);
+    if (s.css >= 0) return s.css;
+    let bottom = s.scroller ? Math.max(0, s.scroller.getBoundingClientRect().top) : 0;
+    for (const el of s.headers) {
+      const r = el.getBoundingClientRect();
+      if (r.top <= 1 && r.bottom > bottom && r.bottom < vh / 2) bottom = r.bottom;
+    }
+    return Math.round(bottom);
   };
 
   /** Host pixels per story pixel: 1.5 under body { zoom: 1.5 }, 0.9 in a scale(0.9) column. */
@@ -198,8 +230,6 @@ interface Api {
     g.seq += 1;
     target.postMessage(toWire(Object.assign({}, message, { id: g.id, seq: g.seq }) as HostMessage), g.origin);
   };
-
-  const now = () => (w.performance && w.performance.timeOrigin ? w.performance.timeOrigin + w.performance.now() : Date.now());
 
   const sendViewport = (f: Frame) => {
     const vv = w.visualViewport;
@@ -386,6 +416,8 @@ interface Api {
 
   /** Re-decides the mode and lays, moves or removes the overlay; on every layout report and resize. */
   const updatePin = (f: Frame) => {
+    // The layout moved: the header or the scroller may be other elements now.
+    f.insetSources = null;
     if (!f.holder) return;
     const mode = chooseMode(f);
     if (mode !== f.mode) {
@@ -531,6 +563,7 @@ interface Api {
       pinned: false,
       stickyTop: 0,
       placedInset: -1,
+      insetSources: null,
     };
     if (!holder) iframe.setAttribute(`data-${__EMBED_PREFIX__}-pinned`, 'relay');
     frames.push(f);
