@@ -9,10 +9,15 @@ import { embedDefines } from './src/story/embedConfig.ts';
 const root = import.meta.dirname;
 
 const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
+const BROWSER_FILES_AT_ONCE = Number(process.env.BROWSER_FILES_AT_ONCE) || 2;
 const ONLY_ENGINE = process.env.ENGINE;
 if (ONLY_ENGINE && !(ENGINES as readonly string[]).includes(ONLY_ENGINE)) throw new Error(`ENGINE=${ONLY_ENGINE}: expected one of ${ENGINES.join(', ')}`);
 
-/** A browser-test project: one file at a time (browsers share two cores), groups run one after another. */
+/**
+ * A browser-test project. Two files at a time: most of a browser test is waiting (for frames, for a
+ * scroll to settle), so two browsers share the two cores well and CI takes half as long. Groups run
+ * one after another: the Chromium-only tests, then the three engines' cross-engine tests together.
+ */
 function browserProject(name: string, include: string[], groupOrder: number, env: Record<string, string> = {}) {
   return {
     extends: true as const,
@@ -24,7 +29,8 @@ function browserProject(name: string, include: string[], groupOrder: number, env
       env,
       testTimeout: 120_000,
       hookTimeout: 120_000,
-      fileParallelism: false,
+      fileParallelism: true,
+      maxWorkers: BROWSER_FILES_AT_ONCE,
       sequence: { groupOrder },
     },
   };
@@ -58,8 +64,8 @@ export default defineConfig({
       // Chromium-only browser tests; left out when ENGINE picks one engine for the cross-engine tests.
       ...(ONLY_ENGINE ? [] : [browserProject('browser', ['tests/browser/**/*.test.ts'], 1)]),
       // The cross-engine tests, once per engine: ENGINE=firefox npm run test:browser runs one.
-      ...ENGINES.filter((engine) => !ONLY_ENGINE || engine === ONLY_ENGINE).map((engine, i) =>
-        browserProject(engine, ['tests/browser/engines/**/*.test.ts'], 2 + i, { ENGINE: engine }),
+      ...ENGINES.filter((engine) => !ONLY_ENGINE || engine === ONLY_ENGINE).map((engine) =>
+        browserProject(engine, ['tests/browser/engines/**/*.test.ts'], 2, { ENGINE: engine }),
       ),
     ],
   },
