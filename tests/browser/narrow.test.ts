@@ -113,7 +113,8 @@ describe('the step control at 200% text size', () => {
           buttons: [...nav.querySelectorAll('button')].map((b) => b.getBoundingClientRect()).every((b) => b.width >= 43.5 && b.height >= 43.5),
           clamped: status.scrollHeight > status.clientHeight + 1,
           status: status.textContent!,
-          heading: document.querySelector(`#${stepId} h2`)!.textContent!,
+          // The heading's soft hyphens (break points put in at prerender) show only at a line break.
+          heading: document.querySelector(`#${stepId} h2`)!.textContent!.replaceAll('\u00ad', ''),
         };
       }, id);
       const where = `${name}, ${id}`;
@@ -131,6 +132,50 @@ describe('the step control at 200% text size', () => {
     // Only the narrowest phone cuts any, and only the longest titles.
     if (size.width > 320) expect(clamped).toEqual([]);
     else expect(clamped.length).toBeLessThanOrEqual(3);
+    await context.close();
+  });
+});
+
+describe('headings at 200% text size', () => {
+  it.each([
+    ['320×568', { width: 320, height: 568 }],
+    ['390×844', { width: 390, height: 844 }],
+    ['390×844 at 200% page zoom', { width: 195, height: 422, deviceScaleFactor: 2 }],
+  ] as const)('%s: the headline and every step heading break between words or at a hyphen, never mid-syllable', async (_name, size) => {
+    const { context, page } = await open(size, '', { isMobile: true, hasTouch: true });
+    await setReaderTextSize(page, '32px');
+    const breaks = await page.evaluate(() => {
+      const found: { heading: string; before: string; after: string }[] = [];
+      for (const h of document.querySelectorAll<HTMLElement>('h1, .step-card h2')) {
+        // Every character with its line's top: a new line starts where the top jumps.
+        const chars: { c: string; top: number }[] = [];
+        const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (let i = 0; i < text.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = [...range.getClientRects()].find((r) => r.width > 0);
+            chars.push({ c: text[i], top: rect ? rect.top : NaN });
+          }
+        }
+        const shown = chars.filter((x) => !Number.isNaN(x.top));
+        for (let i = 1; i < shown.length; i++) {
+          if (shown[i].top <= shown[i - 1].top + 1) continue;
+          const heading = chars.map((x) => x.c).join('');
+          const at = chars.indexOf(shown[i]);
+          found.push({ heading: heading.replaceAll('\u00ad', '-'), before: chars[at - 1]?.c ?? '', after: shown[i].c });
+        }
+      }
+      return found;
+    });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    // At a space (the space itself is not drawn at a line end) or at a soft hyphen, which shows as '-'.
+    const midWord = breaks.filter((b) => !/[\s\u00ad-]/.test(b.before));
+    console.log(`${_name} at 32 px root: ${breaks.length} line breaks in headings`);
+    expect(midWord, 'line breaks inside a word').toEqual([]);
+    expect(width, 'the page does not scroll sideways').toBeLessThanOrEqual(0);
     await context.close();
   });
 });

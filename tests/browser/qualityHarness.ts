@@ -42,7 +42,12 @@ export const SOURCES = readJson<{ sources: Source[] }>('sources.json').sources;
 export const formatCount = (n: number): string => n.toLocaleString('en-GB');
 
 /** Collapses whitespace (innerText keeps line breaks; copy in the JSON does not). */
-export const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** Text as a reader reads it: spaces collapsed, soft hyphens (shown only at a line break) dropped. */
+export const squash = (s: string): string =>
+  s
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 type Target = Page | Frame;
 

@@ -2,6 +2,7 @@ import { content } from '../data/content.ts';
 import { fill } from '../data/dataset.ts';
 import { fillSlots } from '../data/tokens.ts';
 import { GuideLink } from './Guide.tsx';
+import { hyphenateHeading } from './hyphenate.ts';
 import { STANDFIRST_MENTIONS } from './pageMentions.ts';
 import { Prose } from './Prose.tsx';
 import { PublicationDates } from './PublicationDates.tsx';
@@ -14,7 +15,7 @@ export function Header() {
         {story.page.skipLink}
       </a>
       <p className="kicker">{story.kicker}</p>
-      <h1>{story.headline}</h1>
+      <h1>{hyphenateHeading(story.headline)}</h1>
       <Prose className="standfirst" text={fill(story.standfirst)} mentions={STANDFIRST_MENTIONS} />
       <p className="byline">{fillSlots(story.credits, { newsroom: story.publication.newsroom })}</p>
       <PublicationDates />

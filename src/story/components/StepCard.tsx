@@ -7,6 +7,7 @@ import type { Step } from '../data/types.ts';
 import type { ChartModel } from '../graphics/chartModel.ts';
 import { Graphic } from '../graphics/Graphic.tsx';
 import { GuideLink } from './Guide.tsx';
+import { hyphenateHeading } from './hyphenate.ts';
 import { Prose } from './Prose.tsx';
 import { QuoteCard } from './QuoteCard.tsx';
 import { SourceRefs } from './SourceRefs.tsx';
@@ -34,7 +35,7 @@ export function StepCard({ step, index, total, model, mentions }: StepCardProps)
     <section className="step" id={step.id} data-step={step.id} data-graphic-state={step.graphic} aria-labelledby={headingId} tabIndex={-1}>
       <div className="step-card">
         <p className="step-count">{fillSlots(content.story.page.stepCount, { step: String(index + 1), steps: String(total) })}</p>
-        <h2 id={headingId}>{step.title}</h2>
+        <h2 id={headingId}>{hyphenateHeading(step.title)}</h2>
         {step.paragraphs.map((text, i) => (
           <Prose key={i} text={fill(text)} mentions={mentions?.[i] ?? []} />
         ))}

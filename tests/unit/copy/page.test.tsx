@@ -17,7 +17,12 @@ beforeAll(() => {
   doc = new DOMParser().parseFromString(`<!doctype html><body>${renderToStaticMarkup(<StaticPage />)}</body>`, 'text/html');
 });
 
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** Text as a reader reads it: spaces collapsed, soft hyphens (shown only at a line break) dropped. */
+const squash = (s: string | null | undefined) =>
+  (s ?? '')
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('balance', () => {
   it('quotes the winner and Labour in their own words, not only the candidate the story follows', () => {
@@ -112,7 +117,7 @@ describe('copy lives in data/', () => {
     const known = dataWords();
     const texts = [...doc.querySelectorAll('[aria-label]')].map((el) => el.getAttribute('aria-label') ?? '');
     const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.textContent ?? '');
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(squash(node.textContent));
     const unknown = [...new Set(texts.flatMap((t) => t.match(/[A-Za-z]+/g) ?? []))].filter((w) => !known.has(w));
     expect(unknown).toEqual([]);
   });
@@ -127,5 +132,16 @@ describe('copy lives in data/', () => {
     const descriptions = [...doc.querySelectorAll('.graphic-description')].map((el) => el.textContent ?? '');
     expect(descriptions).toHaveLength(content.story.steps.length);
     for (const d of descriptions) expect(d).toMatch(new RegExp(`^${content.story.page.graphicDescription} \\S`));
+  });
+});
+
+describe('headings', () => {
+  it('carry soft hyphens at syllable breaks in long words, so a large heading breaks as a typesetter would', () => {
+    const crowdfunding = [...doc.querySelectorAll('.step-card h2')]
+      .map((h) => h.textContent ?? '')
+      .find((t) => t.replace(/\u00ad/g, '').includes('Crowdfunding'));
+    expect(crowdfunding).toContain('Crowd\u00adfund\u00ading');
+    // Short words stay whole: a break in 'mayor' would help no heading fit.
+    expect(doc.querySelector('.step-card h2')?.textContent).not.toContain('\u00ad');
   });
 });
