@@ -23,6 +23,13 @@ const MARKS: Record<string, string> = {
   money: '[data-bar] rect, [data-bar] text, [data-target] > *',
 };
 
+/** What names a thing drawn in a state: a candidate, a council, an event, a money bar, and the labels for them. */
+const IDENTITIES = ['data-candidate', 'data-area', 'data-event-mark', 'data-bar', 'data-label-for', 'data-short-label'];
+
+/** The elements carrying an identity, by "attribute=value". */
+const identified = (root: Element) =>
+  new Map(IDENTITIES.flatMap((a) => [...root.querySelectorAll(`[${a}]`)].map((el): [string, Element] => [`${a}=${el.getAttribute(a)}`, el])));
+
 const kindOf = (stateId: string) => stateId.split(':')[0];
 
 /** Consecutive steps of the story that show the same graphic, both ways, and the map's region to its result. */
@@ -53,6 +60,7 @@ async function change(from: string, to: string) {
   const svg = view.container.querySelector('svg')!;
   const marks = () => [...view.container.querySelectorAll(MARKS[kindOf(from)])];
   const before = marks();
+  const named = identified(svg);
   const records: MutationRecord[] = [];
   const observer = new MutationObserver((found) => records.push(...found));
   observer.observe(svg, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -60,7 +68,7 @@ async function change(from: string, to: string) {
   await act(async () => {});
   records.push(...observer.takeRecords());
   observer.disconnect();
-  return { view, svg, before, after: marks(), records };
+  return { view, svg, before, after: marks(), named, records };
 }
 
 describe('a step change between states of one graphic', () => {
@@ -69,7 +77,7 @@ describe('a step change between states of one graphic', () => {
   });
 
   it.each(PAIRS)('%s -> %s keeps the <svg> and its marks, and only changes their attributes', async (from, to) => {
-    const { view, svg, before, after, records } = await change(from, to);
+    const { view, svg, before, after, named, records } = await change(from, to);
     expect(view.container.querySelector('svg')).toBe(svg);
     expect(svg.getAttribute('data-graphic-kind')).toBe(kindOf(to));
     expect(before.length).toBeGreaterThan(0);
@@ -78,6 +86,10 @@ describe('a step change between states of one graphic', () => {
     after.forEach((node, i) => expect(node === before[i], `${to}: mark ${i} (${node.outerHTML.slice(0, 80)}) is a new node`).toBe(true));
     const moved = records.filter((r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].some((n) => before.includes(n as Element)));
     expect(moved).toEqual([]);
+    // Whatever both states name (a council's callout, an event's label) is the same node in both.
+    const kept = [...identified(svg)].filter(([id]) => named.has(id));
+    expect(kept.length).toBeGreaterThan(0);
+    for (const [id, node] of kept) expect(node === named.get(id), `${to}: ${id} is a new node`).toBe(true);
     // ...and the states differ in what the marks show: some mark's attributes were written.
     const written = records.filter((r) => r.type === 'attributes' && before.some((m) => m === r.target || m.contains(r.target)));
     expect(written.length).toBeGreaterThan(0);
