@@ -87,6 +87,20 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
   // Per frame: one subscription writes the transforms of the result bars and their labels; no React render.
   const bars = useRef<(SVGRectElement | null)[]>([]);
   const labels = useRef<(SVGTextElement | null)[]>([]);
+  // One ref callback per row for the layout's life: a new inline callback per render made React detach
+  // and re-attach every row's refs at each step change (named in the scroll trace at the result step).
+  const rowRefs = useMemo(
+    () =>
+      layout.rows.map((_, i) => ({
+        bar: (el: SVGRectElement | null) => {
+          bars.current[i] = el;
+        },
+        label: (el: SVGTextElement | null) => {
+          labels.current[i] = el;
+        },
+      })),
+    [layout],
+  );
   useEffect(() => {
     if (!isResult || reduced) return;
     const write = (p: number) => {
@@ -171,9 +185,7 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
             </text>
             {/* The result's bar and figure are there in the poll too, not drawn and not yet grown, so the step to the result only writes attributes (issue #17) and a transition can grow them (issue #18). */}
             <rect
-              ref={(el) => {
-                bars.current[i] = el;
-              }}
+              ref={rowRefs[i].bar}
               className="g-result-bar g-fill-box"
               x={layout.left}
               y={row.barY}
@@ -182,9 +194,7 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
               style={{ fill: `var(--c-${row.id})`, transform: barTransform(isResult ? g : 0), display: isResult ? undefined : 'none' }}
             />
             <text
-              ref={(el) => {
-                labels.current[i] = el;
-              }}
+              ref={rowRefs[i].label}
               className="g-label"
               x={resultEnd + 6}
               y={row.barBaseline}
