@@ -117,7 +117,10 @@ describe('bars', () => {
       expect(text(row.querySelector('[data-poll-label]'))).toBe(`${p.percent}%`);
       expect(row.hasAttribute('data-votes')).toBe(false);
     }
-    expect(svg.querySelectorAll('.g-result-bar')).toHaveLength(0);
+    // The result's bars and figures are in the tree (so the step to the result only writes attributes) but not drawn.
+    const results = [...svg.querySelectorAll<SVGElement>('.g-result-bar, [data-value-label]')];
+    expect(results).toHaveLength(2 * derived.results.length);
+    expect(results.filter((el) => el.style.display !== 'none')).toEqual([]);
   });
 
   it('the result bars grow with progress: nothing at 0, full from GROWTH_END', () => {

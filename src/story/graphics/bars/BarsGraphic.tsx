@@ -87,6 +87,20 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
   // Per frame: one subscription writes the transforms of the result bars and their labels; no React render.
   const bars = useRef<(SVGRectElement | null)[]>([]);
   const labels = useRef<(SVGTextElement | null)[]>([]);
+  // One ref callback per row for the layout's life: a new inline callback per render made React detach
+  // and re-attach every row's refs at each step change (named in the scroll trace at the result step).
+  const rowRefs = useMemo(
+    () =>
+      layout.rows.map((_, i) => ({
+        bar: (el: SVGRectElement | null) => {
+          bars.current[i] = el;
+        },
+        label: (el: SVGTextElement | null) => {
+          labels.current[i] = el;
+        },
+      })),
+    [layout],
+  );
   useEffect(() => {
     if (!isResult || reduced) return;
     const write = (p: number) => {
@@ -154,55 +168,47 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
                 transform: isResult ? `translateY(${ghostShift}px) scaleY(${row.ghostHeight / row.barHeight})` : 'none',
               }}
             />
-            {/* The poll bar's figure: its value label in the poll variant; left off the result's thin poll bar where the layout has no room. */}
-            {(!isResult || layout.pollFiguresShown) && (
-              <text
-                className="g-label g-anim"
-                x={pollEnd + 6}
-                y={row.barBaseline}
-                style={{
-                  transform: isResult
-                    ? `translate(${Math.round((row.ghostLabelX - pollEnd - 6) * 10) / 10}px, ${row.ghostBaseline - row.barBaseline}px)`
-                    : 'none',
-                }}
-                data-poll-label=""
-              >
-                {isResult ? <tspan className="g-muted">{pollMarker(row.id)}</tspan> : <tspan className="g-strong">{formatPercentFigure(poll)}</tspan>}
-              </text>
-            )}
-            {isResult && (
-              <>
-                <rect
-                  ref={(el) => {
-                    bars.current[i] = el;
-                  }}
-                  className="g-result-bar g-fill-box"
-                  x={layout.left}
-                  y={row.barY}
-                  width={row.resultWidth}
-                  height={row.barHeight}
-                  style={{ fill: `var(--c-${row.id})`, transform: barTransform(g) }}
-                />
-                <text
-                  ref={(el) => {
-                    labels.current[i] = el;
-                  }}
-                  className="g-label"
-                  x={resultEnd + 6}
-                  y={row.barBaseline}
-                  style={{ transform: labelTransform(g, row.resultWidth) }}
-                  data-value-label=""
-                >
-                  <tspan className="g-strong">{formatShare(r.share)}</tspan>
-                  {layout.votesShown && (
-                    <>
-                      <tspan className="g-muted"> · </tspan>
-                      <tspan>{formatCount(r.votes)}</tspan>
-                    </>
-                  )}
-                </text>
-              </>
-            )}
+            {/* The poll bar's figure: its value label in the poll variant; left off (not drawn) beside the result's thin poll bar where the layout has no room. */}
+            <text
+              className="g-label g-anim"
+              x={pollEnd + 6}
+              y={row.barBaseline}
+              style={{
+                transform: isResult
+                  ? `translate(${Math.round((row.ghostLabelX - pollEnd - 6) * 10) / 10}px, ${row.ghostBaseline - row.barBaseline}px)`
+                  : 'none',
+                display: isResult && !layout.pollFiguresShown ? 'none' : undefined,
+              }}
+              data-poll-label=""
+            >
+              {isResult ? <tspan className="g-muted">{pollMarker(row.id)}</tspan> : <tspan className="g-strong">{formatPercentFigure(poll)}</tspan>}
+            </text>
+            {/* The result's bar and figure are there in the poll too, not drawn and not yet grown, so the step to the result only writes attributes (issue #17) and a transition can grow them (issue #18). */}
+            <rect
+              ref={rowRefs[i].bar}
+              className="g-result-bar g-fill-box"
+              x={layout.left}
+              y={row.barY}
+              width={row.resultWidth}
+              height={row.barHeight}
+              style={{ fill: `var(--c-${row.id})`, transform: barTransform(isResult ? g : 0), display: isResult ? undefined : 'none' }}
+            />
+            <text
+              ref={rowRefs[i].label}
+              className="g-label"
+              x={resultEnd + 6}
+              y={row.barBaseline}
+              style={{ transform: labelTransform(isResult ? g : 0, row.resultWidth), display: isResult ? undefined : 'none' }}
+              data-value-label=""
+            >
+              <tspan className="g-strong">{formatShare(r.share)}</tspan>
+              {layout.votesShown && (
+                <>
+                  <tspan className="g-muted"> · </tspan>
+                  <tspan>{formatCount(r.votes)}</tspan>
+                </>
+              )}
+            </text>
           </g>
         );
       })}

@@ -9,6 +9,8 @@ import { boxKey, keyedMemo } from '../../../kit/graphics/layoutCache.ts';
 import { isoToDay, timelineView, yearStarts, type TimelineView } from './timelineLayout.ts';
 
 const views = keyedMemo<TimelineView>(48);
+/** Radius of the current event's mark, CSS px. */
+const FOCUS_R = 8;
 
 /** The track's view centred on an event, for a box: computed once per model, event and box. */
 function timelineScene(model: ChartModel, eventId: string, box: ChartBox): TimelineView {
@@ -88,7 +90,8 @@ export function TimelineGraphic({ variant: eventId, box, model }: { variant: str
               </text>
             </g>
           ))}
-          {[...events.filter((e) => e.id !== eventId), ...(current ? [current] : [])].map((e) => {
+          {/* In date order at every step: moving the current event's mark to the end (to draw it on top) moved a node at each step change. */}
+          {events.map((e) => {
             const on = e.id === eventId;
             return (
               <circle
@@ -98,11 +101,22 @@ export function TimelineGraphic({ variant: eventId, box, model }: { variant: str
                 data-current={on ? 'true' : undefined}
                 cx={x(isoToDay(e.date))}
                 cy={axisY}
-                r={on ? 8 : 4.5}
+                r={on ? FOCUS_R : 4.5}
                 style={{ fill: on ? 'var(--fg)' : 'var(--muted)', stroke: 'var(--bg)', strokeWidth: 2, opacity: on ? 1 : 0.75 }}
               />
             );
           })}
+          {/* The current event drawn again over its neighbours' marks: one node for every step, so a step change moves it. */}
+          {current && (
+            <circle
+              className="g-anim"
+              data-focus-mark={current.id}
+              cx={x(isoToDay(current.date))}
+              cy={axisY}
+              r={FOCUS_R}
+              style={{ fill: 'var(--fg)', stroke: 'var(--bg)', strokeWidth: 2 }}
+            />
+          )}
         </g>
       </g>
     </ChartSvg>
