@@ -29,10 +29,16 @@ export const LARGE_RATIO = 15 / 13;
 /** Line advance relative to the font size. */
 export const LINE_RATIO = 16 / 13;
 
-/** Label font for a root font size (px): grows with text zoom, never under MIN_FONT. */
-export function chartFont(rootFontPx: number): number {
+/** Boxes at least this wide (a column beside the text on a laptop) get larger chart text. */
+export const WIDE_BOX = 600;
+/** Chart labels in a wide box relative to the root font size: 15 px at the default 16 px, for a reader at arm's length from a laptop. */
+export const WIDE_FONT_RATIO = 15 / 16;
+
+/** Label font for a root font size (px) and a box width: grows with text zoom and in wide boxes, never under MIN_FONT. */
+export function chartFont(rootFontPx: number, boxWidth = 0): number {
   const root = Number.isFinite(rootFontPx) && rootFontPx > 0 ? rootFontPx : 16;
-  return Math.max(MIN_FONT, Math.round(root * FONT_RATIO * 10) / 10);
+  const ratio = boxWidth >= WIDE_BOX ? WIDE_FONT_RATIO : FONT_RATIO;
+  return Math.max(MIN_FONT, Math.round(root * ratio * 10) / 10);
 }
 
 /**
@@ -98,5 +104,5 @@ export function boxFromMeasure(shape: BoxShape, width: number, height: number, r
   if (!(width > 0)) return null;
   const w = Math.floor(width);
   const h = height > 0 ? Math.floor(height) : Math.round((w * shape.height) / shape.width);
-  return { width: w, height: h, font: chartFont(rootFontPx), measured: true };
+  return { width: w, height: h, font: chartFont(rootFontPx, w), measured: true };
 }

@@ -13,6 +13,11 @@ describe('chartFont', () => {
     expect(chartFont(Number.NaN)).toBe(13);
     expect(MIN_FONT).toBe(11);
   });
+  it('is larger in a box at least 600 px wide (a desktop column): 15 px at the default size, 30 at 200%', () => {
+    expect(chartFont(16, 640)).toBe(15);
+    expect(chartFont(32, 640)).toBe(30);
+    expect(chartFont(16, 599)).toBe(13);
+  });
 });
 
 describe('fitFont', () => {
