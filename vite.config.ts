@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 import { bootScript } from './scripts/bootScript.ts';
 import { thirdPartyLicenses } from './scripts/thirdPartyLicenses.ts';
 import { dataPlugin } from './src/story/data/vitePlugin.ts';
-import { embedDefines } from './src/story/embedConfig.ts';
+import { markupDefines } from './src/kit/markupConfig.ts';
+import { embedDefines, storyMarkup } from './src/story/embedConfig.ts';
 
 const root = import.meta.dirname;
 
@@ -38,8 +39,8 @@ function browserProject(name: string, include: string[], groupOrder: number, env
 
 export default defineConfig({
   base: './',
-  // The story's embed names (src/story/embedConfig.ts) reach the kit as constants: the kit never imports the story.
-  define: { __SITE_URL__: JSON.stringify(process.env.SITE_URL ?? ''), ...embedDefines() },
+  // The story's embed names and markup (src/story/embedConfig.ts) reach the kit as constants: the kit never imports the story.
+  define: { __SITE_URL__: JSON.stringify(process.env.SITE_URL ?? ''), ...embedDefines(), ...markupDefines(storyMarkup) },
   plugins: [dataPlugin(root), react(), thirdPartyLicenses(), bootScript()],
   build: {
     target: 'es2020',

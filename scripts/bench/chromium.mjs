@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The one Chromium launcher, used by the browser tests (tests/browser/harness.ts re-exports it), the
  * benchmark and the screenshot script: Debian's Chromium driven by playwright-core, never a
@@ -8,7 +9,10 @@ import { chromium } from 'playwright-core';
 
 const CANDIDATE_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-/** The browser binary, from CHROMIUM_PATH or Debian's usual place. Fails loudly when there is none. */
+/**
+ * The browser binary, from CHROMIUM_PATH or Debian's usual place. Fails loudly when there is none.
+ * @returns {string}
+ */
 export function chromiumPath() {
   const fromEnv = process.env.CHROMIUM_PATH;
   const found = fromEnv ? (existsSync(fromEnv) ? fromEnv : undefined) : CANDIDATE_PATHS.find((p) => existsSync(p));
@@ -28,6 +32,7 @@ export function chromiumPath() {
   throw new Error('No Chromium found (see the message above).');
 }
 
+/** @type {string[]} */
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -44,6 +49,7 @@ export const CHROMIUM_FLAGS = [
 /**
  * A fresh browser with a fresh profile (playwright makes a new temporary user-data-dir per launch).
  * @param {string[]} [extraArgs]
+ * @returns {Promise<import('playwright-core').Browser>}
  */
 export function launchChromium(extraArgs = []) {
   return chromium.launch({

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The embed lag bench's arithmetic (scripts/bench/embedLag.mjs), pure and unit-tested
  * (tests/unit/bench/embedLagStats.test.ts): pairing the host's frames with the story frame's,

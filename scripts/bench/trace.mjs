@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * A Chrome trace of the scroll run, and what it says about each long animation frame: which tasks
  * ran in it, where the main thread's time went (script, style, layout, paint, GC), which layouts a
@@ -9,8 +10,47 @@
  * matched by a user-timing mark the bench sets at a known page time (SYNC_MARK).
  */
 
+/**
+ * A trace event as Chrome writes it; args is whatever the event carries (untyped JSON).
+ * @typedef {{
+ *   name: string,
+ *   ph: string,
+ *   ts?: number,
+ *   dur?: number,
+ *   tdur?: number,
+ *   pid?: number,
+ *   tid?: number,
+ *   cat?: string,
+ *   id?: string,
+ *   id2?: { local?: string },
+ *   args?: Record<string, any>,
+ * }} TraceEvent
+ * @typedef {TraceEvent & { ts: number, dur: number }} CompleteEvent
+ * @typedef {{ name: string, ts: number, end: number }} Span
+ * @typedef {{ ts: number, dur: number, stack: string[] }} Sample
+ * @typedef {{ name: string, ms: number }} Timed
+ * @typedef {{
+ *   start: number,
+ *   duration: number,
+ *   tasks: number,
+ *   longestTaskMs: number,
+ *   busyMs: number,
+ *   cpuMs: number,
+ *   idleMs: number,
+ *   byEvent: Timed[],
+ *   forced: Timed[],
+ *   selfFunctions: Timed[],
+ *   totalFunctions: Timed[],
+ *   react: Timed[],
+ * }} FrameAttribution
+ */
+
+/** @type {(e: TraceEvent) => e is CompleteEvent} */
+const isComplete = (e) => e.ph === 'X' && typeof e.ts === 'number' && typeof e.dur === 'number';
+
 export const SYNC_MARK = 'bench:sync';
 
+/** @type {string[]} */
 export const TRACE_CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -29,11 +69,14 @@ export const TRACE_CATEGORIES = [
 /**
  * Starts tracing on a CDP session; the returned function stops it and resolves with the events.
  * @param {import('playwright-core').CDPSession} cdp
+ * @returns {Promise<() => Promise<TraceEvent[]>>}
  */
 export async function startTrace(cdp) {
+  /** @type {TraceEvent[]} */
   const events = [];
+  /** @param {{ value: object[] }} data (Chrome's trace events: JSON the protocol types only loosely) */
   const onData = ({ value }) => {
-    for (const e of value) events.push(e);
+    for (const e of value) events.push(/** @type {TraceEvent} */ (e));
   };
   cdp.on('Tracing.dataCollected', onData);
   await cdp.send('Tracing.start', {
@@ -52,14 +95,18 @@ export async function startTrace(cdp) {
 /**
  * Self time per event name on one thread: each complete ('X') event's duration minus its children's.
  * Returns spans { name, ts, end, self } (µs), sorted by ts. Pure.
- * @param {{ name: string, ph: string, ts: number, dur?: number }[]} threadEvents
+ * @param {readonly TraceEvent[]} threadEvents
+ * @returns {(Span & { self: number })[]}
  */
 export function selfTimeSpans(threadEvents) {
-  const complete = threadEvents.filter((e) => e.ph === 'X' && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const complete = threadEvents.filter(isComplete).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   /** @type {{ name: string, ts: number, end: number, children: [number, number][] }[]} */
   const stack = [];
+  /** @type {Span[]} */
   const spans = [];
+  /** @param {{ name: string, ts: number, end: number, children: [number, number][] } | undefined} node */
   const close = (node) => {
+    if (!node) return;
     // Self time is kept as the intervals not covered by children, so a window can clip it exactly.
     let at = node.ts;
     for (const [s, e] of node.children) {
@@ -69,6 +116,7 @@ export function selfTimeSpans(threadEvents) {
     if (node.end > at) spans.push({ name: node.name, ts: at, end: node.end });
   };
   for (const e of complete) {
+    /** @type {{ name: string, ts: number, end: number, children: [number, number][] }} */
     const node = { name: e.name, ts: e.ts, end: e.ts + e.dur, children: [] };
     while (stack.length && stack[stack.length - 1].end <= node.ts) close(stack.pop());
     const parent = stack[stack.length - 1];
@@ -82,8 +130,17 @@ export function selfTimeSpans(threadEvents) {
   return spans.map((s) => ({ ...s, self: s.end - s.ts })).sort((a, b) => a.ts - b.ts);
 }
 
-/** Sums, per key, how much of each [ts, end] span lies inside [from, to]. Pure. */
+/**
+ * Sums, per key, how much of each [ts, end] span lies inside [from, to]. Pure.
+ * @template {Span} S
+ * @param {readonly S[]} spans
+ * @param {number} from
+ * @param {number} to
+ * @param {(s: S) => string | null} [keyOf]
+ * @returns {Map<string, number>}
+ */
 export function sumInWindow(spans, from, to, keyOf = (s) => s.name) {
+  /** @type {Map<string, number>} */
   const out = new Map();
   for (const s of spans) {
     const overlap = Math.min(s.end, to) - Math.max(s.ts, from);
@@ -98,8 +155,13 @@ export function sumInWindow(spans, from, to, keyOf = (s) => s.name) {
 /**
  * The CPU profiler's samples for one process, as { ts, dur, stack } where stack lists frames from the
  * leaf to the root as "function file:line" (µs). Pure: from the trace's Profile and ProfileChunk events.
+ * @param {readonly TraceEvent[]} events
+ * @param {number} pid
+ * @returns {Sample[]}
  */
 export function cpuSamples(events, pid) {
+  /** @typedef {{ id: number, parent?: number, callFrame?: { functionName?: string, url?: string, lineNumber?: number } }} ProfileNode */
+  /** @type {Map<unknown, { start: number | null, nodes: Map<number, ProfileNode>, samples: number[], deltas: number[] }>} */
   const byId = new Map();
   for (const e of events) {
     if (e.pid !== pid || (e.name !== 'Profile' && e.name !== 'ProfileChunk')) continue;
@@ -112,15 +174,19 @@ export function cpuSamples(events, pid) {
     p.samples.push(...(data.cpuProfile?.samples ?? []));
     p.deltas.push(...(data.timeDeltas ?? []));
   }
+  /** @type {Sample[]} */
   const out = [];
   for (const p of byId.values()) {
     if (p.start === null) continue;
+    /** @param {ProfileNode} n */
     const frameOf = (n) => {
       const cf = n.callFrame ?? {};
       const file = (cf.url ?? '').replace(/^.*\//, '');
       return `${cf.functionName || '(anonymous)'}${file ? ` ${file}:${(cf.lineNumber ?? -1) + 1}` : ''}`;
     };
+    /** @type {Map<number, string[]>} */
     const stacks = new Map();
+    /** @param {number} id */
     const stackOf = (id) => {
       let s = stacks.get(id);
       if (s) return s;
@@ -145,9 +211,15 @@ const PSEUDO = /^\((root|program|idle|garbage collector)\)/;
 /**
  * Profiler time inside [from, to]: per function, self (leaf) and total (anywhere on the stack, once
  * per sample). Pure.
+ * @param {readonly Sample[]} samples
+ * @param {number} from
+ * @param {number} to
+ * @returns {{ self: Map<string, number>, total: Map<string, number> }}
  */
 export function profileInWindow(samples, from, to) {
+  /** @type {Map<string, number>} */
   const self = new Map();
+  /** @type {Map<string, number>} */
   const total = new Map();
   for (const s of samples) {
     if (s.ts < from || s.ts >= to) continue;
@@ -158,6 +230,7 @@ export function profileInWindow(samples, from, to) {
   return { self, total };
 }
 
+/** @type {(map: Map<string, number>, n: number, minUs?: number) => Timed[]} */
 const top = (map, n, minUs = 0) =>
   [...map.entries()]
     .filter(([, us]) => us >= minUs)
@@ -165,18 +238,26 @@ const top = (map, n, minUs = 0) =>
     .slice(0, n)
     .map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10 }));
 
-/** The page's main thread: the renderer whose main thread carries the sync mark. */
+/**
+ * The page's main thread: the renderer whose main thread carries the sync mark.
+ * @param {readonly TraceEvent[]} events
+ * @returns {{ pid: number | undefined, tid: number | undefined, markTs: number } | null}
+ */
 function mainThread(events) {
   const mark = events.find((e) => e.name === SYNC_MARK && (e.cat ?? '').includes('blink.user_timing'));
   if (!mark) return null;
   const names = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === mark.pid);
   const main = names.find((e) => e.args?.name === 'CrRendererMain');
-  return { pid: mark.pid, tid: main ? main.tid : mark.tid, markTs: mark.ts };
+  return { pid: mark.pid, tid: main ? main.tid : mark.tid, markTs: mark.ts ?? 0 };
 }
 
 /**
  * Attributes each long frame from the trace. frames: [{ start, duration }] in page ms; syncAt: the
  * page time (ms) the sync mark was set at.
+ * @param {readonly TraceEvent[]} events
+ * @param {readonly { start: number, duration: number }[]} frames
+ * @param {number} syncAt
+ * @returns {{ frames: FrameAttribution[], error?: undefined } | { error: string, frames?: undefined }}
  */
 export function attributeFrames(events, frames, syncAt) {
   const main = mainThread(events);
@@ -184,13 +265,14 @@ export function attributeFrames(events, frames, syncAt) {
   const offsetUs = main.markTs - syncAt * 1000;
   const threadEvents = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
   const spans = selfTimeSpans(threadEvents);
-  const samples = cpuSamples(events, main.pid);
-  const tasks = threadEvents.filter((e) => e.ph === 'X' && e.name === 'RunTask');
+  const samples = main.pid === undefined ? [] : cpuSamples(events, main.pid);
+  const tasks = threadEvents.filter(isComplete).filter((e) => e.name === 'RunTask');
   // Layouts and style recalcs a script forced (they carry the script's stack).
   const forced = threadEvents
-    .filter((e) => e.ph === 'X' && (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && (e.args?.beginData?.stackTrace?.length ?? 0) > 0)
+    .filter(isComplete)
+    .filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && (e.args?.beginData?.stackTrace?.length ?? 0) > 0)
     .map((e) => {
-      const f = e.args.beginData.stackTrace[0];
+      const f = e.args?.beginData.stackTrace[0];
       return {
         ts: e.ts,
         end: e.ts + e.dur,
@@ -201,8 +283,8 @@ export function attributeFrames(events, frames, syncAt) {
   const reactSpans = events
     .filter((e) => e.name === 'TimeStamp' && e.pid === main.pid)
     .map((e) => e.args?.data ?? {})
-    .filter((d) => typeof d.start === 'number' && typeof d.end === 'number' && d.end > d.start && d.message)
-    .map((d) => ({ ts: d.start, end: d.end, name: `${d.track ?? ''}: ${d.message}` }));
+    .filter((/** @type {Record<string, any>} */ d) => typeof d.start === 'number' && typeof d.end === 'number' && d.end > d.start && d.message)
+    .map((/** @type {Record<string, any>} */ d) => ({ ts: d.start, end: d.end, name: `${d.track ?? ''}: ${d.message}` }));
   return {
     frames: frames.map((f) => {
       const from = f.start * 1000 + offsetUs;
@@ -234,8 +316,14 @@ export function attributeFrames(events, frames, syncAt) {
   };
 }
 
-/** Prints one frame's attribution, indented under the frame's own line. */
+/**
+ * Prints one frame's attribution, indented under the frame's own line.
+ * @param {FrameAttribution} a
+ * @param {string} [indent]
+ * @returns {string}
+ */
 export function formatAttribution(a, indent = '    ') {
+  /** @param {Timed[]} items */
   const list = (items) => items.map((x) => `${x.name} ${x.ms}`).join('; ');
   const lines = [
     `${indent}trace: ${a.tasks} tasks (longest ${a.longestTaskMs} ms), main thread busy ${a.busyMs} ms (thread CPU time ${a.cpuMs} ms), idle ${a.idleMs} ms`,

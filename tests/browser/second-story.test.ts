@@ -3,7 +3,9 @@
  * data and schema. Built here with Vite's API (into a temporary folder, never dist/), served, and
  * scrolled in Chromium: the steps activate in order both ways, the graphic stays pinned, a deep link
  * lands on its step, and inside a news page with embed.js (another origin) the frame takes the
- * story's height and the active step follows the host's scroll.
+ * story's height, the active step follows the host's scroll, and embed.js's sticky mode pins the
+ * story's own graphic page. Its markup names (tests/fixtures/second-story/markup.ts) are none of the
+ * main story's, so all this shows the kit works from a story's configuration.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSecondStory } from '../fixtures/second-story/build.ts';
+import { embedConfig } from '../../src/story/embedConfig.ts';
 import { HOSTS_DIR } from './embedHarness.ts';
 import { DIST, launchBrowser, serveDir, waitFor, watchErrors, type StaticServer } from './harness.ts';
 
@@ -56,11 +59,11 @@ interface Marks {
 const marks = (target: Page | Frame): Promise<Marks> =>
   target.evaluate(() => {
     const section = document.querySelector<HTMLElement>('[data-story-section]')!;
-    const svg = section.querySelector('[data-graphic] svg');
+    const svg = section.querySelector('[data-picture] svg');
     return {
       active: section.dataset.activeStep ?? '',
-      current: [...section.querySelectorAll<HTMLElement>('[data-step][aria-current="step"]')].map((el) => el.dataset.step ?? ''),
-      graphicState: section.querySelector('[data-graphic]')?.getAttribute('data-graphic-state') ?? null,
+      current: [...section.querySelectorAll<HTMLElement>('[data-beat][aria-current="step"]')].map((el) => el.dataset.beat ?? ''),
+      graphicState: section.querySelector('[data-picture]')?.getAttribute('data-picture-state') ?? null,
       value: svg ? Number(svg.getAttribute('data-value')) : null,
     };
   });
@@ -75,7 +78,7 @@ async function openStory(options: BrowserContextOptions, hash = '') {
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${storyUrl()}${hash}`);
-  await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native' && !!document.querySelector('[data-graphic] svg'));
+  await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native' && !!document.querySelector('[data-picture] svg'));
   return { page, errors, close: () => context.close() };
 }
 
@@ -102,7 +105,7 @@ describe.each([
         if (m.active) expect([m.graphicState, m.value], `y=${y}`).toEqual([m.active, VALUES[m.active]]);
         const g = await page.evaluate(() => {
           const section = document.querySelector('[data-story-section]')!.getBoundingClientRect();
-          const graphic = document.querySelector('.s2-graphic')!.getBoundingClientRect();
+          const graphic = document.querySelector('.picture')!.getBoundingClientRect();
           return { sectionTop: section.top, sectionBottom: section.bottom, top: graphic.top, height: graphic.height };
         });
         // Wholly inside the section's scroll range, the graphic sits at the viewport's top (±2 px).
@@ -133,7 +136,7 @@ describe.each([
       // Its heading is in the reading area: below the pinned graphic (band) and inside the viewport.
       const { headingTop, graphicBottom, vh } = await page.evaluate((stepId) => {
         const heading = document.getElementById(stepId)!.querySelector('h2')!.getBoundingClientRect();
-        const graphic = document.querySelector('.s2-graphic')!.getBoundingClientRect();
+        const graphic = document.querySelector('.picture')!.getBoundingClientRect();
         return { headingTop: heading.top, graphicBottom: graphic.bottom, vh: window.innerHeight };
       }, id);
       if (layout === 'band') expect(headingTop).toBeGreaterThanOrEqual(graphicBottom - 2);
@@ -145,6 +148,29 @@ describe.each([
     }
   });
 });
+
+/** The story inside snippet.html (embed.js on the host), scrolled to the frame, in the auto-height context. */
+async function openEmbedded(options: BrowserContextOptions) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${hosts.origin}/snippet.html?${new URLSearchParams({ child: storyUrl() })}`);
+  const find = async () => page.frames().find((f) => f.url().startsWith(storyUrl()) && !f.url().includes(embedConfig.graphicPage)) ?? null;
+  let child = await waitFor(find, { timeout: 3000 });
+  if (!child) {
+    // embed.js loads frames lazily: bring it closer.
+    await page.evaluate(() => document.querySelector('iframe')?.scrollIntoView({ block: 'start' }));
+    child = await waitFor(find, { timeout: 10_000 });
+  }
+  expect(child, 'the story frame').toBeTruthy();
+  const frame = child!;
+  await frame.waitForLoadState('load');
+  await page.evaluate(() => document.querySelector('iframe')!.scrollIntoView({ block: 'start' }));
+  const embedContext = async () => frame.evaluate(() => `${document.documentElement.dataset.embedContext}/${document.documentElement.dataset.scrollSource}`);
+  expect(await waitFor(async () => (await embedContext()) === 'auto/relay', { timeout: 8000 }), await embedContext()).toBe(true);
+
+  return { page, frame, errors, close: () => context.close() };
+}
 
 describe('the second story inside a news page, with embed.js on another origin', () => {
   it('was built with the same embed.js as the main story', () => {
@@ -158,25 +184,8 @@ describe('the second story inside a news page, with embed.js on another origin',
     ['phone 390 × 844', PHONE],
     ['desktop 1280 × 800', DESKTOP],
   ])('gets an auto height and follows the host scroll (%s)', async (_name, options) => {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { page, frame, errors, close } = await openEmbedded(options);
     try {
-      await page.goto(`${hosts.origin}/snippet.html?${new URLSearchParams({ child: storyUrl() })}`);
-      const find = async () => page.frames().find((f) => f.url().startsWith(storyUrl())) ?? null;
-      let child = await waitFor(find, { timeout: 3000 });
-      if (!child) {
-        // embed.js loads frames lazily: bring it closer.
-        await page.evaluate(() => document.querySelector('iframe')?.scrollIntoView({ block: 'start' }));
-        child = await waitFor(find, { timeout: 10_000 });
-      }
-      expect(child, 'the story frame').toBeTruthy();
-      const frame = child!;
-      await frame.waitForLoadState('load');
-      await page.evaluate(() => document.querySelector('iframe')!.scrollIntoView({ block: 'start' }));
-      const context = async () => frame.evaluate(() => `${document.documentElement.dataset.embedContext}/${document.documentElement.dataset.scrollSource}`);
-      expect(await waitFor(async () => (await context()) === 'auto/relay', { timeout: 8000 }), await context()).toBe(true);
-
       // The frame is as tall as the story (not the 150 px iframe default, nor embed.js's reserve).
       const heights = async () => ({
         frame: await page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height),
@@ -212,7 +221,7 @@ describe('the second story inside a news page, with embed.js on another origin',
         await frames(page);
         seen.push((await marks(frame)).active);
         const g = await page.evaluate(() => ({ vh: window.innerHeight }));
-        const box = await frame.locator('.s2-graphic').boundingBox();
+        const box = await frame.locator('.picture').boundingBox();
         const section = await frame.locator('[data-story-section]').boundingBox();
         // The graphic, moved by the kit's engine, stays at the host viewport's top while the section spans it.
         if (box && section && section.y <= -100 && section.y + section.height >= box.height + 100) {
@@ -225,7 +234,77 @@ describe('the second story inside a news page, with embed.js on another origin',
       expect(offPin).toEqual([]);
       expect(errors.errors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
+    }
+  });
+
+  it('is pinned by the host in sticky mode: embed.js finds its section and picture by its own names and loads its own graphic page', async () => {
+    const { page, frame, errors, close } = await openEmbedded(DESKTOP);
+    const prefix = embedConfig.prefix;
+    const graphicFrame = () => page.frames().find((f) => f.url().startsWith(`${storyUrl()}${embedConfig.graphicPage}`)) ?? null;
+    const scrollIntoSection = async (into: number) => {
+      const sectionTop = await frame.evaluate(() => document.querySelector('.tale')!.getBoundingClientRect().top);
+      await page.evaluate((dy) => window.scrollBy(0, dy), sectionTop + into);
+    };
+    try {
+      await scrollIntoSection(100);
+      // Geometry reaches embed.js only when the kit found .tale, .picture in it and [data-picture] in that.
+      const pinned = await waitFor(
+        async () => {
+          const host = await page.evaluate(
+            (p) => ({
+              mode: document.querySelector(`[data-${p}-src]`)?.getAttribute(`data-${p}-pinned`),
+              overlays: document.querySelectorAll(`[data-${p}-overlay]`).length,
+            }),
+            prefix,
+          );
+          const story = await frame.evaluate(() => 'graphicPinned' in document.documentElement.dataset);
+          return host.mode === 'sticky' && host.overlays === 1 && story;
+        },
+        { timeout: 10_000 },
+      );
+      expect(pinned, 'sticky mode, with the graphic page drawn').toBe(true);
+      const picture = graphicFrame();
+      expect(picture, 'the graphic page').toBeTruthy();
+      // The text frame's own bar is hidden, its space kept.
+      expect(await frame.evaluate(() => getComputedStyle(document.querySelector('.tale [data-picture] svg')!).visibility)).toBe('hidden');
+
+      // Down through the section: at rest, the pinned page shows the text frame's active step.
+      const sectionHeight = await frame.evaluate(() => document.querySelector('.tale')!.getBoundingClientRect().height);
+      const shown: string[] = [];
+      for (let i = 0; i < 24; i++) {
+        await scrollIntoSection((i * sectionHeight) / 24);
+        await frames(page);
+        const active = (await marks(frame)).active;
+        const state = async () =>
+          picture!.evaluate(() => {
+            const box = document.querySelector<HTMLElement>('[data-picture]')!;
+            return { id: box.dataset.pictureState ?? '', value: Number(box.querySelector('svg')?.getAttribute('data-value')) };
+          });
+        const agrees = await waitFor(async () => (await state()).id === (active || IDS[0]), { timeout: 3000 });
+        const s = await state();
+        expect(agrees, `${i}: text frame on "${active}", graphic page on "${s.id}"`).toBe(true);
+        expect(s.value).toBe(VALUES[s.id]);
+        if (active) shown.push(s.id);
+      }
+      expect(runs(shown)).toEqual(IDS);
+
+      // At rest the pinned page lies on the text frame's own (hidden) picture box.
+      await frames(page);
+      const boxes = await page.evaluate((p) => {
+        const text = document.querySelector('iframe')!.getBoundingClientRect();
+        const g = document.querySelector(`[data-${p}-graphic]`)!.getBoundingClientRect();
+        return { text: { left: text.left, top: text.top }, graphic: { left: g.left, top: g.top, width: g.width, height: g.height } };
+      }, prefix);
+      const own = await frame.evaluate(() => {
+        const r = document.querySelector('.tale [data-picture]')!.getBoundingClientRect();
+        return { left: r.left, top: r.top, width: r.width, height: r.height };
+      });
+      const expected = { left: boxes.text.left + own.left, top: boxes.text.top + own.top, width: own.width, height: own.height };
+      for (const k of ['left', 'top', 'width', 'height'] as const) expect(Math.abs(boxes.graphic[k] - expected[k]), k).toBeLessThanOrEqual(2);
+      expect(errors.errors).toEqual([]);
+    } finally {
+      await close();
     }
   });
 

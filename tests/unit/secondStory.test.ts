@@ -31,8 +31,8 @@ describe('the second story', () => {
     ]);
     expect(story.max).toBe(112);
     const html = renderStory(story);
-    expect(html.match(/data-step="/g)).toHaveLength(3);
-    expect(html).toContain('id="gulls" data-step="gulls"');
+    expect(html.match(/data-beat="/g)).toHaveLength(3);
+    expect(html).toContain('id="gulls" data-beat="gulls"');
   });
 
   it('names file, field and rule for bad data', () => {

@@ -435,7 +435,7 @@ interface Api {
         f.holder.style.position = 'relative';
       }
       if (!printRule) printRule = injectPrintRule(doc);
-      const src = new URL('graphic.html', f.iframe.src);
+      const src = new URL(__EMBED_GRAPHIC_PAGE__, f.iframe.src);
       src.search = '';
       src.searchParams.set(EMBED_ID_PARAM, `${f.id}-g`);
       const overlay = createPinnedOverlay(doc, f.holder, f.iframe, src.href, `${f.iframe.title} (graphic)`, GRAPHIC_SANDBOX);

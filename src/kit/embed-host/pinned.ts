@@ -1,7 +1,7 @@
 /**
  * embed.js sticky mode, the host's side. The story's auto-height frame cannot pin its own graphic
  * (it never scrolls), so embed.js lays a second frame of the story, the graphic alone
- * (graphic.html), in a `position: sticky` box over the part of the text frame the scrolly section
+ * (the story's graphic-only page, __EMBED_GRAPHIC_PAGE__), in a `position: sticky` box over the part of the text frame the scrolly section
  * occupies. The host's compositor then keeps the graphic still while the reader scrolls, as CSS
  * sticky does on the story's own page; no script is in that loop.
  *

@@ -16,7 +16,7 @@ export interface PlaceMark {
 export function placeMark(win: Window): PlaceMark | null {
   if (win.scrollY <= 0) return null;
   let mark: PlaceMark | null = null;
-  for (const el of win.document.querySelectorAll('[data-step], main > *, body > * > section')) {
+  for (const el of win.document.querySelectorAll(`${__STORY_STEP__}, main > *, body > * > section`)) {
     const top = el.getBoundingClientRect().top;
     if (top <= 0 && (!mark || top >= mark.top)) mark = { el, top };
   }

@@ -38,9 +38,10 @@ export function geometryKey(g: GraphicGeometry): string {
  */
 export function measureGraphic(doc: Document): GraphicGeometry {
   const root = doc.documentElement;
-  const section = doc.querySelector<HTMLElement>('.scrolly');
-  const layer = section?.querySelector<HTMLElement>('.graphic-layer');
-  const box = layer?.querySelector<HTMLElement>('[data-graphic]');
+  // No section selector: the story has no graphic-only page, so nothing for the host to pin.
+  const section = __STORY_SECTION__ ? doc.querySelector<HTMLElement>(__STORY_SECTION__) : null;
+  const layer = section?.querySelector<HTMLElement>(__STORY_GRAPHIC_LAYER__);
+  const box = layer?.querySelector<HTMLElement>(__STORY_GRAPHIC_BOX__);
   if (!section || !layer || !box || root.dataset.embedContext !== 'auto' || root.dataset.layout === 'stacked') return NO_GRAPHIC;
   if (layer.offsetParent !== section || box.offsetParent !== layer) return NO_GRAPHIC;
   const rect = section.getBoundingClientRect();
@@ -66,11 +67,11 @@ export function measureGraphic(doc: Document): GraphicGeometry {
  * section's top and move together, so their offsets compare directly.
  */
 function controlOverlap(section: HTMLElement, layer: HTMLElement, box: HTMLElement): number {
-  const nav = section.querySelector<HTMLElement>('.nav-layer');
+  const nav = __STORY_NAV_LAYER__ ? section.querySelector<HTMLElement>(__STORY_NAV_LAYER__) : null;
   if (!nav) return 0;
   const navTop = nav.getBoundingClientRect().top - nav.offsetTop;
   let bottom = 0;
-  for (const el of nav.querySelectorAll<HTMLElement>('button, .step-nav-status')) bottom = Math.max(bottom, el.getBoundingClientRect().bottom - navTop);
+  for (const el of nav.querySelectorAll<HTMLElement>(__STORY_NAV_PARTS__)) bottom = Math.max(bottom, el.getBoundingClientRect().bottom - navTop);
   const boxTop = layer.offsetTop + box.offsetTop;
   return Math.max(0, Math.ceil(bottom - boxTop));
 }
@@ -100,10 +101,9 @@ export function startGraphicReport(win: Window, report: (g: GraphicGeometry) => 
   const sizes = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
   const watch = () => {
     sizes?.disconnect();
-    for (const sel of ['.scrolly', '.scrolly .graphic-layer', '.scrolly [data-graphic]']) {
-      const el = doc.querySelector(sel);
-      if (el) sizes?.observe(el);
-    }
+    if (!__STORY_SECTION__) return;
+    const section = doc.querySelector(__STORY_SECTION__);
+    for (const el of [section, section?.querySelector(__STORY_GRAPHIC_LAYER__), section?.querySelector(__STORY_GRAPHIC_BOX__)]) if (el) sizes?.observe(el);
   };
   watch();
   const flips = new MutationObserver(schedule);

@@ -14,3 +14,5 @@ declare const __EMBED_SENTINEL__: string;
 declare const __EMBED_DATAWRAPPER_KEY__: string;
 /** Where the embed codes point before the page knows its own address. */
 declare const __EMBED_PLACEHOLDER_URL__: string;
+/** The graphic-only page, beside the story's page, that sticky mode pins over the story's frame. */
+declare const __EMBED_GRAPHIC_PAGE__: string;

@@ -1,5 +1,5 @@
 /**
- * The one place the browser measures a graphic's box: the element carrying `data-graphic` (or, for
+ * The one place the browser measures a graphic's box: the story's graphic box element (`__STORY_GRAPHIC_BOX__`, src/kit/markup.d.ts; or, for
  * a graphic outside one, its parent). A ResizeObserver follows the box, and a 1rem probe follows the
  * reader's text size, so text zoom re-lays the chart too. Before the first measure (the server render
  * and the hydration pass) the graphic uses its default box, so hydration matches the prerendered
@@ -51,7 +51,7 @@ export function useGraphicMeasure(ref: RefObject<HTMLElement | null>, probe: Ref
   useLayoutEffect(() => {
     const own = ref.current;
     if (!own || typeof ResizeObserver === 'undefined') return;
-    const box = own.closest<HTMLElement>('[data-graphic]') ?? own.parentElement ?? own;
+    const box = own.closest<HTMLElement>(__STORY_GRAPHIC_BOX__) ?? own.parentElement ?? own;
     const probeEl = probe.current;
     const update = (next: Measure) => setMeasure((prev) => (sameMeasure(prev, next) ? prev : next));
     // The one read: at mount, so the first painted frame has the measured box.

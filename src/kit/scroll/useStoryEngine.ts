@@ -15,8 +15,8 @@ import { activeStepIndex, stepProgress } from './steps.ts';
 import { scrollStore, type ScrollStore } from './store.ts';
 import { writeViewportVars } from './viewportVars.ts';
 
-/** The text blocks a reader reads, and so the ones their place is kept by. */
-const BLOCK_SELECTOR = '[data-step] .step-card > :not(.visually-hidden)';
+/** The text blocks a reader reads, and so the ones their place is kept by (the story's markup: src/kit/markup.d.ts). */
+const BLOCK_SELECTOR = `${__STORY_STEP__} ${__STORY_STEP_TEXT__}`;
 
 interface Geometry {
   stepTops: number[];
@@ -52,7 +52,7 @@ const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : us
 function measure(section: HTMLElement, layers: (HTMLElement | null)[], layout: StoryLayout, width: number, stableHeight: number): Geometry {
   // Document coordinates: in an auto-height iframe scrollY is always 0, so this holds there too.
   const scrollY = window.scrollY;
-  const steps = [...section.querySelectorAll<HTMLElement>('[data-step]')];
+  const steps = [...section.querySelectorAll<HTMLElement>(__STORY_STEP__)];
   const rects = steps.map((el) => el.getBoundingClientRect());
   const sectionRect = section.getBoundingClientRect();
   const blockEls = [...section.querySelectorAll<HTMLElement>(BLOCK_SELECTOR)];
@@ -64,7 +64,7 @@ function measure(section: HTMLElement, layers: (HTMLElement | null)[], layout: S
     blocks: {
       tops: blockRects.map((r) => r.top + scrollY),
       heights: blockRects.map((r) => r.height),
-      steps: blockEls.map((el) => steps.indexOf(el.closest<HTMLElement>('[data-step]')!)),
+      steps: blockEls.map((el) => steps.indexOf(el.closest<HTMLElement>(__STORY_STEP__)!)),
     },
     sectionTop: sectionRect.top + scrollY,
     sectionHeight: sectionRect.height,
@@ -77,7 +77,7 @@ function measure(section: HTMLElement, layers: (HTMLElement | null)[], layout: S
 }
 
 export function useStoryEngine(
-  /** The story section holding the [data-step] elements (static HTML, so found, not referenced). */
+  /** The story section holding the steps (__STORY_STEP__; static HTML, so found, not referenced). */
   findSection: () => HTMLElement | null,
   /** Layers that must stay in the reader's viewport, graphic first: CSS sticky, or emulated when emulateSticky. */
   layerRefs: readonly RefObject<HTMLElement | null>[],

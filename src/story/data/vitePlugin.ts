@@ -9,13 +9,16 @@
  *   virtual:council-map          the council boundaries, projected to SVG paths at build time
  *   virtual:candidate-colours.css  party colours as CSS variables
  *
- * Bad data fails the build. In `npm run dev` the same page the build prerenders is rendered on each
- * request, and each save of a data file is validated again: problems go to the terminal and to
- * Vite's error overlay; once the data is good again the page reloads with it.
+ * Loading, validating, serving the modules and watching the files is the kit's data core
+ * (src/kit/data/dataPlugin.ts): bad data fails the build; in `npm run dev` each save of a data file
+ * is validated again, problems go to the terminal and to Vite's error overlay, and once the data is
+ * good again the page reloads with it. This file adds the story's loader and modules, and the dev
+ * server's page, rendered on each request as the build prerenders it.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Logger, Plugin, ViteDevServer } from 'vite';
+import type { Plugin, ViteDevServer } from 'vite';
+import { dataPlugin as kitDataPlugin } from '../../kit/data/dataPlugin.ts';
 import { projectCouncils } from '../geo/mapLayout.ts';
 import { DATA_FILES } from './files.ts';
 import { writeJsonSchemas } from './jsonSchemas.ts';
@@ -58,56 +61,30 @@ const VIRTUAL_MODULES: Record<string, (model: DataModel) => string> = {
     return `:root{${light}}@media (prefers-color-scheme: dark){:root{${dark}}}${hooks}`;
   },
 };
-const isVirtual = (id: string) => Object.hasOwn(VIRTUAL_MODULES, id);
-
-export function dataPlugin(root: string): Plugin {
+/**
+ * The kit's data core (src/kit/data/dataPlugin.ts) with this story's loader and modules, and the dev
+ * server's page: the same page the build prerenders, rendered on each request.
+ */
+export function dataPlugin(root: string): Plugin[] {
   const dir = dataDirectory(root);
-  let model: DataModel | null = null;
-  let isBuild = false;
-  let devServer: ViteDevServer | null = null;
-  let logger: Logger | null = null;
-
-  /** The validated model; throws the editor-facing list of problems if the data is bad. */
-  const current = (): DataModel => {
-    if (model) return model;
-    const result = loadData(dir);
-    if (!result.ok) {
-      const error = new Error(describeProblems(result.problems));
-      // The editor needs the problems, not a trace through the plugin's code (the overlay shows both).
-      error.stack = '';
-      throw error;
-    }
-    model = result.model;
-    return model;
-  };
-
-  return {
+  const data = kitDataPlugin<DataModel>({
     name: 'driscoll:data',
-    configResolved(config) {
-      isBuild = config.command === 'build';
-      logger = config.logger;
+    files: () => Object.values(DATA_FILES).map((path) => dataFilePath(dir, path)),
+    load: () => {
+      const result = loadData(dir);
+      if (!result.ok) throw new Error(describeProblems(result.problems));
+      return result.model;
     },
-    buildStart() {
-      model = null;
-      if (isBuild) {
-        // A build leaves the committed JSON Schemas current. Not under vitest: the test that they are current must see them as committed.
-        if (!process.env.VITEST) writeJsonSchemas(root);
-        current(); // bad data fails the build here, before anything is bundled
-        for (const path of Object.values(DATA_FILES)) this.addWatchFile(dataFilePath(dir, path));
-        return;
-      }
-      // The dev server starts even on bad data: the problems are printed now, and shown in the page (overlay) until fixed.
-      try {
-        current();
-      } catch (error) {
-        logger?.error(error instanceof Error ? error.message : String(error), { timestamp: true });
-      }
+    modules: VIRTUAL_MODULES,
+    // A build leaves the committed JSON Schemas current. Not under vitest: the test that they are current must see them as committed.
+    beforeBuild: () => {
+      if (!process.env.VITEST) writeJsonSchemas(root);
     },
-    resolveId: (source) => (isVirtual(source) ? `\0${source}` : null),
-    load(id) {
-      if (!id.startsWith('\0') || !isVirtual(id.slice(1))) return null;
-      return VIRTUAL_MODULES[id.slice(1)](current());
-    },
+  });
+  let devServer: ViteDevServer | null = null;
+  const devPage: Plugin = {
+    name: 'driscoll:dev-page',
+    apply: 'serve',
     /*
      * The static page's components (Header, StepCard, ...) run only on the server, so the browser's
      * HMR never hears of them: after such an edit the page reloads to get the new server rendering.
@@ -120,10 +97,6 @@ export function dataPlugin(root: string): Plugin {
     },
     configureServer(server) {
       devServer = server;
-      watchData(server, dir, () => {
-        model = null;
-        current();
-      });
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split('?')[0];
         if (req.method !== 'GET' || (path !== '/' && path !== '/index.html')) return next();
@@ -141,6 +114,7 @@ export function dataPlugin(root: string): Plugin {
       });
     },
   };
+  return [data, devPage];
 }
 
 /** The page as the build prerenders it (without the build's CSP and deferred script loading). */
@@ -152,28 +126,4 @@ async function renderPage(server: ViteDevServer, root: string, url: string): Pro
   const head: unknown = page.renderHead();
   if (typeof body !== 'string' || typeof head !== 'string') throw new Error(`${PAGE_MODULE}: render() and renderHead() must give HTML strings`);
   return template.replace('<!--app-head-->', head).replace('<!--app-html-->', body);
-}
-
-/** Validates again on each change in the data folder: shows the problems, or reloads the page with the new data. */
-function watchData(server: ViteDevServer, dir: string, reload: () => void): void {
-  server.watcher.add(dir);
-  // Only the dataset's own files: not data/schemas/, not an editor's scratch copy.
-  const dataFiles = new Set(Object.values(DATA_FILES).map((path) => dataFilePath(dir, path)));
-  const onChange = (file: string) => {
-    if (!dataFiles.has(resolve(file))) return;
-    try {
-      reload();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      server.config.logger.error(message, { timestamp: true });
-      server.ws.send({ type: 'error', err: { message, stack: '', plugin: 'driscoll:data', id: file } });
-      return;
-    }
-    for (const environment of Object.values(server.environments)) environment.moduleGraph.invalidateAll();
-    server.config.logger.info(`data changed (${file.slice(dir.length + 1)}): the dataset is valid; reloading the page`, { timestamp: true });
-    server.ws.send({ type: 'full-reload', path: '*' });
-  };
-  server.watcher.on('change', onChange);
-  server.watcher.on('add', onChange);
-  server.watcher.on('unlink', onChange);
 }

@@ -1,1 +1,0 @@
-export declare function floorPage(html: string): string;
