@@ -125,6 +125,10 @@ describe('pressDurations', () => {
   it("takes each press's longest interaction entry in its window", () => {
     expect(pressDurations([100.4, 1000, 1999.6], entries)).toEqual([88, null, 40]);
   });
+  it("gives an entry stamped a rounded millisecond before a press's event to that press, not the one before", () => {
+    const next = [{ name: 'keydown', start: 1999, duration: 300, interactionId: 3 }];
+    expect(pressDurations([100.4, 1999.6], next)).toEqual([null, 300]);
+  });
   it('leaves entries before the first press out', () => {
     expect(pressDurations([1500], entries)).toEqual([40]);
     expect(pressDurations([2500], entries)).toEqual([null]);
