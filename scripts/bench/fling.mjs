@@ -159,27 +159,32 @@ async function openPage(browser, { url, story, motion, cpu }) {
   const context = await browser.newContext({ ...PHONE, reducedMotion: motion === 'reduce' ? 'reduce' : 'no-preference' });
   await context.addInitScript(OBSERVER_SCRIPT);
   await context.addInitScript(LOAD_SCRIPT);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-  await page.goto(url, { waitUntil: 'load' });
-  if (story) await page.waitForFunction(() => 'storyReady' in document.documentElement.dataset, null, { timeout: 30_000 });
-  const quietAt = await quiet(page);
-  const data = await page.evaluate(() => {
-    const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
-    const b = /** @type {any} */ (window).__bench;
-    b.taskObserver?.disconnect();
-    return { loadAt: nav?.loadEventStart ?? 0, tasks: b.tasks, loaf: b.loaf, unsupported: b.unsupported ?? [] };
-  });
-  const fromLoad = (/** @type {{ start: number }} */ e) => e.start >= data.loadAt && e.start <= quietAt;
-  const loafs = data.loaf.filter(fromLoad);
-  const load = {
-    quietMsAfterLoad: Math.round(quietAt - data.loadAt),
-    tasks: longTasksIn(data.tasks, data.loadAt, quietAt),
-    longFrames: { count: loafs.length, longestMs: loafs.length ? Math.max(...loafs.map((/** @type {{ duration: number }} */ l) => l.duration)) : 0 },
-  };
-  if (data.unsupported.length) throw new Error(`fling: this Chromium does not support ${data.unsupported.join(', ')}`);
-  return { context, page, cdp, load };
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    await page.goto(url, { waitUntil: 'load' });
+    if (story) await page.waitForFunction(() => 'storyReady' in document.documentElement.dataset, null, { timeout: 30_000 });
+    const quietAt = await quiet(page);
+    const data = await page.evaluate(() => {
+      const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+      const b = /** @type {any} */ (window).__bench;
+      b.taskObserver?.disconnect();
+      return { loadAt: nav?.loadEventStart ?? 0, tasks: b.tasks, loaf: b.loaf, unsupported: b.unsupported ?? [] };
+    });
+    const fromLoad = (/** @type {{ start: number }} */ e) => e.start >= data.loadAt && e.start <= quietAt;
+    const loafs = data.loaf.filter(fromLoad);
+    const load = {
+      quietMsAfterLoad: Math.round(quietAt - data.loadAt),
+      tasks: longTasksIn(data.tasks, data.loadAt, quietAt),
+      longFrames: { count: loafs.length, longestMs: loafs.length ? Math.max(...loafs.map((/** @type {{ duration: number }} */ l) => l.duration)) : 0 },
+    };
+    if (data.unsupported.length) throw new Error(`fling: this Chromium does not support ${data.unsupported.join(', ')}`);
+    return { context, page, cdp, load };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
 }
 
 /**
@@ -188,7 +193,7 @@ async function openPage(browser, { url, story, motion, cpu }) {
  */
 const evaluate = async (cdp, expression) => (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
 
-/** Polls the recorded scroll position until it has not moved for 300 ms; returns it. */
+/** Polls the scroll position, once the input has stopped, until it has not moved for 300 ms; returns it. */
 async function stopped(/** @type {import('playwright-core').CDPSession} */ cdp) {
   let last = NaN;
   for (let same = 0, i = 0; same < 3 && i < 200; i++) {
@@ -281,7 +286,7 @@ async function flingPage(browser, o) {
         frames.map((f) => ({ start: f.startMs, duration: f.durationMs })),
         syncAt,
       );
-      if (a.error) throw new Error(`fling trace: ${a.error}`);
+      if (!a.frames) throw new Error(`fling trace: ${a.error}`);
       a.frames.forEach((t, i) => Object.assign(frames[i], { trace: t }));
     }
     return {
@@ -373,6 +378,7 @@ export async function flingReport({
     for (let run = 1; run <= runs; run++) {
       for (const input of withFlings ? INPUTS : [])
         for (const motion of MOTIONS) {
+          /** @type {('ours' | 'floor')[]} */
           const order = turn++ % 2 ? ['floor', 'ours'] : ['ours', 'floor'];
           /** @type {Record<string, Awaited<ReturnType<typeof flingPage>>>} */
           const pages = {};
