@@ -13,12 +13,16 @@
  *   5. embed lag (scripts/bench/embedLag.mjs): the story embedded with embed.js (sticky), embed.js
  *      with the pin off (the relayed fallback) and Pym, under desktop wheel bursts and phone touch
  *      flings at CPU 1x and 4x: the share of frames with the graphic more than 8 and 50 px from its
- *      resting place, p95 and max, and the host page's long animation frames.
+ *      resting place, p95 and max, and the host page's long animation frames;
+ *   6. flings (scripts/bench/fling.mjs, issue #17): 60 Hz wheel and touch flings through the story and
+ *      back at 390x844, CPU 4x, with and without reduced motion, on our page and the floor page in the
+ *      same run (long animation frames, ours against the floor's, with each one's script and step);
+ *      load-time tasks over 50 ms; the step buttons' interaction to next paint.
  *
  * Prints the report and writes it as JSON to bench-results/latest.json (and a dated copy).
  * Options: --runs N (Lighthouse runs per page, default 5), --scroll-runs N (default 3), --no-build,
- * --no-lighthouse, --no-scroll, --no-embed-lag, --embed-lag-runs N (default 1), --dist <dir> (measure
- * another folder; implies --no-build).
+ * --no-lighthouse, --no-scroll, --no-embed-lag, --embed-lag-runs N (default 1), --no-fling, --fling-runs N
+ * (default 1), --dist <dir> (measure another folder; implies --no-build).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +33,7 @@ import { chromiumPath, launchChromium } from './bench/chromium.mjs';
 import { floorPage } from './bench/floor.mjs';
 import { CATEGORIES, runLighthouse, startLighthouseChrome } from './bench/lighthouse.mjs';
 import { embedLagReport, formatEmbedLag } from './bench/embedLag.mjs';
+import { flingReport, formatFling } from './bench/fling.mjs';
 import { runDetails, scrollRun } from './bench/scroll.mjs';
 import { serveDist } from './bench/server.mjs';
 import { median, medians, round } from './bench/stats.mjs';
@@ -197,6 +202,12 @@ async function main() {
       section('embed lag: sticky, fallback and Pym embeds; wheel 1280x800 and touch 390x844; CPU 1x and 4x');
       report.embedLag = await embedLagReport({ dist: DIST, runs: num('--embed-lag-runs', 1), browserPath, log });
       log(formatEmbedLag(report.embedLag));
+    }
+
+    if (!flag('--no-fling')) {
+      section('flings: wheel 60 Hz and touch swipes, 390x844, CPU 4x; ours vs the floor page; step buttons');
+      report.fling = await flingReport({ dist: DIST, runs: num('--fling-runs', 1), log });
+      log(`\n${formatFling(report.fling)}`);
     }
   } finally {
     await server.close();

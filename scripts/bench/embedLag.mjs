@@ -27,6 +27,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.mjs';
+import { touchSwipe } from './gestures.mjs';
 import { graphicTops, lagSummary, longFramesIn, missedFrames, pairFrames, placeErrors, sameFrameShare } from './embedLagStats.mjs';
 import { serveDir, serveDist } from './server.mjs';
 import { attributeFrames, formatAttribution, startTrace, SYNC_MARK } from './trace.mjs';
@@ -153,25 +154,6 @@ async function placeSection(page, text, above) {
 /** Smooth wheel bursts over the page, as a mouse wheel makes them (the compositor scrolls, the main thread follows). */
 async function wheelBurst(cdp, { x, y, px, speed }) {
   await cdp.send('Input.synthesizeScrollGesture', { x, y, yDistance: -px, speed, gestureSourceType: 'mouse', preventFling: true });
-}
-
-/**
- * A finger swipe up, released while moving: touchStart, `moves` touchMoves of `step` px every 16 ms,
- * touchEnd 16 ms after the last move. Events are sent on time, not after each other's round trip.
- */
-async function touchSwipe(cdp, { x, y, moves, step }) {
-  const sent = [];
-  const at = (i) => start + i * 16;
-  const point = (py) => [{ x, y: py, id: 1, radiusX: 5, radiusY: 5, force: 1 }];
-  const start = Date.now();
-  sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(y) }));
-  for (let i = 1; i <= moves; i++) {
-    await sleep(Math.max(0, at(i) - Date.now()));
-    sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y - i * step) }));
-  }
-  await sleep(Math.max(0, at(moves + 1) - Date.now()));
-  sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }));
-  await Promise.all(sent);
 }
 
 /** The host renderer's counters (seconds): Timestamp, ThreadTime (main thread CPU), ScriptDuration... */
