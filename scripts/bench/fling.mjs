@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * The fling bench (issue #17): a mid-range phone (390x844 mobile emulation, touch, CPU throttled 4x)
  * flung through the whole built story and back, and the same for the floor page (the prerendered
@@ -445,7 +446,7 @@ export function summarize(flings) {
   return rows;
 }
 
-/** @param {ReturnType<typeof longFrames>['frames'][number] & { trace?: import('./trace.d.mts').FrameAttribution }} f */
+/** @param {ReturnType<typeof longFrames>['frames'][number] & { trace?: import('./trace.mjs').FrameAttribution }} f */
 function frameLine(f, indent = '      ') {
   const lines = [
     `${indent}${f.durationMs} ms in step ${f.step || '(none)'}${f.stepChange ? `, at the change to ${f.stepChange}` : ''}: ${f.script ?? 'no script'}` +

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The fling bench's arithmetic (scripts/bench/fling.mjs), pure and unit-tested
  * (tests/unit/bench/flingStats.test.ts): long animation frames with their script and step, our page
@@ -5,6 +6,16 @@
  * and whether the new step's graphic state was on screen by then. Times are page milliseconds
  * (performance.now()).
  */
+
+/**
+ * @typedef {{ invoker?: string, src?: string, fn?: string, duration: number, forcedLayout?: number }} LoafScript
+ * @typedef {{ start: number, duration: number, style?: number, scripts: LoafScript[] }} Loaf
+ * @typedef {{ name?: string, start: number, duration: number, interactionId: number }} EventEntry
+ * @typedef {object} PressCheck
+ * @property {number | null} matchedFrames Frames seen after the press until the step and graphic state matched (1: the next paint).
+ * @property {number | null} matchedMs
+ */
+
 import { percentile } from './embedLagStats.mjs';
 
 /** A frame or task longer than this is long (LoAF and Long Tasks both use 50 ms). */
@@ -14,7 +25,7 @@ export const CEILING_MS = 100;
 
 /**
  * The script that took the most of a long frame, as "invoker function file", or null for none.
- * @param {readonly import('./flingStats.d.mts').LoafScript[]} scripts
+ * @param {readonly LoafScript[]} scripts
  */
 export function topScript(scripts) {
   const top = [...scripts].sort((a, b) => b.duration - a.duration)[0];
@@ -38,7 +49,7 @@ export function stepAt(steps, stepTimes, t) {
  * Long animation frames of one pass: count, longest, how many over the ceiling, and each frame with
  * its heaviest script, the step active when it began and the step it changed to, if a step change
  * fell in it or in the 100 ms before it (a React render of the new step lands a frame or two late).
- * @param {readonly import('./flingStats.d.mts').Loaf[]} loafs
+ * @param {readonly Loaf[]} loafs
  * @param {readonly string[]} steps
  * @param {readonly number[]} stepTimes
  */
@@ -97,7 +108,7 @@ export function longTasksIn(tasks, from, to) {
  * in the press's window (from its first input event up to the next press's). Null when none did: the
  * observer's threshold is 16 ms, so a press without an entry was painted within 16 ms.
  * @param {readonly number[]} pressStarts sorted
- * @param {readonly import('./flingStats.d.mts').EventEntry[]} entries
+ * @param {readonly EventEntry[]} entries
  */
 export function pressDurations(pressStarts, entries) {
   return pressStarts.map((from, i) => {
@@ -127,7 +138,7 @@ export function inpSummary(durations) {
 /**
  * Whether each press's new step and its graphic state were on screen by the paint after the press
  * (the first frame the bench saw), and how long until they were.
- * @param {readonly import('./flingStats.d.mts').PressCheck[]} checks
+ * @param {readonly PressCheck[]} checks
  */
 export function stateSummary(checks) {
   const matched = checks.map((c) => c.matchedMs).filter((x) => typeof x === 'number');

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Input gestures shared by the benches (embedLag.mjs, fling.mjs), sent through CDP as a device sends
  * them: on a fixed clock, not each after the previous one's round trip, so a throttled page that
