@@ -30,7 +30,8 @@ function editData(file: string, edit: (json: any) => void): void {
 }
 
 const overlayText = (p: Page = page) => p.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? null);
-const stepText = (id: string) => page.evaluate((stepId) => document.querySelector(`[data-step="${stepId}"]`)?.textContent ?? '', id);
+/** A step's text as read: its heading's soft hyphens (break points put in at prerender) dropped. */
+const stepText = (id: string) => page.evaluate((stepId) => (document.querySelector(`[data-step="${stepId}"]`)?.textContent ?? '').replaceAll('\u00ad', ''), id);
 
 /** Vite's dev server as `npm run dev` starts it, on a random port, reading data from `dataDir`. */
 async function startDevServer(dataDir: string): Promise<{ server: ViteDevServer; origin: string }> {
