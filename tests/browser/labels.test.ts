@@ -114,7 +114,7 @@ async function readAllSteps(page: Page): Promise<Record<string, Reading>> {
       let texts = 0;
       for (const t of svg.querySelectorAll<SVGTextElement>('text')) {
         const r = t.getBoundingClientRect();
-        if (!r.width || !t.textContent?.trim()) continue;
+        if (!r.width || !t.textContent?.trim() || getComputedStyle(t).visibility === 'hidden') continue;
         texts += 1;
         const scale = t.getScreenCTM()?.a ?? 1;
         for (const el of [t, ...t.querySelectorAll('tspan')]) minFont = Math.min(minFont, parseFloat(getComputedStyle(el).fontSize) * scale);

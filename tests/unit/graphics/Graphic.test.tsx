@@ -2,7 +2,6 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { motionValue } from 'framer-motion';
 import { hydrateRoot } from 'react-dom/client';
-import { GROWTH_END } from '../../../src/story/graphics/bars/barsLayout.ts';
 import { renderToString } from 'react-dom/server';
 import storyOutline from 'virtual:story-outline';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -117,23 +116,26 @@ describe('bars', () => {
       expect(text(row.querySelector('[data-poll-label]'))).toBe(`${p.percent}%`);
       expect(row.hasAttribute('data-votes')).toBe(false);
     }
-    // The result's bars and figures are in the tree (so the step to the result only writes attributes) but not drawn.
-    const results = [...svg.querySelectorAll<SVGElement>('.g-result-bar, [data-value-label]')];
-    expect(results).toHaveLength(2 * derived.results.length);
-    expect(results.filter((el) => el.style.display !== 'none')).toEqual([]);
+    // The result's bars and figures are in the tree (so the step to the result only writes attributes):
+    // the bars drawn at the poll's length (the step to the result grows them from there, issue #18), the figures hidden.
+    const labels = [...svg.querySelectorAll<SVGElement>('[data-value-label]')];
+    expect(labels).toHaveLength(derived.results.length);
+    expect(labels.filter((el) => el.style.visibility !== 'hidden')).toEqual([]);
+    for (const r of derived.results) {
+      const row = svg.querySelector(`[data-candidate="${r.id}"]`)!;
+      const bar = row.querySelector<SVGRectElement>('.g-result-bar')!;
+      const drawn = Number(bar.getAttribute('width')) * Number(/scaleX\(([\d.e-]+)\)/.exec(bar.style.transform)![1]);
+      expect(Math.abs(drawn - Number(row.querySelector('.g-poll-bar')!.getAttribute('width')))).toBeLessThan(0.1);
+    }
   });
 
-  it('the result bars grow with progress: nothing at 0, full from GROWTH_END', () => {
-    // framer-motion writes no transform (or "none") for the identity, i.e. a full-length bar.
+  it('the result bars are drawn at their full length whatever the progress (the step change moves them, not the scroll)', () => {
     const scales = (p: number) =>
       [...html('bars:result', p).matchAll(/<rect class="g-result-bar[^"]*"[^>]*>/g)].map((m) => {
         const scale = /scaleX\(([\d.e-]+)\)/.exec(m[0]);
         return scale ? Number(scale[1]) : 1;
       });
-    expect(scales(0)).toEqual(Array(derived.results.length).fill(0));
-    expect(scales(GROWTH_END)).toEqual(Array(derived.results.length).fill(1));
-    const mid = scales(GROWTH_END / 2);
-    expect(mid.every((s) => s > 0 && s < 1)).toBe(true);
+    for (const p of [0, 0.05, 0.5, 1]) expect(scales(p)).toEqual(Array(derived.results.length).fill(1));
   });
 
   it('poll and result share one x scale: equal shares draw equal lengths', () => {

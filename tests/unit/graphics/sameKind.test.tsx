@@ -95,8 +95,9 @@ describe('a step change between states of one graphic', () => {
     expect(written.length).toBeGreaterThan(0);
   });
 
-  it('bars: poll -> result keeps each candidate’s result bar and value label, shown where they were hidden', async () => {
-    const drawn = (el: Element | null) => el !== null && (el as SVGElement).style.display !== 'none';
+  it('bars: poll -> result keeps each candidate’s result bar (drawn at the poll’s length, then the result’s) and value label, shown where it was hidden', async () => {
+    // Drawn: neither left out nor hidden (the result's figures wait, hidden, in the poll; the bars are drawn at the poll's length there).
+    const drawn = (el: Element | null) => el !== null && (el as SVGElement).style.display !== 'none' && (el as SVGElement).style.visibility !== 'hidden';
     const view = render(graphic('bars:poll'));
     await act(async () => {});
     const row = (id: string) => view.container.querySelector(`[data-candidate="${id}"]`)!;
@@ -105,7 +106,7 @@ describe('a step change between states of one graphic', () => {
     const labels = ids.map((id) => row(id).querySelector('[data-value-label]'));
     const pollBar = row(derived.winnerId).querySelector('.g-poll-bar')!;
     const pollOpacity = (pollBar as SVGElement).style.fillOpacity;
-    expect(bars.some(drawn)).toBe(false);
+    expect(bars.every(drawn)).toBe(true);
     expect(labels.some(drawn)).toBe(false);
     view.rerender(graphic('bars:result'));
     await act(async () => {});

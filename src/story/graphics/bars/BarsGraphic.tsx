@@ -1,5 +1,5 @@
-import { useReducedMotion, type MotionValue } from 'framer-motion';
-import { useEffect, useMemo, useRef } from 'react';
+import type { MotionValue } from 'framer-motion';
+import { useMemo } from 'react';
 import { formatCount, formatIsoDate, formatPercentFigure, formatShare } from '../../data/format.ts';
 import { fillSlots } from '../../data/tokens.ts';
 import type { ChartBox } from '../../../kit/graphics/box.ts';
@@ -7,7 +7,7 @@ import type { ChartModel } from '../chartModel.ts';
 import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
 import { boxKey, keyedMemo, perOwner } from '../../../kit/graphics/layoutCache.ts';
-import { barsLayout, growth, rowOrder, type BarsLayout, type BarsRowInput } from './barsLayout.ts';
+import { barsLayout, rowOrder, type BarsLayout, type BarsRowInput } from './barsLayout.ts';
 
 export type BarsVariant = 'poll' | 'result';
 
@@ -52,7 +52,7 @@ const inputFor = perOwner(barsInput);
 const layouts = keyedMemo<BarsLayout>();
 
 /** The bars' layout for a box, and the title lines a variant shows in it (the layout is sized for the longer title). */
-function barsScene(model: ChartModel, variant: BarsVariant, box: ChartBox) {
+export function barsScene(model: ChartModel, variant: BarsVariant, box: ChartBox) {
   const input = inputFor(model);
   const key = boxKey(box);
   const layout = layouts(input, key, () => barsLayout(input.rows, input.title, box.width, box.height, box.font));
@@ -69,10 +69,15 @@ export function prepareBars(model: ChartModel, box: ChartBox): (() => void)[] {
   return [() => barsScene(model, 'poll', box), () => barsScene(model, 'result', box)];
 }
 
-const barTransform = (g: number) => `scaleX(${g})`;
-const labelTransform = (g: number, full: number) => `translateX(${Math.round(-full * (1 - g) * 10) / 10}px)`;
+/**
+ * A result bar drawn to a fraction of its full length (a transform, so it animates on the compositor).
+ * In the poll it is drawn at the poll's length, over the poll bar: the step to the result grows or
+ * shrinks each candidate's bar from its poll share to its result (graphics.css .g-bar-move), while the
+ * poll bar thins to the reference line under it. Under reduced motion the end state is drawn at once.
+ */
+const barTransform = (g: number) => `scaleX(${Math.round(g * 10000) / 10000})`;
 
-export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVariant; progress: MotionValue<number>; box: ChartBox; model: ChartModel }) {
+export function BarsGraphic({ variant, box, model }: { variant: BarsVariant; progress: MotionValue<number>; box: ChartBox; model: ChartModel }) {
   const isResult = variant === 'result';
   const { candidate } = model;
   const { width, height, font, measured } = box;
@@ -81,38 +86,6 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
     [model, variant, width, height, font, measured],
   );
   const { result, pollPercent, pollMarker } = input;
-  // Under reduced motion the bars are simply complete; they do not grow with the scroll.
-  const reduced = useReducedMotion();
-  const g = reduced ? 1 : growth(progress.get());
-  // Per frame: one subscription writes the transforms of the result bars and their labels; no React render.
-  const bars = useRef<(SVGRectElement | null)[]>([]);
-  const labels = useRef<(SVGTextElement | null)[]>([]);
-  // One ref callback per row for the layout's life: a new inline callback per render made React detach
-  // and re-attach every row's refs at each step change (named in the scroll trace at the result step).
-  const rowRefs = useMemo(
-    () =>
-      layout.rows.map((_, i) => ({
-        bar: (el: SVGRectElement | null) => {
-          bars.current[i] = el;
-        },
-        label: (el: SVGTextElement | null) => {
-          labels.current[i] = el;
-        },
-      })),
-    [layout],
-  );
-  useEffect(() => {
-    if (!isResult || reduced) return;
-    const write = (p: number) => {
-      const k = growth(p);
-      layout.rows.forEach((row, i) => {
-        bars.current[i]?.style.setProperty('transform', barTransform(k));
-        labels.current[i]?.style.setProperty('transform', labelTransform(k, row.resultWidth));
-      });
-    };
-    write(progress.get());
-    return progress.on('change', write);
-  }, [isResult, reduced, progress, layout]);
 
   const f = layout.font;
   return (
@@ -134,7 +107,7 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
           </text>
         </g>
       ))}
-      {layout.rows.map((row, i) => {
+      {layout.rows.map((row) => {
         const c = candidate(row.id);
         const r = result(row.id);
         const poll = pollPercent(row.id);
@@ -185,20 +158,19 @@ export function BarsGraphic({ variant, progress, box, model }: { variant: BarsVa
             </text>
             {/* The result's bar and figure are there in the poll too, not drawn and not yet grown, so the step to the result only writes attributes (issue #17) and a transition can grow them (issue #18). */}
             <rect
-              ref={rowRefs[i].bar}
-              className="g-result-bar g-fill-box"
+              className="g-result-bar g-fill-box g-bar-move"
               x={layout.left}
               y={row.barY}
               width={row.resultWidth}
               height={row.barHeight}
-              style={{ fill: `var(--c-${row.id})`, transform: barTransform(isResult ? g : 0), display: isResult ? undefined : 'none' }}
+              style={{ fill: `var(--c-${row.id})`, transform: barTransform(isResult || row.resultWidth <= 0 ? 1 : row.pollWidth / row.resultWidth) }}
             />
+            {/* The result's figure fades in at its bar's end as the bar arrives there; hidden (not read out) in the poll. */}
             <text
-              ref={rowRefs[i].label}
-              className="g-label"
+              className="g-label g-fade"
               x={resultEnd + 6}
               y={row.barBaseline}
-              style={{ transform: labelTransform(isResult ? g : 0, row.resultWidth), display: isResult ? undefined : 'none' }}
+              style={{ opacity: isResult ? 1 : 0, visibility: isResult ? 'visible' : 'hidden' }}
               data-value-label=""
             >
               <tspan className="g-strong">{formatShare(r.share)}</tspan>

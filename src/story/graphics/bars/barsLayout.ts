@@ -5,8 +5,8 @@
  * box is tall enough, else in a column to the left; the scale is the longest that keeps every value
  * label inside the box.
  */
-import { fitFont, fontFloors, LINE_RATIO, MIN_FONT } from '../../../kit/graphics/box.ts';
-import { linearScale, type LinearScale } from '../../../kit/graphics/scale.ts';
+import { fitFont, fontFloors, LINE_RATIO, MIN_FONT, WIDE_BOX } from '../../../kit/graphics/box.ts';
+import { linearScale, tickStep, type LinearScale } from '../../../kit/graphics/scale.ts';
 import type { CandidateResult } from '../../data/derive.ts';
 import { estimateTextWidth, wrapText } from '../../../kit/graphics/text.ts';
 
@@ -74,6 +74,8 @@ export interface BarsLayout {
   left: number;
   x: LinearScale;
   ticks: { value: number; x: number; anchor: 'start' | 'middle' | 'end' }[];
+  /** The share axis's last tick: the first round value at or past the largest share (poll or result), never past 1; 0 with no axis. */
+  axisMax: number;
   axisY: number;
   axisBaseline: number;
   rows: BarsRow[];
@@ -95,6 +97,10 @@ export interface BarsLayout {
 }
 
 const GAP = 6;
+/** Least chart text in a box at least WIDE_BOX wide (a desktop column, 15 px text): 14 px, read at arm's length from a laptop (issue #18). */
+export const WIDE_MIN_FONT = 14;
+/** Removes binary floating-point noise from tick values (0.30000000000000004 -> 0.3). */
+const clean = (n: number) => Number(n.toPrecision(12));
 type Mode = 'stacked' | 'side' | 'compact';
 
 function attempt(
@@ -153,7 +159,22 @@ function attempt(
     if (!force) return null;
     k = Math.max(k, (font * 3) / maxShare);
   }
-  const top = (width - 2 - left) / k;
+  // The share axis: ticks at round steps from 0 to the first round value at or past the largest
+  // share (never past 100%); where that value would not fit the box, the scale gives way (the bars
+  // shorten a little) rather than the axis stop short of the longest bar.
+  const plot = width - 2 - left;
+  let step = 0;
+  let axisMax = 0;
+  if (!compact) {
+    for (let pass = 0; pass < 3; pass += 1) {
+      // About one tick per 4.5 ems of the longest bar.
+      step = tickStep(0, maxShare, Math.max(1, Math.floor((k * maxShare) / (font * 4.5))));
+      axisMax = Math.min(1, clean(Math.ceil(clean(maxShare / step)) * step));
+      if (k * axisMax <= plot + 1e-9) break;
+      k = plot / axisMax;
+    }
+  }
+  const top = plot / k;
   const x = linearScale([0, top], [left, width - 2]);
   const plotTop = titleH;
   const rowsOut: BarsRow[] = rows.map((r, i) => {
@@ -181,7 +202,8 @@ function attempt(
     };
   });
   const axisY = plotTop + rows.length * pitch;
-  const tickValues = compact ? [] : x.ticks(Math.max(2, Math.floor((width - left) / (font * 4.5)))).filter((t) => x(t) <= width - 2);
+  const tickValues: number[] = [];
+  if (step > 0) for (let i = 0; clean(i * step) <= axisMax + 1e-9; i += 1) tickValues.push(clean(i * step));
   const ticks = tickValues.map((value) => {
     const tx = x(value);
     const half = estimateTextWidth(`${Math.round(value * 100)}%`, font) / 2;
@@ -198,6 +220,7 @@ function attempt(
     left,
     x,
     ticks,
+    axisMax,
     axisY,
     axisBaseline: axisY + font * 1.3,
     rows: rowsOut,
@@ -251,7 +274,10 @@ export function barsLayout(rows: readonly BarsRowInput[], title: string, width: 
   };
   // The largest font that fits, not under the reader's floor (text grows with their text size);
   // only a box too small for anything at that floor gives text back, floor by floor.
-  for (const floor of fontFloors(font)) {
+  // A wide box (a desktop column) keeps its text at WIDE_MIN_FONT or more where the box holds it.
+  const wide = width >= WIDE_BOX ? Math.min(font, WIDE_MIN_FONT) : 0;
+  const floors = [...new Set([wide, ...fontFloors(font)].filter((f) => f > 0))].sort((a, b) => b - a);
+  for (const floor of floors) {
     for (const tier of tiers) {
       const found = any(
         tier,

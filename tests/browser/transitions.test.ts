@@ -1,0 +1,186 @@
+/**
+ * Issue #18: a step change between two states of one graphic moves its marks instead of cutting. A
+ * few frames after the poll gives way to the result, a candidate's bar is between its poll and its
+ * result length; after the opening map gives way to the region, a council's fill is part-way to its
+ * new strength. Under reduced motion the end state is drawn in the first frame after the change.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import story from '../../data/story.json';
+import { DESKTOP, PHONE, serveBuiltStory, waitFor, watchErrors, type PageErrors } from './harness.ts';
+
+const built = serveBuiltStory();
+const steps = story.steps;
+
+/** Scrolls the step into the reading area and waits until the graphic draws its state. */
+async function goToStep(page: Page, id: string): Promise<boolean> {
+  const state = steps.find((s) => s.id === id)!.graphic;
+  await page.evaluate((stepId) => {
+    document.getElementById(stepId)!.scrollIntoView();
+    window.scrollBy(0, 10);
+  }, id);
+  return waitFor(() =>
+    page.evaluate(
+      ([stepId, stateId]) => {
+        const frame = document.querySelector<HTMLElement>('[data-graphic]')!;
+        const svg = frame.querySelector('svg');
+        return (
+          document.querySelector<HTMLElement>('[data-active-step]')!.dataset.activeStep === stepId &&
+          frame.dataset.graphicState === stateId &&
+          svg?.getAttribute('data-variant') === stateId.split(':')[1]
+        );
+      },
+      [id, state] as const,
+    ),
+  );
+}
+
+/** Waits for the ends of any transitions (0.6 s). */
+const settle = (page: Page) => page.waitForTimeout(900);
+
+/** Scrolls to `to`, and from the frame the graphic first draws `to`'s state, reads `read` in each of the next `frames` frames. */
+async function framesAfter<T>(page: Page, to: string, read: string, frames: number): Promise<T[]> {
+  const state = steps.find((s) => s.id === to)!.graphic;
+  return page.evaluate(
+    ([stepId, stateId, body, n]) =>
+      new Promise<T[]>((resolve, reject) => {
+        const readFn = new Function(body) as () => T;
+        const out: T[] = [];
+        const frame = document.querySelector<HTMLElement>('[data-graphic]')!;
+        let waited = 0;
+        const tick = () => {
+          const svg = frame.querySelector('svg');
+          if (out.length === 0 && !(frame.dataset.graphicState === stateId && svg?.getAttribute('data-variant') === stateId.split(':')[1])) {
+            if ((waited += 1) > 300) reject(new Error(`${stateId} never drawn`));
+            else requestAnimationFrame(tick);
+            return;
+          }
+          out.push(readFn());
+          if (out.length < n) requestAnimationFrame(tick);
+          else resolve(out);
+        };
+        document.getElementById(stepId)!.scrollIntoView();
+        window.scrollBy(0, 10);
+        requestAnimationFrame(tick);
+      }),
+    [to, state, read, frames] as const,
+  );
+}
+
+/** A result bar's drawn width (its transform included), and its full length, by candidate. */
+const BARS = `return [...document.querySelectorAll('[data-graphic] [data-candidate]')].map((g) => {
+  const bar = g.querySelector('.g-result-bar');
+  const k = g.closest('svg').getScreenCTM().a;
+  return { id: g.getAttribute('data-candidate'), width: bar.getBoundingClientRect().width, full: bar.width.baseVal.value * k,
+    poll: g.querySelector('.g-poll-bar').width.baseVal.value * k, label: Number(getComputedStyle(g.querySelector('[data-value-label]')).opacity) };
+});`;
+
+/** Each council's computed fill and fill-opacity. */
+const FILLS = `return [...document.querySelectorAll('[data-graphic] path[data-area]')].map((p) => {
+  const s = getComputedStyle(p);
+  return { id: p.getAttribute('data-area'), fill: s.fill, opacity: Number(s.fillOpacity) };
+});`;
+
+type Bar = { id: string; width: number; full: number; poll: number; label: number };
+type Fill = { id: string; fill: string; opacity: number };
+
+describe.each([
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+])('same-kind step changes animate (%s)', (_name, options) => {
+  let context: BrowserContext;
+  let page: Page;
+  let errors: PageErrors;
+
+  beforeAll(async () => {
+    context = await built.browser.newContext(options);
+    page = await context.newPage();
+    errors = watchErrors(page);
+    await page.goto(`${built.server.origin}/`);
+    await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
+  });
+  afterAll(() => context.close());
+
+  it('poll -> result: each bar grows or shrinks from its poll length to its result', async () => {
+    expect(await goToStep(page, 'poll')).toBe(true);
+    await settle(page);
+    const before = await page.evaluate<Bar[]>(`(() => { ${BARS} })()`);
+    // In the poll each candidate's bar is drawn at the poll's length.
+    for (const b of before) expect(Math.abs(b.width - b.poll)).toBeLessThanOrEqual(1.5);
+    const frames = await framesAfter<Bar[]>(page, 'result', BARS, 8);
+    await settle(page);
+    const after = await page.evaluate<Bar[]>(`(() => { ${BARS} })()`);
+    for (const b of after) {
+      expect(Math.abs(b.width - b.full)).toBeLessThanOrEqual(1.5);
+      expect(b.label).toBe(1);
+    }
+    // A few frames in, a bar that changes by more than a few pixels is strictly between its two lengths.
+    const moving = after.filter((b) => Math.abs(b.full - b.poll) > 8);
+    expect(moving.length).toBeGreaterThan(0);
+    const mid = frames.slice(2);
+    for (const b of moving) {
+      const lo = Math.min(b.poll, b.full) + 0.5;
+      const hi = Math.max(b.poll, b.full) - 0.5;
+      const between = mid.map((f) => f.find((x) => x.id === b.id)!.width).filter((w) => w > lo && w < hi);
+      expect(between.length, `${b.id}: ${mid.map((f) => f.find((x) => x.id === b.id)!.width.toFixed(1)).join(', ')}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('north-of-tyne -> region: the councils’ fills change in place, part-way a few frames in', async () => {
+    expect(await goToStep(page, 'opening')).toBe(true);
+    await settle(page);
+    const before = await page.evaluate<Fill[]>(`(() => { ${FILLS} })()`);
+    const frames = await framesAfter<Fill[]>(page, 'new-region', FILLS, 8);
+    await settle(page);
+    const after = await page.evaluate<Fill[]>(`(() => { ${FILLS} })()`);
+    const changing = after.filter((a) => Math.abs(a.opacity - before.find((b) => b.id === a.id)!.opacity) > 0.2);
+    expect(changing.length).toBeGreaterThan(0);
+    for (const a of changing) {
+      const from = before.find((b) => b.id === a.id)!.opacity;
+      const seen = frames.slice(2).map((f) => f.find((x) => x.id === a.id)!.opacity);
+      const lo = Math.min(from, a.opacity) + 0.01;
+      const hi = Math.max(from, a.opacity) - 0.01;
+      expect(
+        seen.some((o) => o > lo && o < hi),
+        `${a.id}: ${from} -> ${a.opacity}: ${seen.join(', ')}`,
+      ).toBe(true);
+    }
+  });
+
+  it('raises no console errors', () => {
+    expect(errors.errors).toEqual([]);
+  });
+});
+
+describe('under reduced motion the end state is drawn in the first frame', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    context = await built.browser.newContext({ ...DESKTOP, reducedMotion: 'reduce' });
+    page = await context.newPage();
+    await page.goto(`${built.server.origin}/`);
+    await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
+  });
+  afterAll(() => context.close());
+
+  it('poll -> result: every bar at its result length, its figure shown', async () => {
+    expect(await goToStep(page, 'poll')).toBe(true);
+    await settle(page);
+    const [first] = await framesAfter<Bar[]>(page, 'result', BARS, 1);
+    for (const b of first) {
+      expect(Math.abs(b.width - b.full), b.id).toBeLessThanOrEqual(1.5);
+      expect(b.label).toBe(1);
+    }
+  });
+
+  it('north-of-tyne -> region: every council at its new fill', async () => {
+    expect(await goToStep(page, 'new-region')).toBe(true);
+    await settle(page);
+    const end = await page.evaluate<Fill[]>(`(() => { ${FILLS} })()`);
+    expect(await goToStep(page, 'opening')).toBe(true);
+    await settle(page);
+    const [first] = await framesAfter<Fill[]>(page, 'new-region', FILLS, 1);
+    expect(first).toEqual(end);
+  });
+});
