@@ -19,7 +19,7 @@ declare module 'virtual:council-map' {
 declare module 'virtual:candidate-colours.css';
 
 declare module 'virtual:story-outline' {
-  const steps: Pick<import('./story/data/types').Step, 'id' | 'title' | 'graphic'>[];
+  const steps: (Pick<import('./story/data/types').Step, 'id' | 'title' | 'graphic'> & { chart: import('./story/data/types').ChartCaption })[];
   export default steps;
 }
 

@@ -45,13 +45,17 @@ export function boxFor(shape: BoxShape, measure: Measure | null, naturalHeight: 
   return boxFromMeasure(shape, measure.width, height, measure.root) ?? defaultBox(shape);
 }
 
-/** The measure of the box a graphic is drawn in (null until measured: the server render and hydration). */
-export function useGraphicMeasure(ref: RefObject<HTMLElement | null>, probe: RefObject<HTMLElement | null>): Measure | null {
+/**
+ * The measure of the box a graphic is drawn in (null until measured: the server render and hydration).
+ * `self`: measure the element itself, not the graphic box around it: for a chart that shares the box
+ * with other content (a caption above it, a source line below), so the chart is drawn in what is left.
+ */
+export function useGraphicMeasure(ref: RefObject<HTMLElement | null>, probe: RefObject<HTMLElement | null>, self = false): Measure | null {
   const [measure, setMeasure] = useState<Measure | null>(null);
   useLayoutEffect(() => {
     const own = ref.current;
     if (!own || typeof ResizeObserver === 'undefined') return;
-    const box = own.closest<HTMLElement>(__STORY_GRAPHIC_BOX__) ?? own.parentElement ?? own;
+    const box = self ? own : (own.closest<HTMLElement>(__STORY_GRAPHIC_BOX__) ?? own.parentElement ?? own);
     const probeEl = probe.current;
     const update = (next: Measure) => setMeasure((prev) => (sameMeasure(prev, next) ? prev : next));
     // The one read: at mount, so the first painted frame has the measured box.
@@ -69,6 +73,6 @@ export function useGraphicMeasure(ref: RefObject<HTMLElement | null>, probe: Ref
     observer.observe(box);
     if (probeEl) observer.observe(probeEl);
     return () => observer.disconnect();
-  }, [ref, probe]);
+  }, [ref, probe, self]);
   return measure;
 }

@@ -1,4 +1,5 @@
 import { motionValue } from 'framer-motion';
+import { chartCaption } from '../data/captions.ts';
 import { content } from '../data/content.ts';
 import { fill } from '../data/dataset.ts';
 import { fillSlots } from '../data/tokens.ts';
@@ -6,6 +7,7 @@ import type { Mention } from '../data/mentions.ts';
 import type { Step } from '../data/types.ts';
 import type { ChartModel } from '../graphics/chartModel.ts';
 import { Graphic } from '../graphics/Graphic.tsx';
+import { GraphicCaption } from '../graphics/GraphicCaption.tsx';
 import { GuideLink } from './Guide.tsx';
 import { hyphenateHeading } from './hyphenate.ts';
 import { Prose } from './Prose.tsx';
@@ -49,7 +51,9 @@ export function StepCard({ step, index, total, model, mentions }: StepCardProps)
         <GuideLink />
       </div>
       <div className="step-static-graphic" aria-hidden="true" data-static-graphic-state={step.graphic}>
-        <Graphic stateId={step.graphic} progress={COMPLETE} model={model} />
+        <GraphicCaption caption={chartCaption(step.chart, content.sources, content.story.page, fill)} fill={false}>
+          <Graphic stateId={step.graphic} progress={COMPLETE} model={model} />
+        </GraphicCaption>
       </div>
     </section>
   );

@@ -15,6 +15,8 @@ export const TOKEN_FIELDS = [
   'standfirst',
   'steps[].paragraphs[]',
   'steps[].alt',
+  'steps[].chart.title',
+  'steps[].chart.reading',
   'tables.results.intro',
   'tables.results.totalsCaption',
   'tables.chartData.pollCaption',
@@ -30,6 +32,8 @@ export const SLOT_FIELDS: Record<string, readonly string[]> = {
   'page.stepCount': ['step', 'steps'],
   'page.stepNav.idle': ['steps'],
   'page.stepNav.status': ['step', 'steps', 'title'],
+  'page.chartSource.one': ['names'],
+  'page.chartSource.many': ['names'],
   'tables.results.majorityBetween': ['winner', 'runnerUp'],
   'tables.results.winnerMargin': ['winner', 'votes', 'points', 'runnerUp'],
   'tables.chartData.offline': ['online', 'offline'],
@@ -54,6 +58,8 @@ export const SLOT_FIELDS: Record<string, readonly string[]> = {
  * missing slot would drop a figure or a name from the page without a word.
  */
 export const EVERY_SLOT_REQUIRED: readonly string[] = [
+  'page.chartSource.one',
+  'page.chartSource.many',
   'units.about',
   'units.listEnd',
   'units.resultListItem',

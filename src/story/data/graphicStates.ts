@@ -56,7 +56,7 @@ export const GRAPHIC_LABELS = {
     shading: 'lines',
     shadeUnit: 'text',
   },
-  money: { title: 'text', note: 'text', target: 'text' },
+  money: { note: 'text', target: 'text' },
   bars: { pollTitle: 'text', resultTitle: 'text', pollMarker: 'text' },
   areas: { note: 'text', noteWithoutLead: 'text' },
 } as const satisfies LabelTable<typeof GRAPHICS>;

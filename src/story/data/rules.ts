@@ -68,6 +68,7 @@ export const sourcesExist: Rule = (m) => {
   m.timeline.forEach((e, i) => check('timeline', `events[${i}]`, e.sourceIds));
   m.quotes.forEach((q, i) => check('quotes', `quotes[${i}]`, q.sourceIds));
   m.story.steps.forEach((s, i) => check('story', `steps[${i}]`, s.sourceIds));
+  m.story.steps.forEach((s, i) => check('story', `steps[${i}].chart`, s.chart.sourceIds));
   check('results', 'labourSelection', m.results.labourSelection.sourceIds);
   for (const section of ['people', 'process'] as const) {
     m.story.guide[section].entries.forEach((e, i) => check('story', `guide.${section}.entries[${i}]`, e.sourceIds));
@@ -165,6 +166,26 @@ export const graphicStatesExist: Rule = (m) => {
     if (state?.kind === 'timeline' && !events.has(state.variant)) {
       fail('story', `steps[${i}].graphic`, `unknown graphic state ${show(s.graphic)}: data/timeline.json has no event "${state.variant}"`);
     }
+  });
+  return problems;
+};
+
+/**
+ * The graphic draws its caption for its state, so steps that show the same state give the same
+ * chart title, reading and sources (else the caption would depend on how the reader got there).
+ */
+export const chartPerState: Rule = (m) => {
+  const { problems, fail } = collector();
+  const first = new Map<string, number>();
+  m.story.steps.forEach((s, i) => {
+    const j = first.get(s.graphic);
+    if (j === undefined) first.set(s.graphic, i);
+    else if (JSON.stringify(m.story.steps[j].chart) !== JSON.stringify(s.chart))
+      fail(
+        'story',
+        `steps[${i}].chart`,
+        `steps showing the same graphic state must give the same chart; steps[${j}] also shows ${show(s.graphic)} with another chart`,
+      );
   });
   return problems;
 };
@@ -281,6 +302,7 @@ export const REFERENCE_RULES: readonly Rule[] = [
   discrepanciesExist,
   inOrder,
   graphicStatesExist,
+  chartPerState,
   mapMatchesAreas,
   sourcesLinked,
   publicationAndBallot,

@@ -116,6 +116,7 @@ export const sourceSchema = fields({
   date: partialDate().optional().describe('To the precision we know: YYYY, YYYY-MM or YYYY-MM-DD'),
   url: address().optional().describe('Canonical address at the original publisher; absent when we only saw a mirror'),
   publishedTitle: yesNo().optional().describe("True when `title` is the piece's own published title (as the fact sheet gives it), not our description"),
+  shortName: text().optional().describe('The name a chart\'s source line gives ("BBC News"); default `publisher`'),
 });
 
 export const candidateSchema = fields({
@@ -260,11 +261,25 @@ export const graphicStateSchema = graphicStateSchemaFor(GRAPHICS);
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const STATE_IDS_MATCH_TABLE: Same<z.output<typeof graphicStateSchema>, GraphicStateId> = true;
 
+/**
+ * What the graphic itself says in a step's state, above and below the chart: a title, one line on
+ * what to see in it, and where its figures come from. Figures are {{tokens}}, never typed in.
+ */
+export const stepChartSchema = fields(
+  {
+    title: text().describe("The chart's title, above it; may use {{tokens}}"),
+    reading: text().describe('One line telling a general reader what the shape shows (the "what to see"); may use {{tokens}}'),
+    sourceIds: sourceIds().describe("Ids of entries in data/sources.json: the sources of the chart's figures, shown below it by their short names"),
+  },
+  ' (a chart has a title, a reading and sourceIds; figures are {{tokens}}, computed, not typed in)',
+);
+
 export const stepSchema = fields({
   id: id().describe('Also the deep link: #<id>'),
   title: text(),
   paragraphs: list(text()),
   graphic: graphicStateSchema,
+  chart: stepChartSchema.describe("The graphic's own title, reading and source line in this state (steps showing the same state give the same chart)"),
   quoteIds: list(id(), false).describe('Ids of entries in data/quotes.json'),
   alt: text().describe('Text alternative for the graphic in this state'),
   sourceIds: sourceIds(),
@@ -320,6 +335,9 @@ export const pageCopySchema = fields({
   graphicDescription: text(),
   stepSources: text(),
   quoteSource: text(),
+  chartSource: fields({ one: text(), many: text() }).describe(
+    "A chart's source line: {names} is where its sources' short names go, for one source and for several",
+  ),
   stepNav: fields({ label: text(), previous: text(), next: text(), idle: text(), status: text() }).describe('The step-through control'),
 });
 

@@ -91,6 +91,11 @@ const RESOLVERS: Record<string, Resolver> = {
   // The same form as every other gap in points ("2.0 points"), though the poll's shares are whole numbers.
   'poll-lead': (_a, _data, d, units) => formatPoints(d.pollLeadPoints / 100, units),
   'poll-sample': (_a, data) => formatCount(data.poll.sampleSize),
+  /** A timeline event's date, "2 June 2023". */
+  'event-date': (id, data, _d, units) => {
+    const e = data.timeline.find((x) => x.id === id);
+    return e && formatIsoDate(e.date, units.months);
+  },
   pollster: (_a, data) => data.poll.pollster,
   'poll-fieldwork-start': (_a, data, _d, units) => formatIsoDate(data.poll.fieldworkStart, units.months),
   'poll-fieldwork-end': (_a, data, _d, units) => formatIsoDate(data.poll.fieldworkEnd, units.months),

@@ -19,6 +19,7 @@ import type {
   pollSchema,
   quoteSchema,
   sourceSchema,
+  stepChartSchema,
   stepSchema,
   tablesCopySchema,
   textRunSchema,
@@ -42,6 +43,15 @@ export type UnionDonation = z.output<typeof unionDonationSchema>;
 export type TimelineEvent = z.output<typeof timelineEventSchema>;
 export type Quote = z.output<typeof quoteSchema>;
 export type Step = z.output<typeof stepSchema>;
+export type StepChart = z.output<typeof stepChartSchema>;
+
+/** A chart's caption as the reader sees it: its {{tokens}} filled and its sources named (captions.ts). */
+export interface ChartCaption {
+  title: string;
+  reading: string;
+  /** The whole source line, e.g. "Sources: BBC News, ITV News Tyne Tees". */
+  source: string;
+}
 export type GuideEntry = z.output<typeof guideEntrySchema>;
 export type TextRun = z.output<typeof textRunSchema>;
 export type PageCopy = z.output<typeof pageCopySchema>;

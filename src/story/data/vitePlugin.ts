@@ -4,7 +4,7 @@
  * reads or casts JSON:
  *   virtual:chart-data           the figures the charts draw (in the browser's bundle)
  *   virtual:story-content        the story's words, quotes and sources (server rendering only)
- *   virtual:story-outline        step ids, titles and graphic states
+ *   virtual:story-outline        step ids, titles, graphic states and their charts' captions (filled)
  *   virtual:island-copy          the headline and the labels the charts and step control draw
  *   virtual:council-map          the council boundaries, projected to SVG paths at build time
  *   virtual:candidate-colours.css  party colours as CSS variables
@@ -20,9 +20,12 @@ import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { dataPlugin as kitDataPlugin } from '../../kit/data/dataPlugin.ts';
 import { projectCouncils } from '../geo/mapLayout.ts';
+import { chartCaption } from './captions.ts';
+import { derive } from './derive.ts';
 import { DATA_FILES } from './files.ts';
 import { writeJsonSchemas } from './jsonSchemas.ts';
 import { dataDirectory, dataFilePath, describeProblems, loadData } from './load.ts';
+import { fillTokens } from './tokens.ts';
 import type { ChartData, DataModel, StoryContent } from './types.ts';
 
 const PAGE_MODULE = '/src/entry-server.tsx';
@@ -47,7 +50,14 @@ const VIRTUAL_MODULES: Record<string, (model: DataModel) => string> = {
    */
   'virtual:island-copy': ({ story }) =>
     json({ headline: story.headline, graphicLabels: story.graphicLabels, units: story.units, stepNav: story.page.stepNav, embedPanel: story.embedPanel }),
-  'virtual:story-outline': (model) => json(model.story.steps.map(({ id, title, graphic }) => ({ id, title, graphic }))),
+  /* Each step's chart caption is filled here, at build time: the browser gets three strings per step, not the token filler. */
+  'virtual:story-outline': (model) => {
+    const derived = derive(model);
+    const fill = (text: string) => fillTokens(text, model, derived, model.story.units);
+    return json(
+      model.story.steps.map(({ id, title, graphic, chart }) => ({ id, title, graphic, chart: chartCaption(chart, model.sources, model.story.page, fill) })),
+    );
+  },
   'virtual:council-map': (model) => json(projectCouncils(model.councils)),
   /*
    * Party colours become CSS variables (--c-<id>), and any element picks one up as --colour with

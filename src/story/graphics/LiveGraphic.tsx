@@ -8,6 +8,7 @@
 import { memo, Suspense, use, useEffect, useRef, type ComponentType, type JSX } from 'react';
 import type { ChartBox } from '../../kit/graphics/box.ts';
 import type { ChartModel } from './chartModel.ts';
+import { captionFor, GraphicCaption } from './GraphicCaption.tsx';
 import { GraphicSwitch, type GraphicProps } from './GraphicSwitch.tsx';
 import { GRAPHIC_KINDS, type GraphicKind as Kind } from '../data/graphicStates.ts';
 import { idleQueue } from '../../kit/graphics/idle.ts';
@@ -84,24 +85,25 @@ function ModelledSwitch(props: GraphicProps & { box: ChartBox }): JSX.Element {
 }
 
 /**
- * The sticky graphic, drawn for the box it is given (see useGraphicBox.ts). The wrapper fills the
- * `data-graphic` element; the probe is 1rem square, so a change of the reader's text size is seen.
+ * The sticky graphic, with its caption (GraphicCaption.tsx), drawn for the box the caption leaves it
+ * (see useGraphicBox.ts): the wrapper fills the `data-graphic` element, and the chart measures its
+ * own element inside it; the probe is 1rem square, so a change of the reader's text size is seen.
  */
 export const LiveGraphic = memo(function LiveGraphic({ naturalHeight = false, ...props }: GraphicProps & { naturalHeight?: boolean }): JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLSpanElement>(null);
-  const measure = useGraphicMeasure(ref, probe);
+  const measure = useGraphicMeasure(ref, probe, true);
   const box = boxFor(graphicKind(props.stateId), measure, naturalHeight);
   // The sticky graphic (not a stacked copy, which shows one state) gets every state laid out ahead.
   useEffect(() => {
     if (measure && !naturalHeight) prepareAll(measure);
   }, [measure, naturalHeight]);
   return (
-    <div className="graphic-box" ref={ref}>
+    <GraphicCaption caption={captionFor(props.stateId)} fill={!naturalHeight} chartRef={ref}>
       <span className="graphic-em-probe" ref={probe} />
       <Suspense fallback={null}>
         <ModelledSwitch {...props} box={box} />
       </Suspense>
-    </div>
+    </GraphicCaption>
   );
 });

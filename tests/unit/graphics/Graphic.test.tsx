@@ -145,8 +145,9 @@ describe('bars', () => {
     const id = derived.winnerId;
     const perPollPoint = pollBar(id) / dataset.poll.sharesPercent[id];
     const perResultPoint = resultBar(id) / (derived.results[0].share * 100);
-    // Coordinates are rounded to 0.1 units.
-    expect(Math.abs(perResultPoint - perPollPoint) * 50).toBeLessThan(0.1);
+    // Coordinates are rounded to 0.1 units: each width is within 0.05 of its exact length.
+    const rounding = 0.05 / dataset.poll.sharesPercent[id] + 0.05 / (derived.results[0].share * 100);
+    expect(Math.abs(perResultPoint - perPollPoint)).toBeLessThanOrEqual(rounding);
   });
 });
 

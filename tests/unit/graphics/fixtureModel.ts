@@ -67,7 +67,7 @@ export const FIXTURE_LABELS: GraphicLabels = {
     shading: ['Figures: lead.', 'Shade: lead in points:'],
     shadeUnit: 'pts',
   },
-  money: { title: 'Money raised', note: 'In the order reported.', target: 'goal' },
+  money: { note: 'In the order reported.', target: 'goal' },
   bars: { pollTitle: '{pollster}, {published}', resultTitle: 'Result of {declared}', pollMarker: 'poll {share}' },
   areas: { note: 'Votes per area.', noteWithoutLead: 'Votes.' },
 };

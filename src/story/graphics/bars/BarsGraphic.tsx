@@ -51,17 +51,13 @@ export function barsInput(model: ChartModel) {
 const inputFor = perOwner(barsInput);
 const layouts = keyedMemo<BarsLayout>();
 
-/** The bars' layout for a box, and the title lines a variant shows in it (the layout is sized for the longer title). */
-export function barsScene(model: ChartModel, variant: BarsVariant, box: ChartBox) {
+/** The bars' layout for a box (the same for both variants, so nothing moves when the result arrives). */
+export function barsScene(model: ChartModel, _variant: BarsVariant, box: ChartBox) {
   const input = inputFor(model);
   const key = boxKey(box);
-  const layout = layouts(input, key, () => barsLayout(input.rows, input.title, box.width, box.height, box.font));
-  const shown = variant === 'result' ? input.titles.result : input.titles.poll;
-  const titleLines =
-    layout.titleLines.length === 0 || shown === input.title
-      ? layout.titleLines
-      : layouts(input, `${key}|${variant}`, () => barsLayout(input.rows, shown, box.width, box.height, box.font)).titleLines;
-  return { input, layout, titleLines };
+  // The title is the caption's, above the chart (GraphicCaption.tsx): the chart draws none.
+  const layout = layouts(input, key, () => barsLayout(input.rows, '', box.width, box.height, box.font));
+  return { input, layout, titleLines: layout.titleLines };
 }
 
 /** Jobs that lay the bars out for a box ahead of need (at idle), so the step that shows them only renders. */

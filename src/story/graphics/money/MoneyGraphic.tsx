@@ -11,10 +11,13 @@ import { moneyLayout, type MoneyLayout, type MoneyText } from './moneyLayout.ts'
 export type MoneyVariant = 'crowdfund' | 'rmt';
 
 const DIM = 0.3;
-/** The chart's words for a model: its title, note, the target's label and the words around figures. */
+/**
+ * The chart's words for a model: its note, the target's label and the words around figures. Its
+ * title is the caption's, above the chart (GraphicCaption.tsx), so the chart draws none.
+ */
 export function moneyText({ data, labels, units }: ChartModel): MoneyText {
-  const { title, note, target } = labels.money;
-  return { title, note, targetLabel: [formatPounds(data.fundraising.crowdfunder.targetPounds), target], units };
+  const { note, target } = labels.money;
+  return { title: '', note, targetLabel: [formatPounds(data.fundraising.crowdfunder.targetPounds), target], units };
 }
 
 const textFor = perOwner(moneyText);
