@@ -467,8 +467,24 @@ export function timelineView(input: TimelineInput): TimelineView {
   const used = placed.length ? Math.max(...placed.map((p) => p.row)) + 1 : 0;
 
   // The largest title that leaves room for the rows used, then the spare height to the rows and the stem.
-  const levels = TITLE_LEVELS.map((l) => geometry(font, l, plan.near, plan, short));
-  const g = levels.find((c) => c.ok && c.fixed + used * c.rowHeight <= H) ?? levels[levels.length - 1];
+  // In a box too small for everything even at the least font (a stacked copy at 200% zoom), the events
+  // off the window, then those named under the title, keep only their marks.
+  const none = { before: [] as string[], after: [] as string[] };
+  const tries: [string[][], { before: string[]; after: string[] }][] = [
+    [plan.near, plan],
+    [plan.near, none],
+    [[], none],
+  ];
+  let g = geometry(font, base, plan.near, plan, short);
+  let named = tries[0];
+  for (const t of tries) {
+    const found = TITLE_LEVELS.map((l) => geometry(font, l, t[0], t[1], short)).find((c) => c.ok && c.fixed + used * c.rowHeight <= H);
+    if (found) {
+      g = found;
+      named = t;
+      break;
+    }
+  }
   let spare = Math.max(0, H - g.fixed - used * g.rowHeight);
   const rowHeight = used ? r1(Math.min(font * 3.5, g.rowHeight + spare / (used + 2))) : g.rowHeight;
   spare -= (rowHeight - g.rowHeight) * used;
@@ -539,13 +555,21 @@ export function timelineView(input: TimelineInput): TimelineView {
   const endBase = r1(monthBaseline + lineOf(font));
   g.beforeLines.forEach((text, i) => {
     const b = r1(endBase + i * lineOf(font));
-    ends.push({ key: `before${i}`, ids: plan.before, text, x: pad, baseline: b, anchor: 'start', box: textBox(pad, b, estimateTextWidth(text, font), font) });
+    ends.push({
+      key: `before${i}`,
+      ids: named[1].before,
+      text,
+      x: pad,
+      baseline: b,
+      anchor: 'start',
+      box: textBox(pad, b, estimateTextWidth(text, font), font),
+    });
   });
   g.afterLines.forEach((text, i) => {
     const b = r1(endBase + (g.sideBySide ? i : g.beforeLines.length + i) * lineOf(font));
     ends.push({
       key: `after${i}`,
-      ids: plan.after,
+      ids: named[1].after,
       text,
       x: W - pad,
       baseline: b,
@@ -566,7 +590,7 @@ export function timelineView(input: TimelineInput): TimelineView {
     titleBaselines,
     alsoLines: g.alsoLines,
     alsoBaselines,
-    alsoIds: plan.near.flat(),
+    alsoIds: named[0].flat(),
     titleX,
     titleBox,
     focusX: focusX ?? W / 2,
