@@ -43,6 +43,11 @@ export const SLOT_FIELDS: Record<string, readonly string[]> = {
   'graphicLabels.bars.pollTitle': ['pollster', 'published'],
   'graphicLabels.bars.resultTitle': ['declared'],
   'graphicLabels.bars.pollMarker': ['share'],
+  'graphicLabels.timeline.group': ['count', 'range'],
+  'graphicLabels.timeline.range': ['from', 'to'],
+  'graphicLabels.timeline.dated': ['label', 'date'],
+  'graphicLabels.timeline.before': ['label'],
+  'graphicLabels.timeline.after': ['label'],
   'embedPanel.codes.iframe.help': ['height'],
   'embedPanel.copyButton': ['code'],
   'units.about': ['value'],
@@ -66,6 +71,11 @@ export const EVERY_SLOT_REQUIRED: readonly string[] = [
   'units.areaWinner',
   'units.areaWinsAll',
   'units.areaWinsSome',
+  'graphicLabels.timeline.group',
+  'graphicLabels.timeline.range',
+  'graphicLabels.timeline.dated',
+  'graphicLabels.timeline.before',
+  'graphicLabels.timeline.after',
 ];
 
 /** A concrete path ("steps[3].alt") as its pattern ("steps[].alt"). */

@@ -59,6 +59,7 @@ export const GRAPHIC_LABELS = {
   money: { note: 'text', target: 'text' },
   bars: { pollTitle: 'text', resultTitle: 'text', pollMarker: 'text' },
   areas: { note: 'text', noteWithoutLead: 'text' },
+  timeline: { group: 'text', range: 'text', dated: 'text', before: 'text', after: 'text' },
 } as const satisfies LabelTable<typeof GRAPHICS>;
 
 /** The box of a state no graphic draws (an unknown state draws an empty chart). */

@@ -70,6 +70,7 @@ export const FIXTURE_LABELS: GraphicLabels = {
   money: { note: 'In the order reported.', target: 'goal' },
   bars: { pollTitle: '{pollster}, {published}', resultTitle: 'Result of {declared}', pollMarker: 'poll {share}' },
   areas: { note: 'Votes per area.', noteWithoutLead: 'Votes.' },
+  timeline: { group: '{count} things, {range}', range: '{from} to {to}', dated: '{label} ({date})', before: '<< {label}', after: '{label} >>' },
 };
 
 // Not the story's words either: upper-case months and a tilde for "about" show the graphics take them from the model.

@@ -27,27 +27,30 @@ describe('progress drives the graphics without re-rendering', () => {
     expect(bar().style.transform).toBe('scaleX(1)');
   });
 
-  it('holds the timeline still within a step, and re-centres it on the next step’s event', async () => {
+  it('holds the timeline still within a step, and moves its focus to the next step’s event', async () => {
     const progress = motionValue(0);
     const { container, rerender } = render(
       <MotionRoot>
         <Graphic model={storyChartModel} stateId="timeline:loach-event" progress={progress} />
       </MotionRoot>,
     );
-    const track = () => container.querySelector<SVGGElement>('.g-track')!;
-    const before = track().style.transform;
-    expect(before).toMatch(/^translateX\(-?[\d.]+px\)$/);
+    const focus = () => container.querySelector<SVGCircleElement>('[data-focus-mark]')!;
+    const first = focus();
+    const before = first.getAttribute('cx');
+    expect(before).toMatch(/^[\d.]+$/);
     await act(async () => {
       progress.set(1);
       await new Promise((r) => setTimeout(r, 20));
     });
-    expect(track().style.transform).toBe(before);
+    expect(focus().getAttribute('cx')).toBe(before);
     rerender(
       <MotionRoot>
         <Graphic model={storyChartModel} stateId="timeline:barred" progress={progress} />
       </MotionRoot>,
     );
-    // The same element (so a CSS transition carries it), at a new position.
-    expect(track().style.transform).not.toBe(before);
+    // The same element (so a CSS transition carries it), at the new event's mark.
+    expect(focus()).toBe(first);
+    expect(focus().getAttribute('cx')).not.toBe(before);
+    expect(focus().getAttribute('cx')).toBe(container.querySelector('[data-event-mark="barred"]')!.getAttribute('cx'));
   });
 });

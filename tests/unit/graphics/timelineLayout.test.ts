@@ -1,87 +1,197 @@
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../../src/story/data/dataset.ts';
+import story from '../../../data/story.json';
 import type { TimelineEvent } from '../../../src/story/data/types.ts';
-import { boxesOverlap } from '../../../src/kit/graphics/text.ts';
-import { estimateTextWidth } from '../../../src/kit/graphics/text.ts';
-import { isoToDay, placeShortLabels, timelineView, unitsPerDay, yearStarts } from '../../../src/story/graphics/timeline/timelineLayout.ts';
+import { boxesOverlap, type Box } from '../../../src/kit/graphics/text.ts';
+import { formatIsoDate } from '../../../src/story/data/format.ts';
+import {
+  FOCUS_R,
+  isoToDay,
+  MARK_R,
+  markX,
+  monthRange,
+  monthStarts,
+  placeClusters,
+  planLabels,
+  timelineView,
+  timelineWindow,
+  type Cluster,
+  type TimelineView,
+} from '../../../src/story/graphics/timeline/timelineLayout.ts';
 import { BOXES } from './boxes.ts';
 
+const words = story.graphicLabels.timeline;
+const { months, monthsShort } = story.units;
+const events = dataset.timeline;
+const FOCUS = story.steps.filter((s) => s.graphic.startsWith('timeline:')).map((s) => s.graphic.slice('timeline:'.length));
 const ev = (id: string, date: string, shortLabel = id): TimelineEvent => ({ id, date, label: id, shortLabel, sourceIds: [] });
-const events = [ev('a', '2023-03-14'), ev('b', '2023-06-02'), ev('c', '2023-06-05'), ev('d', '2023-07-17'), ev('e', '2023-07-17')];
 
-describe('isoToDay', () => {
+const view = (id: string, width: number, height: number, font: number, focusIds = FOCUS, list: readonly TimelineEvent[] = events) =>
+  timelineView({
+    events: list,
+    eventId: id,
+    focusIds,
+    dateText: formatIsoDate(list.find((e) => e.id === id)!.date, months),
+    formatDate: (iso) => formatIsoDate(iso, months),
+    words,
+    monthsShort,
+    width,
+    height,
+    font,
+  });
+
+/** Every text box the view draws, named. */
+function texts(v: TimelineView): { name: string; box: Box }[] {
+  return [
+    { name: 'title', box: v.titleBox },
+    ...v.labels.map((l) => ({ name: `label ${l.ids.join('+')}`, box: l.box })),
+    ...v.months.map((m) => ({ name: `month ${m.key}`, box: m.box })),
+    ...v.ends.map((t) => ({ name: `end ${t.key}`, box: t.box })),
+  ];
+}
+
+/** A vertical segment crosses a box (by more than half a pixel). */
+const crosses = (x: number, y0: number, y1: number, b: Box) =>
+  x > b.x + 0.5 && x < b.x + b.width - 0.5 && Math.max(y0, y1) > b.y + 0.5 && Math.min(y0, y1) < b.y + b.height - 0.5;
+const circleIn = (cx: number, cy: number, r: number, b: Box) => cx + r > b.x && cx - r < b.x + b.width && cy + r > b.y && cy - r < b.y + b.height;
+
+/** Everything wrong with a view: overlaps, crossings, text outside the box. */
+function problems(v: TimelineView): string[] {
+  const found: string[] = [];
+  const all = texts(v);
+  for (let i = 0; i < all.length; i += 1) {
+    const a = all[i];
+    if (a.box.x < -0.5 || a.box.y < -0.5 || a.box.x + a.box.width > v.width + 0.5 || a.box.y + a.box.height > v.height + 0.5) found.push(`${a.name} outside`);
+    for (let j = i + 1; j < all.length; j += 1) if (boxesOverlap(a.box, all[j].box)) found.push(`${a.name} overlaps ${all[j].name}`);
+  }
+  // Leaders: the focus's (from its title to its mark), each label's; and the ticks.
+  const segments = [
+    { name: 'focus leader', own: 'title', x: v.focusX, y0: v.focusLeaderTop, y1: v.axisY - FOCUS_R },
+    ...v.labels.map((l) => ({ name: `leader ${l.ids.join('+')}`, own: `label ${l.ids.join('+')}`, x: l.leaderX, y0: l.leaderTop, y1: l.leaderBottom })),
+    ...v.ticks.map((t) => ({ name: `tick ${t.x}`, own: '', x: t.x, y0: v.axisY, y1: t.bottom })),
+  ];
+  for (const s of segments) for (const t of all) if (t.name !== s.own && crosses(s.x, s.y0, s.y1, t.box)) found.push(`${s.name} crosses ${t.name}`);
+  // Marks (the events', and the focus's) cross no text.
+  for (const m of v.marks) for (const t of all) if (circleIn(m.x, v.axisY, MARK_R, t.box)) found.push(`mark ${m.id} on ${t.name}`);
+  for (const t of all) if (circleIn(v.focusX, v.axisY, FOCUS_R, t.box)) found.push(`focus mark on ${t.name}`);
+  return found;
+}
+
+describe('isoToDay and the axis window', () => {
   it('counts whole days', () => {
     expect(isoToDay('2023-06-05') - isoToDay('2023-06-02')).toBe(3);
-    expect(isoToDay('2024-01-01') - isoToDay('2023-01-01')).toBe(365);
     expect(isoToDay('2024-03-01') - isoToDay('2024-02-01')).toBe(29);
     expect(isoToDay('1970-01-01')).toBe(0);
   });
-});
-
-describe('unitsPerDay', () => {
-  it('keeps each focus event in view when the window reaches the next event', () => {
-    const all = dataset.timeline;
-    const focus = ['loach-event', 'barred', 'starmer-defends', 'resigns'];
-    const k = unitsPerDay(all, focus, 200, 36, 3);
-    for (const id of focus) {
-      const i = all.findIndex((e) => e.id === id);
-      const gap = isoToDay(all[i + 1].date) - isoToDay(all[i].date);
-      expect(gap * k).toBeLessThanOrEqual(200 - 36 + 1e-9);
-    }
-    expect(k).toBeGreaterThan(0);
+  it('covers whole months from the first focus event to the last', () => {
+    const w = timelineWindow(events, FOCUS);
+    expect(w.start).toBe(isoToDay('2023-03-01'));
+    expect(w.end).toBe(isoToDay('2023-08-01'));
+    expect(monthStarts(w.start, w.end).map((m) => m.month)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(monthStarts(isoToDay('2023-11-01'), isoToDay('2024-02-01')).map((m) => `${m.year}-${m.month}`)).toEqual(['2023-11', '2023-12', '2024-1', '2024-2']);
   });
-  it('is capped by maxScale and ignores gaps after events that are not focus events', () => {
-    expect(unitsPerDay(events, ['b'], 200, 0, 3)).toBe(3);
-    expect(unitsPerDay(events, ['a'], 200, 0, 3)).toBeCloseTo(200 / 80);
+  it('words month ranges from the data', () => {
+    expect(monthRange(['2023-06-02'], words, monthsShort)).toBe('Jun 2023');
+    expect(monthRange(['2023-07-17', '2023-06-05'], words, monthsShort)).toBe('Jun–Jul 2023');
+    expect(monthRange(['2019-05-03', '2022-12-28'], words, monthsShort)).toBe('May 2019–Dec 2022');
   });
 });
 
-describe('placeShortLabels', () => {
-  const x = (day: number) => (day - isoToDay('2023-01-01')) * 0.5;
-  const opts = { rows: 3, rowHeight: 18, top: 160, padding: 6 };
-  it('never overlaps two labels in a row and skips the highlighted event', () => {
-    const labels = placeShortLabels(dataset.timeline, 'barred', x, opts);
-    expect(labels.some((l) => l.id === 'barred')).toBe(false);
-    for (let i = 0; i < labels.length; i += 1) {
-      for (let j = i + 1; j < labels.length; j += 1) {
-        if (labels[i].row === labels[j].row) expect(boxesOverlap(labels[i].box, labels[j].box)).toBe(false);
+describe('placeClusters', () => {
+  const c = (id: string, x: number, width = 60): Cluster => ({ ids: [id], xs: [x], text: id, width });
+  it('keeps every box in its region, clear of the others and of other leaders', () => {
+    const { placed, failed } = placeClusters([c('a', 40), c('b', 110), c('c', 170)], { rows: 3, region: [0, 200], gap: 8 });
+    expect(placed.map((p) => p.row)).toEqual([0, 0, 1]);
+    expect(failed).toBe(-1);
+    for (const p of placed) {
+      expect(p.leaderX).toBeGreaterThanOrEqual(p.left);
+      expect(p.leaderX).toBeLessThanOrEqual(p.left + p.width);
+      expect(p.left).toBeGreaterThanOrEqual(0);
+      expect(p.left + p.width).toBeLessThanOrEqual(200);
+      for (const q of placed) {
+        if (q === p) continue;
+        if (q.row === p.row) expect(p.left + p.width <= q.left || q.left + q.width <= p.left).toBe(true);
+        if (q.row < p.row) expect(p.leaderX < q.left || p.leaderX > q.left + q.width).toBe(true);
       }
     }
   });
-  it('centres each label on its event and leaves out labels with no free row', () => {
-    const crowd = [ev('p', '2023-06-01', 'First'), ev('q', '2023-06-01', 'Second'), ev('r', '2023-06-01', 'Third'), ev('s', '2023-06-01', 'Fourth')];
-    const labels = placeShortLabels(crowd, 'none', x, opts);
-    expect(labels.map((l) => l.row)).toEqual([0, 1, 2]);
-    for (const l of labels) expect(l.box.x + l.box.width / 2).toBeCloseTo(x(isoToDay('2023-06-01')));
+  it('reports the first cluster with no place', () => {
+    expect(placeClusters([c('a', 50), c('b', 50)], { rows: 1, region: [0, 400], gap: 8 }).failed).toBe(1);
+  });
+  it('groups events that cannot be labelled apart, with a count from the data’s words; names those at the focus under the title', () => {
+    const crowd = [
+      ev('p', '2023-06-01', 'First'),
+      ev('q', '2023-06-01', 'Second'),
+      ev('r', '2023-06-02', 'Third'),
+      ev('s', '2023-07-01', 'Fourth'),
+      ev('t', '2023-07-01', 'Fifth'),
+    ];
+    const w = timelineWindow(crowd, ['p', 's']);
+    const scale = { x0: 10, x1: 290, start: w.start, end: w.end, width: 300 };
+    const plan = planLabels(crowd, 's', scale, words, monthsShort, 13, { rows: 1, focusX: markX(scale, '2023-07-01') });
+    expect(plan.placed.map((p) => p.text)).toEqual(['3 events, Jun 2023']);
+    expect(plan.near).toEqual([['t']]);
   });
 });
 
-describe('yearStarts', () => {
-  it('covers the span of the events, plus the following year', () => {
-    expect(yearStarts(events).map((y) => y.year)).toEqual([2023, 2024]);
-    expect(yearStarts(events)[1].day).toBe(isoToDay('2024-01-01'));
-    expect(yearStarts([])).toEqual([]);
-  });
-});
+/** The boxes of tests/unit/graphics/boxes.ts, the story's five sizes (as measured in Chromium), and a grid. */
+const SIZES = [
+  ...BOXES.map(({ name, width, height, font, least }) => ({ name, width, height, font, least })),
+  { name: '1280x800 desktop column', width: 640, height: 732, font: 15, least: 14 },
+  { name: '2560x1440 desktop column', width: 640, height: 1376, font: 15, least: 14 },
+  { name: '200% text 2560x1440', width: 1280, height: 1312, font: 30, least: 16 },
+  ...[171, 240, 320, 480, 640, 900].flatMap((width) =>
+    [width < 200 ? 354 : 180, 260, 400, 700].flatMap((height) =>
+      [13, 15, 20, 26].map((font) => ({ name: `grid ${width}x${height} ${font}px`, width, height, font, least: 11 })),
+    ),
+  ),
+];
 
-describe.each(BOXES)('timelineView in $name', ({ width, height, font, least }) => {
-  const focus = ['loach-event', 'barred', 'starmer-defends', 'resigns'];
-  it.each(focus)('%s: the event’s mark sits under its centred title; every label is inside the box', (id) => {
-    const v = timelineView(dataset.timeline, id, focus, '17 July 2023', width, height, font);
-    const event = dataset.timeline.find((e) => e.id === id)!;
-    // The mark, shifted into view, is at the centre, where the title is centred.
-    expect(Math.abs((isoToDay(event.date) - v.day0) * v.k + v.shift - width / 2)).toBeLessThanOrEqual(0.2);
-    expect(v.font).toBeGreaterThanOrEqual(least);
+describe.each(SIZES)('timelineView in $name', ({ width, height, font, least }) => {
+  it.each(FOCUS)('%s: no text overlaps, no leader or mark crosses another text, all inside the box', (id) => {
+    const v = view(id, width, height, font);
+    expect(problems(v)).toEqual([]);
     expect(v.height).toBeLessThanOrEqual(height);
-    for (const line of v.titleLines) expect(estimateTextWidth(line, v.titleFont)).toBeLessThanOrEqual(width);
-    for (const l of v.labels) {
-      expect(l.box.x + v.shift).toBeGreaterThanOrEqual(0);
-      expect(l.box.x + l.box.width + v.shift).toBeLessThanOrEqual(width);
-      expect(l.box.y + l.box.height).toBeLessThanOrEqual(v.height);
+    expect(v.font).toBeGreaterThanOrEqual(Math.min(least, font));
+    if (width >= 600) expect(v.font).toBeGreaterThanOrEqual(Math.min(14, font));
+    // The focus mark is the event's, its title over it (or as near as the box allows).
+    const e = events.find((x) => x.id === id)!;
+    expect(v.focusX).toBe(v.marks.find((m) => m.id === id)!.x);
+    expect(v.titleBox.x).toBeLessThanOrEqual(v.focusX);
+    expect(v.titleBox.x + v.titleBox.width).toBeGreaterThanOrEqual(v.focusX);
+    expect(v.titleLines.join(' ')).toMatch(new RegExp(`^(${e.label}|${e.shortLabel})$`));
+    // Every other event is labelled on its own or counted in a group: over the axis, under the title, or at the axis's ends.
+    const labelled = [...v.labels.flatMap((l) => l.ids), ...v.alsoIds, ...new Set(v.ends.flatMap((t) => t.ids))];
+    expect(new Set(labelled).size).toBe(labelled.length);
+    expect(labelled.sort()).toEqual(
+      events
+        .filter((x) => x.id !== id)
+        .map((x) => x.id)
+        .sort(),
+    );
+    // Month and year ticks, and labels for them.
+    expect(v.ticks.filter((t) => !t.major).length).toBeGreaterThan(0);
+    expect(v.ticks.filter((t) => t.major).length).toBeGreaterThan(0);
+    expect(v.months.length).toBeGreaterThan(0);
+    expect(v.years.map((y) => y.year)).toContain('2023');
+  });
+});
+
+describe('the box’s height is used', () => {
+  it.each([
+    [640, 732, 15],
+    [343, 300, 13],
+    [640, 1376, 15],
+  ])('%i x %i: the drawing spans 40% of the box (or 22 lines of text), centred in it; the date is the largest text', (width, height, font) => {
+    for (const id of FOCUS) {
+      const v = view(id, width, height, font);
+      const top = v.titleBox.y;
+      const bottom = Math.max(...[...v.months, ...v.ends].map((y) => y.box.y + y.box.height));
+      expect(bottom - top).toBeGreaterThan(Math.min(height * 0.4, v.font * 22));
+      expect(Math.abs(top - (height - bottom))).toBeLessThan(v.font * 2);
+      expect(v.dateFont).toBeGreaterThanOrEqual(v.font * 1.5);
+      // No long empty stem: the focus leader passes the label rows, not a void.
+      expect(v.axisY - v.titleBox.y - v.titleBox.height).toBeLessThan(Math.max(v.font * 8, (v.axisY - top) * 0.7));
     }
-    // The next event is in view, so the reader sees where the story goes.
-    const next = dataset.timeline[dataset.timeline.indexOf(event) + 1];
-    const nx = (isoToDay(next.date) - v.day0) * v.k + v.shift;
-    expect(nx).toBeLessThanOrEqual(width);
   });
 });
