@@ -11,27 +11,29 @@ const root = import.meta.dirname;
 
 const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 const BROWSER_FILES_AT_ONCE = Number(process.env.BROWSER_FILES_AT_ONCE) || 2;
+const EMBED_HOSTS_TEST = 'tests/browser/embed.test.ts';
 const ONLY_ENGINE = process.env.ENGINE;
 if (ONLY_ENGINE && !(ENGINES as readonly string[]).includes(ONLY_ENGINE)) throw new Error(`ENGINE=${ONLY_ENGINE}: expected one of ${ENGINES.join(', ')}`);
 
 /**
- * A browser-test project. Two files at a time: most of a browser test is waiting (for frames, for a
- * scroll to settle), so two browsers share the two cores well and CI takes half as long. Groups run
- * one after another: the Chromium-only tests, then the three engines' cross-engine tests together.
+ * A browser-test project. Groups run one after another. Most files run two at a time: most of a
+ * browser test is waiting (for frames, for a scroll to settle), so two browsers share the two cores
+ * well. The embed hosts' file runs alone (its cases already run concurrently inside it; beside
+ * another file, a case missed its 5 s wait on a loaded CI machine).
  */
-function browserProject(name: string, include: string[], groupOrder: number, env: Record<string, string> = {}) {
+function browserProject(name: string, include: string[], groupOrder: number, { env = {}, exclude = [] as string[], filesAtOnce = BROWSER_FILES_AT_ONCE } = {}) {
   return {
     extends: true as const,
     test: {
       name,
       environment: 'node',
       include,
-      exclude: name === 'browser' ? ['tests/browser/engines/**'] : [],
+      exclude,
       env,
       testTimeout: 120_000,
       hookTimeout: 120_000,
-      fileParallelism: true,
-      maxWorkers: BROWSER_FILES_AT_ONCE,
+      fileParallelism: filesAtOnce > 1,
+      maxWorkers: filesAtOnce,
       sequence: { groupOrder },
     },
   };
@@ -63,10 +65,15 @@ export default defineConfig({
         test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.{ts,tsx}'], sequence: { groupOrder: 0 } },
       },
       // Chromium-only browser tests; left out when ENGINE picks one engine for the cross-engine tests.
-      ...(ONLY_ENGINE ? [] : [browserProject('browser', ['tests/browser/**/*.test.ts'], 1)]),
+      ...(ONLY_ENGINE
+        ? []
+        : [
+            browserProject('browser', ['tests/browser/**/*.test.ts'], 1, { exclude: ['tests/browser/engines/**', EMBED_HOSTS_TEST] }),
+            browserProject('browser-embed', [EMBED_HOSTS_TEST], 2, { filesAtOnce: 1 }),
+          ]),
       // The cross-engine tests, once per engine: ENGINE=firefox npm run test:browser runs one.
       ...ENGINES.filter((engine) => !ONLY_ENGINE || engine === ONLY_ENGINE).map((engine) =>
-        browserProject(engine, ['tests/browser/engines/**/*.test.ts'], 2, { ENGINE: engine }),
+        browserProject(engine, ['tests/browser/engines/**/*.test.ts'], 3, { env: { ENGINE: engine } }),
       ),
     ],
   },

@@ -8,6 +8,7 @@ import type { Reporter, TestModule } from 'vitest/node';
 const ENGINE_PROJECTS: Record<string, string> = {
   unit: 'none (unit tests, node)',
   browser: 'chromium (Chromium-only browser tests)',
+  'browser-embed': 'chromium (Chromium-only browser tests: the embed hosts)',
   chromium: 'chromium (cross-engine tests)',
   firefox: 'firefox (cross-engine tests)',
   webkit: 'webkit (cross-engine tests)',
