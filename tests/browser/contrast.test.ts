@@ -9,7 +9,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import story from '../../data/story.json';
-import { DESKTOP, PHONE, serveBuiltStory, waitFor } from './harness.ts';
+import { DESKTOP, goToStep, PHONE, serveBuiltStory } from './harness.ts';
 
 const built = serveBuiltStory();
 const MAP_STEPS = story.steps.filter((s) => s.graphic.startsWith('map:')).map((s) => ({ id: s.id, state: s.graphic }));
@@ -42,22 +42,6 @@ const contrast = (a: string, b: string) => {
   const [x, y] = [luminance(parse(a)), luminance(parse(b))].sort((p, q) => q - p);
   return (x + 0.05) / (y + 0.05);
 };
-
-async function goToStep(page: Page, id: string, state: string): Promise<boolean> {
-  await page.evaluate((stepId) => {
-    document.getElementById(stepId)!.scrollIntoView();
-    window.scrollBy(0, 10);
-  }, id);
-  return waitFor(() =>
-    page.evaluate(
-      ([stepId, stateId]) =>
-        document.querySelector<HTMLElement>('[data-active-step]')!.dataset.activeStep === stepId &&
-        document.querySelector<HTMLElement>('[data-graphic]')!.dataset.graphicState === stateId &&
-        document.querySelector('[data-graphic] svg')?.getAttribute('data-variant') === stateId.split(':')[1],
-      [id, state] as const,
-    ),
-  );
-}
 
 /** Each map label's text colour, halo and the colours under it, read from the page. */
 function readLabels(page: Page): Promise<LabelReading[]> {

@@ -78,3 +78,29 @@ export async function waitFor<T>(fn: () => Promise<T>, { timeout = 5000, interva
   }
   return last;
 }
+
+/**
+ * Scrolls a step into the reading area and waits until it is active and the graphic draws its
+ * state (the <svg> names the state's variant, or the timeline's event).
+ */
+export async function goToStep(page: Page, stepId: string, stateId: string): Promise<boolean> {
+  await page.evaluate((id) => {
+    document.getElementById(id)!.scrollIntoView();
+    window.scrollBy(0, 10);
+  }, stepId);
+  return waitFor(() =>
+    page.evaluate(
+      ([id, state]) => {
+        const frame = document.querySelector<HTMLElement>('[data-graphic]')!;
+        const svg = frame.querySelector('svg');
+        return (
+          document.querySelector<HTMLElement>('[data-active-step]')!.dataset.activeStep === id &&
+          frame.dataset.graphicState === state &&
+          svg !== null &&
+          (svg.getAttribute('data-variant') ?? svg.getAttribute('data-event')) === state.split(':')[1]
+        );
+      },
+      [stepId, stateId] as const,
+    ),
+  );
+}

@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import story from '../../data/story.json';
-import { DESKTOP, PHONE, serveBuiltStory, waitFor, watchErrors, type PageErrors } from './harness.ts';
+import { DESKTOP, goToStep, PHONE, serveBuiltStory, watchErrors, type PageErrors } from './harness.ts';
 
 const built = serveBuiltStory();
 
@@ -21,36 +21,12 @@ const MARKS: Record<string, string> = {
 
 const kindOf = (stateId: string) => stateId.split(':')[0];
 const steps = story.steps;
+const stateOf = (id: string) => steps.find((s) => s.id === id)!.graphic;
 /** Each step whose next step shows another state of the same graphic. */
 const PAIRS = steps.flatMap((step, i) => {
   const next = steps[i + 1];
   return next && next.graphic !== step.graphic && kindOf(next.graphic) === kindOf(step.graphic) ? [[step.id, next.id] as const] : [];
 });
-
-/** Scrolls the step into the reading area and waits until the graphic draws its state. */
-async function goToStep(page: Page, id: string): Promise<boolean> {
-  const state = steps.find((s) => s.id === id)!.graphic;
-  await page.evaluate((stepId) => {
-    document.getElementById(stepId)!.scrollIntoView();
-    window.scrollBy(0, 10);
-  }, id);
-  return waitFor(() =>
-    page.evaluate(
-      ([stepId, stateId]) => {
-        const frame = document.querySelector<HTMLElement>('[data-graphic]')!;
-        const svg = frame.querySelector('svg');
-        const variant = stateId.split(':')[1];
-        return (
-          document.querySelector<HTMLElement>('[data-active-step]')!.dataset.activeStep === stepId &&
-          frame.dataset.graphicState === stateId &&
-          svg !== null &&
-          (svg.getAttribute('data-variant') ?? svg.getAttribute('data-event')) === variant
-        );
-      },
-      [id, state] as const,
-    ),
-  );
-}
 
 /** Tags the graphic's <svg> and marks, and starts recording any tagged node taken out of the tree. */
 function tag(page: Page, selector: string): Promise<number> {
@@ -110,10 +86,10 @@ describe.each([
 
   it.each(PAIRS.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]))('%s -> %s: the same <svg> and marks', async (from, to) => {
     const selector = MARKS[kindOf(steps.find((s) => s.id === from)!.graphic)];
-    expect(await goToStep(page, from)).toBe(true);
+    expect(await goToStep(page, from, stateOf(from))).toBe(true);
     const count = await tag(page, selector);
     expect(count).toBeGreaterThan(0);
-    expect(await goToStep(page, to)).toBe(true);
+    expect(await goToStep(page, to, stateOf(to))).toBe(true);
     // Past the deferred render and any CSS transition's first frames.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await readTags(page, selector)).toEqual({ sameSvg: true, marks: count, tagged: count, removed: [] });

@@ -7,33 +7,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import story from '../../data/story.json';
-import { DESKTOP, PHONE, serveBuiltStory, waitFor, watchErrors, type PageErrors } from './harness.ts';
+import { DESKTOP, goToStep, PHONE, serveBuiltStory, watchErrors, type PageErrors } from './harness.ts';
 
 const built = serveBuiltStory();
 const steps = story.steps;
-
-/** Scrolls the step into the reading area and waits until the graphic draws its state. */
-async function goToStep(page: Page, id: string): Promise<boolean> {
-  const state = steps.find((s) => s.id === id)!.graphic;
-  await page.evaluate((stepId) => {
-    document.getElementById(stepId)!.scrollIntoView();
-    window.scrollBy(0, 10);
-  }, id);
-  return waitFor(() =>
-    page.evaluate(
-      ([stepId, stateId]) => {
-        const frame = document.querySelector<HTMLElement>('[data-graphic]')!;
-        const svg = frame.querySelector('svg');
-        return (
-          document.querySelector<HTMLElement>('[data-active-step]')!.dataset.activeStep === stepId &&
-          frame.dataset.graphicState === stateId &&
-          svg?.getAttribute('data-variant') === stateId.split(':')[1]
-        );
-      },
-      [id, state] as const,
-    ),
-  );
-}
+const stateOf = (id: string) => steps.find((s) => s.id === id)!.graphic;
 
 /** Waits for the ends of any transitions (0.6 s). */
 const settle = (page: Page) => page.waitForTimeout(900);
@@ -102,7 +80,7 @@ describe.each([
   afterAll(() => context.close());
 
   it('poll -> result: each bar grows or shrinks from its poll length to its result', async () => {
-    expect(await goToStep(page, 'poll')).toBe(true);
+    expect(await goToStep(page, 'poll', stateOf('poll'))).toBe(true);
     await settle(page);
     const before = await page.evaluate<Bar[]>(`(() => { ${BARS} })()`);
     // In the poll each candidate's bar is drawn at the poll's length.
@@ -127,7 +105,7 @@ describe.each([
   });
 
   it('north-of-tyne -> region: the councils’ fills change in place, part-way a few frames in', async () => {
-    expect(await goToStep(page, 'opening')).toBe(true);
+    expect(await goToStep(page, 'opening', stateOf('opening'))).toBe(true);
     await settle(page);
     const before = await page.evaluate<Fill[]>(`(() => { ${FILLS} })()`);
     const frames = await framesAfter<Fill[]>(page, 'new-region', FILLS, 8);
@@ -165,7 +143,7 @@ describe('under reduced motion the end state is drawn in the first frame', () =>
   afterAll(() => context.close());
 
   it('poll -> result: every bar at its result length, its figure shown', async () => {
-    expect(await goToStep(page, 'poll')).toBe(true);
+    expect(await goToStep(page, 'poll', stateOf('poll'))).toBe(true);
     await settle(page);
     const [first] = await framesAfter<Bar[]>(page, 'result', BARS, 1);
     for (const b of first) {
@@ -175,10 +153,10 @@ describe('under reduced motion the end state is drawn in the first frame', () =>
   });
 
   it('north-of-tyne -> region: every council at its new fill', async () => {
-    expect(await goToStep(page, 'new-region')).toBe(true);
+    expect(await goToStep(page, 'new-region', stateOf('new-region'))).toBe(true);
     await settle(page);
     const end = await page.evaluate<Fill[]>(`(() => { ${FILLS} })()`);
-    expect(await goToStep(page, 'opening')).toBe(true);
+    expect(await goToStep(page, 'opening', stateOf('opening'))).toBe(true);
     await settle(page);
     const [first] = await framesAfter<Fill[]>(page, 'new-region', FILLS, 1);
     expect(first).toEqual(end);
