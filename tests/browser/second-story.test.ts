@@ -242,9 +242,14 @@ describe('the second story inside a news page, with embed.js on another origin',
     const { page, frame, errors, close } = await openEmbedded(DESKTOP);
     const prefix = embedConfig.prefix;
     const graphicFrame = () => page.frames().find((f) => f.url().startsWith(`${storyUrl()}${embedConfig.graphicPage}`)) ?? null;
+    // The text frame never scrolls (auto height), so the section's top in it is fixed: the host scrolls
+    // to the frame's top in its own document plus that, plus how far into the section the reader is.
+    const sectionTop = await frame.evaluate(() => document.querySelector('.tale')!.getBoundingClientRect().top);
     const scrollIntoSection = async (into: number) => {
-      const sectionTop = await frame.evaluate(() => document.querySelector('.tale')!.getBoundingClientRect().top);
-      await page.evaluate((dy) => window.scrollBy(0, dy), sectionTop + into);
+      await page.evaluate(
+        (y) => window.scrollTo(0, document.querySelector('iframe')!.getBoundingClientRect().top + window.scrollY + y),
+        sectionTop + into,
+      );
     };
     try {
       await scrollIntoSection(100);
