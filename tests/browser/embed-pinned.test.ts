@@ -521,6 +521,41 @@ test('while pinned, the story’s own hidden graphic stands still (drawn once, i
   }
 });
 
+test('the graphic frame hears of step changes, not of every frame’s progress: none of the story’s graphics draws it', async () => {
+  const h = await openPinned('snippet', DESKTOP);
+  try {
+    const [graphic] = graphicFrames(h.page);
+    await graphic.evaluate(() => {
+      const w = window as unknown as { __stepMessages: number };
+      w.__stepMessages = 0;
+      window.addEventListener('message', (e) => {
+        if ((e.data as { type?: string } | null)?.type === 'step') w.__stepMessages += 1;
+      });
+    });
+    const active = () => h.child.evaluate(() => document.querySelector<HTMLElement>('.scrolly')!.dataset.activeStep ?? '');
+    // Two seconds of slow reading (2 px a frame), with the step that was active on each frame.
+    const seen: string[] = [await active()];
+    for (let i = 0; i < 40; i++) {
+      await h.page.evaluate(async () => {
+        for (let f = 0; f < 3; f++) {
+          window.scrollBy({ top: 2, behavior: 'instant' });
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      });
+      seen.push(await active());
+    }
+    await settle(() => graphic.evaluate(() => (window as unknown as { __stepMessages: number }).__stepMessages), { quiet: 300 });
+    const messages = await graphic.evaluate(() => (window as unknown as { __stepMessages: number }).__stepMessages);
+    const changes = seen.filter((id, i) => i > 0 && id !== seen[i - 1]).length;
+    // One message per step change (and at most one more, for the frame the scroll began on); a
+    // message per frame would be 120.
+    expect(messages, `${messages} step messages over 120 frames with ${changes} step change(s)`).toBeLessThanOrEqual(changes + 1);
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});
+
 test('two embeds: each pinned by its own graphic frame, following its own story', async () => {
   const h = await openHost(embed.browser, embed.servers, 'two-embeds', DESKTOP);
   try {

@@ -246,10 +246,7 @@ describe('the second story inside a news page, with embed.js on another origin',
     // to the frame's top in its own document plus that, plus how far into the section the reader is.
     const sectionTop = await frame.evaluate(() => document.querySelector('.tale')!.getBoundingClientRect().top);
     const scrollIntoSection = async (into: number) => {
-      await page.evaluate(
-        (y) => window.scrollTo(0, document.querySelector('iframe')!.getBoundingClientRect().top + window.scrollY + y),
-        sectionTop + into,
-      );
+      await page.evaluate((y) => window.scrollTo(0, document.querySelector('iframe')!.getBoundingClientRect().top + window.scrollY + y), sectionTop + into);
     };
     try {
       await scrollIntoSection(100);

@@ -4,6 +4,7 @@ import steps from 'virtual:story-outline';
 import { embedState } from '../../kit/embed/embedState.ts';
 import { graphicPinned, sharedProgress } from '../../kit/embed/sharedProgress.ts';
 import { atIdle } from '../../kit/graphics/idle.ts';
+import { followsProgressIn, GRAPHICS } from '../data/graphicStates.ts';
 import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
 import { scrollStore } from '../../kit/scroll/store.ts';
 import { useStoryEngine } from '../../kit/scroll/useStoryEngine.ts';
@@ -79,11 +80,18 @@ export function StoryChrome() {
     });
   }, [activeIndex]);
 
-  // The step and progress, for a graphic drawn outside this frame (embed.js sticky mode).
+  // The step, for a graphic drawn outside this frame (embed.js sticky mode), and the progress through
+  // it only if that step's graphic draws it: each change is a message through the host page, whose
+  // main thread is busiest exactly while the reader scrolls.
+  const relayProgress = activeIndex >= 0 && followsProgressIn(GRAPHICS, steps[activeIndex].graphic);
   useEffect(() => {
+    if (!relayProgress) {
+      sharedProgress.set(activeIndex, 0);
+      return;
+    }
     sharedProgress.set(activeIndex, engine.progress.get());
     return engine.progress.on('change', (p) => sharedProgress.set(activeIndex, p));
-  }, [activeIndex, engine.progress]);
+  }, [activeIndex, engine.progress, relayProgress]);
 
   // Deep link: the browser has already scrolled to the step (its scroll-margin puts it in the
   // reading area). Move only if that did not make it the active step (e.g. inside a frame), so the

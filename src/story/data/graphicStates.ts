@@ -13,7 +13,10 @@
  *   ('text': one string, 'lines': the lines a chart wraps by hand); no entry if it draws none;
  * - box: its default box at 13 px text (the prerendered HTML, the static copies of the stacked and
  *   print layouts), and naturalHeight, how many times that aspect's height it may take in a box as
- *   tall as its chart (1 if absent: a graphic that fills whatever height it is given).
+ *   tall as its chart (1 if absent: a graphic that fills whatever height it is given);
+ * - followsProgress: true if its drawing moves with the scroll through a step (its `progress` prop).
+ *   Only then does the story stream each frame's progress to embed.js's graphic frame; otherwise
+ *   that frame hears of step changes alone, which spares the host page a message every frame.
  *
  * Shipped to the browser: no schema library here.
  */
@@ -27,6 +30,7 @@ export type LabelField = 'text' | 'lines';
 export interface GraphicDescriptor {
   readonly variants: readonly string[] | typeof TIMELINE_EVENT;
   readonly box: { readonly width: number; readonly height: number; readonly naturalHeight?: number };
+  readonly followsProgress?: boolean;
 }
 
 export type GraphicTable = Readonly<Record<string, GraphicDescriptor>>;
@@ -89,6 +93,12 @@ export function parseStateIn<T extends GraphicTable>(table: T, id: string): Stat
   if (!match || !Object.hasOwn(table, match[1])) return null;
   const variants = table[match[1]].variants;
   return variants === TIMELINE_EVENT || variants.includes(match[2]) ? ({ kind: match[1], variant: match[2] } as StateOf<T>) : null;
+}
+
+/** Whether a state's graphic moves with the scroll through its step (an unknown state's does not). */
+export function followsProgressIn(table: GraphicTable, id: string): boolean {
+  const state = parseStateIn(table, id);
+  return state !== null && table[state.kind].followsProgress === true;
 }
 
 /** Every fixed state id of a table ("map:region", ...), in table order. */

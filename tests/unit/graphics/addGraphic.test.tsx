@@ -11,6 +11,7 @@ import { motionValue } from 'framer-motion';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   fixedStatesIn,
+  followsProgressIn,
   GRAPHIC_KINDS,
   GRAPHIC_LABELS,
   GRAPHICS,
@@ -52,6 +53,19 @@ describe('adding a graphic', () => {
     expect(fixedStatesIn(TABLE).at(-1)).toBe('dot:one');
     // The story's table knows nothing of it.
     expect(parseGraphicState('dot:one')).toBeNull();
+  });
+
+  it('says whether its drawing follows the scroll through a step (then its progress is streamed to a graphic frame)', () => {
+    const moving = { ...TABLE, dot: { ...TABLE.dot, followsProgress: true } } as const satisfies GraphicTable;
+    expect(followsProgressIn(moving, 'dot:one')).toBe(true);
+    expect(followsProgressIn(TABLE, 'dot:one')).toBe(false);
+    expect(followsProgressIn(moving, 'dot:two')).toBe(false);
+    // None of the story's graphics moves within a step: its graphic frame hears of step changes alone.
+    expect(
+      fixedStatesIn(GRAPHICS)
+        .concat('timeline:barred')
+        .filter((id) => followsProgressIn(GRAPHICS, id)),
+    ).toEqual([]);
   });
 
   it('the schema of step states accepts its states, and lists them when a state is wrong', () => {
