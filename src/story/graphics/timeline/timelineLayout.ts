@@ -14,7 +14,7 @@
  * Jul 2023"). What height is left grows the title, then the row spacing, then pads the whole.
  */
 import type { TimelineEvent } from '../../data/types.ts';
-import { fitFont, fontFloors, LARGE_RATIO, WIDE_BOX } from '../../../kit/graphics/box.ts';
+import { fitFont, fontFloors, LARGE_RATIO, WIDE_BOX, WIDE_MIN_FONT } from '../../../kit/graphics/box.ts';
 import { balancedWrap, estimateTextWidth, r1, type Box } from '../../../kit/graphics/text.ts';
 
 const MS_PER_DAY = 86_400_000;
@@ -24,8 +24,6 @@ export const DESCENT = 0.26;
 /** Radius of the current event's mark and of the others', CSS px. */
 export const FOCUS_R = 8;
 export const MARK_R = 4.5;
-/** The least wide-box chart text (issue #18: at least 14 px where the box is at least 600 px wide). */
-export const WIDE_MIN_FONT = 14;
 
 /** Whole days since 1970-01-01 (UTC) for an ISO date (YYYY-MM-DD; a missing month or day counts as the first). */
 export function isoToDay(iso: string): number {
@@ -450,7 +448,9 @@ export function timelineView(input: TimelineInput): TimelineView {
   // The event's full label where it fits, else its short label at the same size: a larger font before a longer title.
   const fits = (f: number) => fitsWith(f, false) || fitsWith(f, true);
   const preferred = input.font;
-  const floors = fontFloors(preferred).map((f) => (W >= WIDE_BOX ? Math.max(f, Math.min(WIDE_MIN_FONT, preferred)) : f));
+  // In a wide box never under 14 px: a box too small for everything at that size keeps only the
+  // marks of the events it cannot name (below), rather than shrinking every label.
+  const floors = fontFloors(preferred, W).filter((f) => W < WIDE_BOX || f >= Math.min(WIDE_MIN_FONT, preferred));
   let font = floors[floors.length - 1];
   for (const floor of floors) {
     const f = fitFont(preferred, fits, floor);
