@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useReducedMotion } from 'framer-motion';
+import { useMemo, useState, type AnimationEvent, type SVGProps } from 'react';
 import { formatIsoDate } from '../../data/format.ts';
 import type { ChartBox } from '../../../kit/graphics/box.ts';
 import type { ChartModel } from '../chartModel.ts';
@@ -43,12 +44,43 @@ function useCssTransition(properties: string[]): string {
   return duration > 0 ? properties.map((p) => `${p} ${duration}s ${ease}`).join(', ') : 'none';
 }
 
+/** The focus's title: its date (bold), the event's label under it, and the events named with it. */
+function FocusTitle({ view, dateText, ...rest }: { view: TimelineView; dateText: string } & SVGProps<SVGTextElement>) {
+  return (
+    <text textAnchor="middle" {...rest}>
+      <tspan x={0} y={view.dateBaseline} className="g-strong" style={{ fontSize: view.dateFont }}>
+        {dateText}
+      </tspan>
+      {view.titleLines.map((line, i) => (
+        <tspan key={i} x={0} y={view.titleBaselines[i]} style={{ fontSize: view.titleFont }}>
+          {line}
+        </tspan>
+      ))}
+      {view.alsoLines.map((line, i) => (
+        <tspan key={`also${i}`} x={0} y={view.alsoBaselines[i]} className="g-muted" data-also={view.alsoIds.join('+')}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** The title shown, and the one it replaced while that fades out (none under reduced motion, or once the new one is in). */
+interface TitleTrack {
+  id: string;
+  view: TimelineView;
+  dateText: string;
+  leaving: { id: string; view: TimelineView; dateText: string } | null;
+}
+
 /**
  * The timeline: one axis over the months the story stops in, the same at every timeline step, with
  * month and year ticks; the current event's date and label large over the axis, on a leader down to
  * its mark; the other events labelled over theirs, or grouped with a count. Between timeline steps
- * the focus (its mark, leader and title) slides along the axis (CSS transitions on cx and transform;
- * none under reduced motion, so the first frame is the end state).
+ * the focus (its mark, leader and title) slides along the axis (CSS transitions on cx and transform),
+ * and the title crossfades: the old one fades out where it was while the new one fades in as it
+ * slides (CSS animations, graphics.css .g-title-in/.g-title-out). Under reduced motion there is no
+ * transition, no animation and no old title: the first frame is the end state.
  */
 export function TimelineGraphic({ variant: eventId, box, model }: { variant: string; box: ChartBox; model: ChartModel }) {
   const events = model.data.timeline;
@@ -58,27 +90,42 @@ export function TimelineGraphic({ variant: eventId, box, model }: { variant: str
   const view = useMemo(() => timelineScene(model, eventId, { width, height, font, measured }), [model, eventId, width, height, font, measured]);
   const slide = useCssTransition(['transform']);
   const slideCx = useCssTransition(['cx']);
+  const reduced = useReducedMotion();
   const { axisY, scale } = view;
+
+  // The title drawn last, kept from render to render (React's "information from previous renders"):
+  // a new event makes the last one the leaving title.
+  const [track, setTrack] = useState<TitleTrack>({ id: eventId, view, dateText, leaving: null });
+  if (track.id !== eventId) {
+    setTrack({ id: eventId, view, dateText, leaving: reduced ? null : { id: track.id, view: track.view, dateText: track.dateText } });
+  } else if (track.view !== view || track.dateText !== dateText) {
+    setTrack({ ...track, view, dateText });
+  }
+  const leaving = track.id === eventId && !reduced ? track.leaving : null;
+  const entered = (e: AnimationEvent) => {
+    if (e.animationName === 'g-title-in') setTrack((t) => (t.leaving ? { ...t, leaving: null } : t));
+  };
 
   return (
     <ChartSvg box={{ ...box, font: view.font }} height={view.height} kind="timeline" data-event={eventId}>
       {current && (
         <g className="g-focus-title" style={{ transform: `translateX(${view.titleX}px)`, transition: slide }} data-title-x={view.titleX}>
-          <text className="g-label" textAnchor="middle" data-highlight={current.id} data-label-of="focus">
-            <tspan x={0} y={view.dateBaseline} className="g-strong" style={{ fontSize: view.dateFont }}>
-              {dateText}
-            </tspan>
-            {view.titleLines.map((line, i) => (
-              <tspan key={i} x={0} y={view.titleBaselines[i]} style={{ fontSize: view.titleFont }}>
-                {line}
-              </tspan>
-            ))}
-            {view.alsoLines.map((line, i) => (
-              <tspan key={`also${i}`} x={0} y={view.alsoBaselines[i]} className="g-muted" data-also={view.alsoIds.join('+')}>
-                {line}
-              </tspan>
-            ))}
-          </text>
+          <FocusTitle
+            key={current.id}
+            view={view}
+            dateText={dateText}
+            className={leaving ? 'g-label g-title-in' : 'g-label'}
+            data-highlight={current.id}
+            data-label-of="focus"
+            onAnimationEnd={entered}
+          />
+        </g>
+      )}
+      {leaving && (
+        // Where it was, not sliding: it fades out as the new title arrives. Not a label of the chart's
+        // (no data-label-of), so nothing reads it as one.
+        <g style={{ transform: `translateX(${leaving.view.titleX}px)` }} data-leaving-title={leaving.id}>
+          <FocusTitle key={leaving.id} view={leaving.view} dateText={leaving.dateText} className="g-label g-title-out" />
         </g>
       )}
       {current && (
