@@ -152,15 +152,27 @@ describe.each([
     expect(Math.abs(after.x - after.target)).toBeLessThan(0.5);
     const seen = frames.map((f) => `${f.id} ${f.opacity.toFixed(2)} x ${f.x.toFixed(1)} out ${f.leaving?.toFixed(2)}`).join('; ');
     // From the first frame of the new step the title is the new event's, and the old one is there to fade out.
-    expect(frames.every((f) => f.id === event), seen).toBe(true);
+    expect(
+      frames.every((f) => f.id === event),
+      seen,
+    ).toBe(true);
     expect(frames[0].leaving, seen).not.toBeNull();
-    expect(frames.some((f) => f.opacity > 0.02 && f.opacity < 0.98), seen).toBe(true);
-    expect(frames.some((f) => f.leaving !== null && f.leaving > 0.02 && f.leaving < 0.98), seen).toBe(true);
+    expect(
+      frames.some((f) => f.opacity > 0.02 && f.opacity < 0.98),
+      seen,
+    ).toBe(true);
+    expect(
+      frames.some((f) => f.leaving !== null && f.leaving > 0.02 && f.leaving < 0.98),
+      seen,
+    ).toBe(true);
     // Where the title moves by more than a few pixels, it slides: strictly between its two places a few frames in.
     if (Math.abs(after.x - before.x) > 8) {
       const lo = Math.min(before.x, after.x) + 0.5;
       const hi = Math.max(before.x, after.x) - 0.5;
-      expect(frames.some((f) => f.x > lo && f.x < hi), seen).toBe(true);
+      expect(
+        frames.some((f) => f.x > lo && f.x < hi),
+        seen,
+      ).toBe(true);
     }
   });
 

@@ -70,10 +70,7 @@ export function BarsGraphic({ variant, box, model }: { variant: BarsVariant; pro
   const isResult = variant === 'result';
   const { candidate } = model;
   const { width, height, font, measured } = box;
-  const { input, layout } = useMemo(
-    () => barsScene(model, variant, { width, height, font, measured }),
-    [model, variant, width, height, font, measured],
-  );
+  const { input, layout } = useMemo(() => barsScene(model, variant, { width, height, font, measured }), [model, variant, width, height, font, measured]);
   const { result, pollPercent, pollMarker } = input;
 
   const f = layout.font;
