@@ -358,12 +358,23 @@ export function timelineView(input: TimelineInput): TimelineView {
     return { x0: r1(hasBefore ? endRoom : pad + 1), x1: r1(W - (hasAfter ? endRoom : pad + 1)), start: win.start, end: win.end, width: W };
   };
   const endsText = (ids: readonly string[], side: 'before' | 'after') => {
-    if (!ids.length) return '';
     const members = events.filter((e) => ids.includes(e.id));
     return fill(words[side], { label: groupText(members, words, monthsShort, (e) => monthRange([e.date], words, monthsShort)) });
   };
+  /** The events off the window at one end: one line each ("← Elected mayor, May 2019") where `each`, else together ("← 2 events, May 2019–Dec 2022"), wrapped to the width. */
+  const endLines = (ids: readonly string[], side: 'before' | 'after', font: number, each: boolean) =>
+    (each ? ids.map((id) => [id]) : ids.length ? [[...ids]] : []).flatMap((group) =>
+      balancedWrap(endsText(group, side), W - 2 * pad, font).map((text) => ({ text, ids: group })),
+    );
 
-  const geometry = (font: number, level: (typeof TITLE_LEVELS)[number], also: string[][], ends: { before: string[]; after: string[] }, short: boolean) => {
+  const geometry = (
+    font: number,
+    level: (typeof TITLE_LEVELS)[number],
+    also: string[][],
+    ends: { before: string[]; after: string[] },
+    short: boolean,
+    eachEnd = false,
+  ) => {
     const dateFont = r1(font * level.date);
     const titleFont = r1(font * level.label);
     const room = W - 2 * pad - 4;
@@ -394,13 +405,12 @@ export function timelineView(input: TimelineInput): TimelineView {
     // Below the axis: month labels clear of the focus mark, the year labels, then the events off the window.
     const monthBaseline = FOCUS_R + 3 + font * ASCENT;
     // Under the months, the events off the window: the earlier at the left, the later at the right, side by side when they fit.
-    const before = endsText(ends.before, 'before');
-    const after = endsText(ends.after, 'after');
-    const beforeLines = before ? balancedWrap(before, W - 2 * pad, font) : [];
-    const afterLines = after ? balancedWrap(after, W - 2 * pad, font) : [];
-    const widest = (ls: string[]) => Math.max(0, ...ls.map((l) => estimateTextWidth(l, font)));
-    const sideBySide = beforeLines.length <= 1 && afterLines.length <= 1 && widest(beforeLines) + widest(afterLines) + font <= W - 2 * pad;
-    const endRows = sideBySide ? (beforeLines.length || afterLines.length ? 1 : 0) : beforeLines.length + afterLines.length;
+    const beforeLines = endLines(ends.before, 'before', font, eachEnd);
+    const afterLines = endLines(ends.after, 'after', font, eachEnd);
+    const widest = (ls: { text: string }[]) => Math.max(0, ...ls.map((l) => estimateTextWidth(l.text, font)));
+    // In two columns (the earlier left, the later right) where they fit beside each other, else one under the other.
+    const sideBySide = widest(beforeLines) + widest(afterLines) + font <= W - 2 * pad;
+    const endRows = sideBySide ? Math.max(beforeLines.length, afterLines.length) : beforeLines.length + afterLines.length;
     const below = monthBaseline + endRows * lineOf(font) + font * DESCENT + pad;
     const fixed = pad + titleH + stem + axisGap + below;
     const ok = titleW <= W - 2 * pad && titleLines.length <= 3 && Math.max(widest(beforeLines), widest(afterLines)) <= W - 2 * pad;
@@ -485,6 +495,12 @@ export function timelineView(input: TimelineInput): TimelineView {
       break;
     }
   }
+  // Where the box has the height for it at the same title size, the events off the window are named
+  // one by one (with their month) instead of counted.
+  const each = TITLE_LEVELS.map((l) => geometry(font, l, named[0], named[1], short, true)).find(
+    (c) => c.ok && c.fixed + used * c.rowHeight <= H && c.dateFont >= g.dateFont,
+  );
+  if (each && (named[1].before.length > 1 || named[1].after.length > 1)) g = each;
   let spare = Math.max(0, H - g.fixed - used * g.rowHeight);
   const rowHeight = used ? r1(Math.min(font * 3.5, g.rowHeight + spare / (used + 2))) : g.rowHeight;
   spare -= (rowHeight - g.rowHeight) * used;
@@ -553,11 +569,11 @@ export function timelineView(input: TimelineInput): TimelineView {
   // The events off the window, under the months: the earlier at the left end, the later at the right (a row each when both will not fit).
   const ends: TimelineView['ends'] = [];
   const endBase = r1(monthBaseline + lineOf(font));
-  g.beforeLines.forEach((text, i) => {
+  g.beforeLines.forEach(({ text, ids }, i) => {
     const b = r1(endBase + i * lineOf(font));
     ends.push({
       key: `before${i}`,
-      ids: named[1].before,
+      ids,
       text,
       x: pad,
       baseline: b,
@@ -565,11 +581,11 @@ export function timelineView(input: TimelineInput): TimelineView {
       box: textBox(pad, b, estimateTextWidth(text, font), font),
     });
   });
-  g.afterLines.forEach((text, i) => {
+  g.afterLines.forEach(({ text, ids }, i) => {
     const b = r1(endBase + (g.sideBySide ? i : g.beforeLines.length + i) * lineOf(font));
     ends.push({
       key: `after${i}`,
-      ids: named[1].after,
+      ids,
       text,
       x: W - pad,
       baseline: b,
