@@ -67,16 +67,19 @@ const TITLE = `const svg = document.querySelector('[data-graphic] svg[data-graph
 const t = svg.querySelector('[data-label-of="focus"]');
 const g = t.closest('.g-focus-title');
 const out = svg.querySelector('[data-leaving-title] text');
-return { id: t.getAttribute('data-highlight'), opacity: Number(getComputedStyle(t).opacity), x: new DOMMatrix(getComputedStyle(g).transform).e,
-  target: Number(g.getAttribute('data-title-x')), leaving: out ? Number(getComputedStyle(out).opacity) : null };`;
+const m = new DOMMatrix(getComputedStyle(g).transform);
+return { id: t.getAttribute('data-highlight'), opacity: Number(getComputedStyle(t).opacity), x: m.e, y: m.f,
+  target: Number(g.getAttribute('data-title-x')), targetY: Number(g.getAttribute('data-title-y')), leaving: out ? Number(getComputedStyle(out).opacity) : null };`;
 
 type Bar = { id: string; width: number; full: number; poll: number; label: number };
-type Title = { id: string; opacity: number; x: number; target: number; leaving: number | null };
+type Title = { id: string; opacity: number; x: number; y: number; target: number; targetY: number; leaving: number | null };
 type Fill = { id: string; fill: string; opacity: number };
 
 describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
+  // A tall desktop column: the timeline runs down it, its title slides down.
+  ['tall desktop', { viewport: { width: 2560, height: 1440 } }],
 ])('same-kind step changes animate (%s)', (_name, options) => {
   let context: BrowserContext;
   let page: Page;
@@ -150,7 +153,8 @@ describe.each([
     const event = to.graphic.split(':')[1];
     expect(after).toMatchObject({ id: event, opacity: 1, leaving: null });
     expect(Math.abs(after.x - after.target)).toBeLessThan(0.5);
-    const seen = frames.map((f) => `${f.id} ${f.opacity.toFixed(2)} x ${f.x.toFixed(1)} out ${f.leaving?.toFixed(2)}`).join('; ');
+    expect(Math.abs(after.y - after.targetY)).toBeLessThan(0.5);
+    const seen = frames.map((f) => `${f.id} ${f.opacity.toFixed(2)} at ${f.x.toFixed(1)},${f.y.toFixed(1)} out ${f.leaving?.toFixed(2)}`).join('; ');
     // From the first frame of the new step the title is the new event's, and the old one is there to fade out.
     expect(
       frames.every((f) => f.id === event),
@@ -165,12 +169,15 @@ describe.each([
       frames.some((f) => f.leaving !== null && f.leaving > 0.02 && f.leaving < 0.98),
       seen,
     ).toBe(true);
-    // Where the title moves by more than a few pixels, it slides: strictly between its two places a few frames in.
-    if (Math.abs(after.x - before.x) > 8) {
-      const lo = Math.min(before.x, after.x) + 0.5;
-      const hi = Math.max(before.x, after.x) - 0.5;
+    // The title moves (across, or down a tall box); where it moves by more than a few pixels along an
+    // axis, it slides there: strictly between its two places a few frames in.
+    expect(Math.max(Math.abs(after.x - before.x), Math.abs(after.y - before.y))).toBeGreaterThan(8);
+    for (const axis of ['x', 'y'] as const) {
+      if (Math.abs(after[axis] - before[axis]) <= 8) continue;
+      const lo = Math.min(before[axis], after[axis]) + 0.5;
+      const hi = Math.max(before[axis], after[axis]) - 0.5;
       expect(
-        frames.some((f) => f.x > lo && f.x < hi),
+        frames.some((f) => f[axis] > lo && f[axis] < hi),
         seen,
       ).toBe(true);
     }
@@ -210,6 +217,7 @@ describe('under reduced motion the end state is drawn in the first frame', () =>
     const [first] = await framesAfter<Title>(page, to.id, TITLE, 1);
     expect(first).toMatchObject({ id: to.graphic.split(':')[1], opacity: 1, leaving: null });
     expect(Math.abs(first.x - first.target)).toBeLessThan(0.5);
+    expect(Math.abs(first.y - first.targetY)).toBeLessThan(0.5);
   });
 
   it('north-of-tyne -> region: every council at its new fill', async () => {
