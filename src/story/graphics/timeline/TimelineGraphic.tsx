@@ -8,7 +8,7 @@ import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
 import { boxKey, keyedMemo } from '../../../kit/graphics/layoutCache.ts';
 import { useStoryTransition } from '../../../kit/motion.tsx';
 import { isColumn, timelineFor, type TimelineColumn, type TimelineScene } from './timelineColumn.ts';
-import { FOCUS_R, MARK_R, type TimelineView } from './timelineLayout.ts';
+import { FOCUS_R, MARK_R, type TimelineView, type TitleText } from './timelineLayout.ts';
 
 const scenes = keyedMemo<TimelineScene>(48);
 
@@ -46,15 +46,10 @@ function useCssTransition(properties: string[]): string {
 }
 
 /** What the current event's title draws, across the box (centred over its mark) or down it (level with its mark). */
-interface TitleDraw {
+interface TitleDraw extends TitleText {
   down: boolean;
   x: number;
   y: number;
-  dateFont: number;
-  dateBaseline: number;
-  titleFont: number;
-  titleLines: string[];
-  titleBaselines: number[];
   alsoLines: string[];
   alsoBaselines: number[];
   alsoIds: string[];

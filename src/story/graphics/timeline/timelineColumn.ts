@@ -28,6 +28,7 @@ import {
   timelineView,
   timelineWindow,
   type TimelineInput,
+  type TitleText,
   type TimelineView,
 } from './timelineLayout.ts';
 
@@ -59,14 +60,9 @@ export interface ColumnLabel {
 }
 
 /** The current event's title, drawn from (x, y): the date's baseline and the label's are relative to y. */
-export interface ColumnTitle {
+export interface ColumnTitle extends TitleText {
   x: number;
   y: number;
-  dateFont: number;
-  dateBaseline: number;
-  titleFont: number;
-  titleLines: string[];
-  titleBaselines: number[];
   /** In the svg's coordinates. */
   box: Box;
 }

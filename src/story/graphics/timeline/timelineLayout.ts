@@ -283,16 +283,20 @@ export interface AxisText {
   box: Box;
 }
 
-export interface TimelineView {
-  font: number;
-  width: number;
-  height: number;
-  /** The title: the date (bold) over the event's label, centred at titleX (clamped into the box). */
+/** The current event's title: its date (bold) over its label, with their sizes, lines and baselines. */
+export interface TitleText {
   dateFont: number;
   dateBaseline: number;
   titleFont: number;
   titleLines: string[];
   titleBaselines: number[];
+}
+
+/** Across the box: the title is centred at titleX (clamped into the box). */
+export interface TimelineView extends TitleText {
+  font: number;
+  width: number;
+  height: number;
   /** Events too near the focus for a leader of their own, named under the title (label size, muted). */
   alsoLines: string[];
   alsoBaselines: number[];
