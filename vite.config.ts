@@ -30,7 +30,9 @@ function browserProject(name: string, include: string[], groupOrder: number, { e
       include,
       exclude,
       env,
-      testTimeout: 120_000,
+      // A test's own waits end as soon as their condition holds; this bound only catches a hang. The
+      // axe runs (13 per test) took over 120 s at a load average of 25 on two cores.
+      testTimeout: 300_000,
       hookTimeout: 120_000,
       fileParallelism: filesAtOnce > 1,
       maxWorkers: filesAtOnce,
