@@ -1,7 +1,8 @@
 /**
  * Chart text is legible and stays inside the graphic's box, at every step, on small phones, in
  * landscape, at 200% page zoom and at 200% text size, and in the short wide boxes a phone layout
- * pins the graphic into.
+ * pins the graphic into; in a box at least 600 px wide (a desktop column) it is at least 14 px
+ * (issue #18), wherever that box is met.
  *
  * Page zoom is modelled as the browser does it: a 390 × 844 window at 200% zoom lays out as a
  * 195 × 422 CSS px viewport with a device pixel ratio of 2 (playwright viewport + deviceScaleFactor).
@@ -20,6 +21,9 @@ import { serveBuiltStory, setReaderTextSize } from './harness.ts';
 
 const STEPS = story.steps.map((s) => ({ id: s.id, kind: s.graphic.split(':')[0], variant: s.graphic.split(':')[1] }));
 const MIN_PX = 11;
+/** Issue #18: in a graphic at least WIDE_PX wide (a desktop column, read at arm's length), no chart text under WIDE_MIN_PX. */
+const WIDE_PX = 600;
+const WIDE_MIN_PX = 14;
 /**
  * At a 32 px default font: half of it, 16 px. Layouts try 22 px first (11 px in the same proportion
  * to it as at 16 px), but a pinned band too short for that falls back to half the root font
@@ -45,6 +49,8 @@ interface Reading {
   kind: string | null;
   texts: number;
   minFont: number;
+  /** The chart's drawn width (its <svg>), CSS px. */
+  width: number;
   outside: string[];
   /** Texts drawn over a data mark (a bar of the money, result or by-council chart). */
   overMarks: string[];
@@ -138,6 +144,7 @@ async function readAllSteps(page: Page): Promise<Record<string, Reading>> {
         kind: svg.getAttribute('data-graphic-kind'),
         texts,
         minFont: Math.round(minFont * 100) / 100,
+        width: Math.round(s.width * 100) / 100,
         outside,
         overMarks,
         svgOutside: s.left < box.left - tol || s.right > box.right + tol || s.top < box.top - tol || s.bottom > box.bottom + tol,
@@ -182,6 +189,8 @@ function problems(readings: Record<string, Reading>, atLeast = MIN_PX): string[]
     if (r.kind !== step.kind) found.push(`${at}: drew ${r.kind}`);
     if (!(r.texts > 0)) found.push(`${at}: no chart text`);
     if (r.minFont < atLeast) found.push(`${at}: smallest chart text ${r.minFont} px < ${atLeast}`);
+    if (r.width >= WIDE_PX && r.minFont < WIDE_MIN_PX)
+      found.push(`${at}: smallest chart text ${r.minFont} px < ${WIDE_MIN_PX} in a ${r.width} px wide graphic`);
     if (r.outside.length) found.push(`${at}: text past the box: ${r.outside.join('; ')}`);
     if (r.overMarks.length) found.push(`${at}: text over a bar: ${r.overMarks.join('; ')}`);
     if (r.svgOutside) found.push(`${at}: the SVG past the box`);
@@ -197,7 +206,7 @@ function problems(readings: Record<string, Reading>, atLeast = MIN_PX): string[]
   return found;
 }
 
-async function check(c: Case, atLeast = MIN_PX, layout?: string, forcedBox?: { width: number; height: number }) {
+async function check(c: Case, atLeast = MIN_PX, layout?: string, forcedBox?: { width: number; height: number }): Promise<Record<string, Reading>> {
   const { context, page } = await openStory(c);
   try {
     if (layout) expect(await page.evaluate(() => document.documentElement.dataset.layout)).toBe(layout);
@@ -216,6 +225,7 @@ async function check(c: Case, atLeast = MIN_PX, layout?: string, forcedBox?: { w
       `${c.viewport.width}×${c.viewport.height}${c.dpr ? ` @${c.dpr}x` : ''}${c.rootPx ? ` root ${c.rootPx}px` : ''}${forcedBox ? ` box ${forcedBox.width}×${forcedBox.height}` : ''}: ${STEPS.map((st) => `${st.id} ${readings[st.id].minFont}`).join(', ')}`,
     );
     expect(problems(readings, atLeast)).toEqual([]);
+    return readings;
   } finally {
     await context.close();
   }
@@ -239,6 +249,19 @@ describe('chart labels: at least 11 CSS px, inside the graphic’s box, all the 
     [420, 360],
   ])('in a short wide %i × %i box, as a phone layout pins the graphic', async (width, height) => {
     await check({ viewport: { width: Math.max(width + 40, 390), height: 844 } }, MIN_PX, undefined, { width, height });
+  });
+});
+
+describe('chart labels at least 14 px in a desktop column (a graphic at least 600 px wide)', () => {
+  it.each([
+    ['1280 × 800 laptop', { viewport: { width: 1280, height: 800 } }],
+    ['2560 × 1440 desktop', { viewport: { width: 2560, height: 1440 } }],
+    // A short laptop window: the map gave its text back to 13.5 px here to fit its key and callouts.
+    ['1280 × 560 short laptop window', { viewport: { width: 1280, height: 560 } }],
+  ] as const)('%s: every step', async (_, c) => {
+    const readings = await check(c, MIN_PX, 'side');
+    // The 14 px check (in problems) applies to every step: here every graphic is in a wide box.
+    for (const step of STEPS) expect(readings[step.id].width, step.id).toBeGreaterThanOrEqual(WIDE_PX);
   });
 });
 

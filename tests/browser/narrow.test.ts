@@ -34,6 +34,7 @@ describe('tables on narrow screens', () => {
     ['390×844 at 200% page zoom', { width: 195, height: 422, deviceScaleFactor: 2 }],
     ['320×568 at 200% text size', { width: 320, height: 568, rootFont: '32px' }],
     ['390×844 at 200% text size', { width: 390, height: 844, rootFont: '32px' }],
+    ['390×844 at 200% page zoom and 200% text size', { width: 195, height: 422, deviceScaleFactor: 2, rootFont: '32px' }],
   ] as const)(
     '%s: every table fits its box, nothing is cut, every figure shows its header',
     async (_name, { rootFont, ...size }: Size & { rootFont?: string }) => {
@@ -174,6 +175,42 @@ describe('headings at 200% text size', () => {
     console.log(`${_name} at 32 px root: ${split.pieces} pieces between break points in headings`);
     expect(split.found, 'pieces of a heading broken across lines').toEqual([]);
     expect(width, 'the page does not scroll sideways').toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
+
+describe('the stacked layout at 200% page zoom and 200% text size', () => {
+  // A 390 px phone at 200% zoom (195 CSS px: the stacked layout, each step followed by its graphic,
+  // redrawn for its box) with a 32 px root: every graphic, its chart and its caption inside the page.
+  it('195×422 at a 32 px root: each step’s graphic and caption lie inside the page, which never scrolls sideways', async () => {
+    const { context, page } = await open({ width: 195, height: 422, deviceScaleFactor: 2 }, '', { isMobile: true, hasTouch: true });
+    await setReaderTextSize(page, '32px');
+    expect(await page.evaluate(() => document.documentElement.dataset.layout)).toBe('stacked');
+    const found: string[] = [];
+    for (const id of await page.$$eval('[data-step]', (els) => els.map((el) => el.id))) {
+      await page.evaluate((stepId) => document.querySelector(`#${stepId} .step-static-graphic`)!.scrollIntoView(), id);
+      // Drawn for its box (stackedGraphics.tsx), not the prerendered copy scaled to fit.
+      await page.waitForFunction((stepId) => document.querySelector(`#${stepId} .step-static-graphic svg.graphic-svg-measured`) !== null, id);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      found.push(
+        ...(await page.evaluate((stepId) => {
+          const out: string[] = [];
+          const vw = document.documentElement.clientWidth;
+          const extra = document.documentElement.scrollWidth - vw;
+          if (extra > 0) out.push(`${stepId}: the page scrolls ${extra} px sideways`);
+          const graphic = document.querySelector<HTMLElement>(`#${stepId} .step-static-graphic`)!;
+          const box = graphic.getBoundingClientRect();
+          if (box.left < -0.5 || box.right > vw + 0.5) out.push(`${stepId}: graphic ${Math.round(box.left)}–${Math.round(box.right)} in a ${vw} px page`);
+          const parts = [graphic.querySelector('svg.graphic-svg-measured')!, ...graphic.querySelectorAll('[data-graphic-caption]')];
+          for (const el of parts)
+            for (const r of el.getClientRects())
+              if (r.width && (r.left < box.left - 0.5 || r.right > box.right + 0.5))
+                out.push(`${stepId}: ${el.getAttribute('data-graphic-caption') ?? 'chart'} ${Math.round(r.left)}–${Math.round(r.right)} past its box`);
+          return out;
+        }, id)),
+      );
+    }
+    expect(found).toEqual([]);
     await context.close();
   });
 });

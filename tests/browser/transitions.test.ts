@@ -2,7 +2,9 @@
  * Issue #18: a step change between two states of one graphic moves its marks instead of cutting. A
  * few frames after the poll gives way to the result, a candidate's bar is between its poll and its
  * result length; after the opening map gives way to the region, a council's fill is part-way to its
- * new strength. Under reduced motion the end state is drawn in the first frame after the change.
+ * new strength; after one timeline step gives way to the next, the new event's title is part-way
+ * faded in (and sliding) while the old one is part-way faded out. Under reduced motion the end state
+ * is drawn in the first frame after the change.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +30,8 @@ async function framesAfter<T>(page: Page, to: string, read: string, frames: numb
         let waited = 0;
         const tick = () => {
           const svg = frame.querySelector('svg');
-          if (out.length === 0 && !(frame.dataset.graphicState === stateId && svg?.getAttribute('data-variant') === stateId.split(':')[1])) {
+          const drawn = svg?.getAttribute('data-variant') ?? svg?.getAttribute('data-event');
+          if (out.length === 0 && !(frame.dataset.graphicState === stateId && drawn === stateId.split(':')[1])) {
             if ((waited += 1) > 300) reject(new Error(`${stateId} never drawn`));
             else requestAnimationFrame(tick);
             return;
@@ -59,12 +62,24 @@ const FILLS = `return [...document.querySelectorAll('[data-graphic] path[data-ar
   return { id: p.getAttribute('data-area'), fill: s.fill, opacity: Number(s.fillOpacity) };
 });`;
 
+/** The timeline's title: whose it is, its opacity, its slide (the drawn translateX and where it ends), and the old title's opacity while it fades out. */
+const TITLE = `const svg = document.querySelector('[data-graphic] svg[data-graphic-kind="timeline"]');
+const t = svg.querySelector('[data-label-of="focus"]');
+const g = t.closest('.g-focus-title');
+const out = svg.querySelector('[data-leaving-title] text');
+const m = new DOMMatrix(getComputedStyle(g).transform);
+return { id: t.getAttribute('data-highlight'), opacity: Number(getComputedStyle(t).opacity), x: m.e, y: m.f,
+  target: Number(g.getAttribute('data-title-x')), targetY: Number(g.getAttribute('data-title-y')), leaving: out ? Number(getComputedStyle(out).opacity) : null };`;
+
 type Bar = { id: string; width: number; full: number; poll: number; label: number };
+type Title = { id: string; opacity: number; x: number; y: number; target: number; targetY: number; leaving: number | null };
 type Fill = { id: string; fill: string; opacity: number };
 
 describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
+  // A tall desktop column: the timeline runs down it, its title slides down.
+  ['tall desktop', { viewport: { width: 2560, height: 1440 } }],
 ])('same-kind step changes animate (%s)', (_name, options) => {
   let context: BrowserContext;
   let page: Page;
@@ -125,6 +140,49 @@ describe.each([
     }
   });
 
+  it('one timeline step -> the next: the old title fades out where it was while the new one fades in and slides to its mark', async () => {
+    const [from, to] = steps.filter((s) => s.graphic.startsWith('timeline:'));
+    expect(await goToStep(page, from.id, from.graphic)).toBe(true);
+    await settle(page);
+    const before = await page.evaluate<Title>(`(() => { ${TITLE} })()`);
+    expect(before.leaving).toBeNull();
+    // 40 frames: the new title waits 0.15 s, then fades in over 0.45 s.
+    const frames = await framesAfter<Title>(page, to.id, TITLE, 40);
+    await settle(page);
+    const after = await page.evaluate<Title>(`(() => { ${TITLE} })()`);
+    const event = to.graphic.split(':')[1];
+    expect(after).toMatchObject({ id: event, opacity: 1, leaving: null });
+    expect(Math.abs(after.x - after.target)).toBeLessThan(0.5);
+    expect(Math.abs(after.y - after.targetY)).toBeLessThan(0.5);
+    const seen = frames.map((f) => `${f.id} ${f.opacity.toFixed(2)} at ${f.x.toFixed(1)},${f.y.toFixed(1)} out ${f.leaving?.toFixed(2)}`).join('; ');
+    // From the first frame of the new step the title is the new event's, and the old one is there to fade out.
+    expect(
+      frames.every((f) => f.id === event),
+      seen,
+    ).toBe(true);
+    expect(frames[0].leaving, seen).not.toBeNull();
+    expect(
+      frames.some((f) => f.opacity > 0.02 && f.opacity < 0.98),
+      seen,
+    ).toBe(true);
+    expect(
+      frames.some((f) => f.leaving !== null && f.leaving > 0.02 && f.leaving < 0.98),
+      seen,
+    ).toBe(true);
+    // The title moves (across, or down a tall box); where it moves by more than a few pixels along an
+    // axis, it slides there: strictly between its two places a few frames in.
+    expect(Math.max(Math.abs(after.x - before.x), Math.abs(after.y - before.y))).toBeGreaterThan(8);
+    for (const axis of ['x', 'y'] as const) {
+      if (Math.abs(after[axis] - before[axis]) <= 8) continue;
+      const lo = Math.min(before[axis], after[axis]) + 0.5;
+      const hi = Math.max(before[axis], after[axis]) - 0.5;
+      expect(
+        frames.some((f) => f[axis] > lo && f[axis] < hi),
+        seen,
+      ).toBe(true);
+    }
+  });
+
   it('raises no console errors', () => {
     expect(errors.errors).toEqual([]);
   });
@@ -150,6 +208,16 @@ describe('under reduced motion the end state is drawn in the first frame', () =>
       expect(Math.abs(b.width - b.full), b.id).toBeLessThanOrEqual(1.5);
       expect(b.label).toBe(1);
     }
+  });
+
+  it('one timeline step -> the next: the new title at full strength and at its place, no old title', async () => {
+    const [from, to] = steps.filter((s) => s.graphic.startsWith('timeline:'));
+    expect(await goToStep(page, from.id, from.graphic)).toBe(true);
+    await settle(page);
+    const [first] = await framesAfter<Title>(page, to.id, TITLE, 1);
+    expect(first).toMatchObject({ id: to.graphic.split(':')[1], opacity: 1, leaving: null });
+    expect(Math.abs(first.x - first.target)).toBeLessThan(0.5);
+    expect(Math.abs(first.y - first.targetY)).toBeLessThan(0.5);
   });
 
   it('north-of-tyne -> region: every council at its new fill', async () => {

@@ -33,6 +33,8 @@ export const LINE_RATIO = 16 / 13;
 export const WIDE_BOX = 600;
 /** Chart labels in a wide box relative to the root font size: 15 px at the default 16 px, for a reader at arm's length from a laptop. */
 export const WIDE_FONT_RATIO = 15 / 16;
+/** The least chart text in a box at least WIDE_BOX wide, where the box holds it (issue #18): a layout gives back at most a pixel of WIDE_FONT_RATIO's 15 px. */
+export const WIDE_MIN_FONT = 14;
 
 /** Label font for a root font size (px) and a box width: grows with text zoom and in wide boxes, never under MIN_FONT. */
 export function chartFont(rootFontPx: number, boxWidth = 0): number {
@@ -70,12 +72,17 @@ export function fontFloor(boxFont: number): number {
  * 231, cannot hold the bars at 16 px, since "Renner-Thompson" alone takes 165 px of it, but a reader
  * who enlarged their text never gets it smaller than everyone's default), then MIN_FONT for a box too
  * small for anything else. Highest first, none above fontFloor, duplicates dropped.
+ *
+ * A box at least WIDE_BOX wide (a desktop column) tries WIDE_MIN_FONT (or the box's font, if smaller)
+ * before any floor under it: every graphic keeps 14 px text there wherever its box holds it at all.
  */
-export function fontFloors(boxFont: number): number[] {
+export function fontFloors(boxFont: number, boxWidth = 0): number[] {
   const floor = fontFloor(boxFont);
   const half = Math.max(MIN_FONT, Math.round((boxFont / (FONT_RATIO * 2)) * 2) / 2);
   const normal = Math.max(MIN_FONT, Math.min(boxFont, DEFAULT_FONT));
-  return [...new Set([floor, half, normal, MIN_FONT].map((f) => Math.min(f, floor)))].sort((a, b) => b - a);
+  const floors = [floor, half, normal, MIN_FONT].map((f) => Math.min(f, floor));
+  const wide = boxWidth >= WIDE_BOX ? [Math.min(boxFont, WIDE_MIN_FONT)] : [];
+  return [...new Set([...wide, ...floors])].sort((a, b) => b - a);
 }
 
 /**

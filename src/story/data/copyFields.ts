@@ -40,8 +40,6 @@ export const SLOT_FIELDS: Record<string, readonly string[]> = {
   'tables.chartData.unionDonation': ['union'],
   'method.discrepancyCheck': ['candidate', 'areaSum', 'declared'],
   'graphicLabels.map.winnerEverywhere[]': ['winner', 'party', 'count'],
-  'graphicLabels.bars.pollTitle': ['pollster', 'published'],
-  'graphicLabels.bars.resultTitle': ['declared'],
   'graphicLabels.bars.pollMarker': ['share'],
   'graphicLabels.timeline.group': ['count', 'range'],
   'graphicLabels.timeline.range': ['from', 'to'],

@@ -61,7 +61,7 @@ export const GRAPHIC_LABELS = {
     shadeUnit: 'text',
   },
   money: { note: 'text', target: 'text' },
-  bars: { pollTitle: 'text', resultTitle: 'text', pollMarker: 'text' },
+  bars: { pollMarker: 'text' },
   areas: { note: 'text', noteWithoutLead: 'text' },
   timeline: { group: 'text', range: 'text', dated: 'text', before: 'text', after: 'text' },
 } as const satisfies LabelTable<typeof GRAPHICS>;

@@ -5,11 +5,15 @@
  * graphic-only frame) the three are a column and the chart's element, which the chart measures,
  * takes the rest; elsewhere (the static copies) they stack in the flow.
  *
+ * In a short box (graphics.css) the caption is set compact. In one too short for even that (a large
+ * text size on a phone) the box is left to the chart and the step shows the caption after its text:
+ * `data-caption-place="card"` on the root says so to the page's styles (story.css).
+ *
  * Screen readers: the caption says again what the step already gives them (its text alternative
  * and its sources, in the step's card), and every graphic on the page sits in an aria-hidden box,
  * so the caption is hidden with its chart rather than read twice.
  */
-import type { ReactNode, Ref } from 'react';
+import { useLayoutEffect, useRef, type ReactNode, type Ref, type RefObject } from 'react';
 import steps from 'virtual:story-outline';
 import type { ChartCaption } from '../data/types.ts';
 
@@ -18,6 +22,33 @@ const byState = new Map<string, ChartCaption>(steps.map((s) => [s.graphic, s.cha
 /** The caption of a graphic state (steps that show one state give one chart: a build rule). */
 export function captionFor(stateId: string): ChartCaption | undefined {
   return byState.get(stateId);
+}
+
+/**
+ * Tells the page, on the root, whether the fixed-height box has left its caption out (a CSS container
+ * query decides: graphics.css). A ResizeObserver sees the caption's head change size, and go to
+ * nothing when it is left out, so only a change of the decision writes to the root.
+ */
+function useCaptionPlace(head: RefObject<HTMLElement | null>, active: boolean): void {
+  useLayoutEffect(() => {
+    const el = head.current;
+    if (!active || !el || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const update = () => {
+      const left = el.getClientRects().length === 0;
+      if (left !== (root.dataset.captionPlace === 'card')) {
+        if (left) root.dataset.captionPlace = 'card';
+        else delete root.dataset.captionPlace;
+      }
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      delete root.dataset.captionPlace;
+    };
+  }, [head, active]);
 }
 
 export function GraphicCaption({
@@ -32,10 +63,12 @@ export function GraphicCaption({
   chartRef?: Ref<HTMLDivElement>;
   children: ReactNode;
 }) {
+  const head = useRef<HTMLDivElement>(null);
+  useCaptionPlace(head, fill && caption !== undefined);
   return (
     <div className={fill ? 'graphic-box graphic-box-fill' : 'graphic-box'}>
       {caption && (
-        <div className="graphic-head" data-graphic-caption="head">
+        <div className="graphic-head" data-graphic-caption="head" ref={head}>
           <p className="graphic-title" data-graphic-caption="title">
             {caption.title}
           </p>

@@ -7,12 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { storyChartModel } from '../../../src/story/graphics/storyChartModel.ts';
 import { barsInput, barsScene } from '../../../src/story/graphics/bars/BarsGraphic.tsx';
-import { barsLayout, WIDE_MIN_FONT } from '../../../src/story/graphics/bars/barsLayout.ts';
-import { chartFont } from '../../../src/kit/graphics/box.ts';
+import { barsLayout } from '../../../src/story/graphics/bars/barsLayout.ts';
+import { chartFont, WIDE_MIN_FONT } from '../../../src/kit/graphics/box.ts';
 import { estimateTextWidth } from '../../../src/kit/graphics/text.ts';
 import { BOXES } from './boxes.ts';
 
-const { rows, title } = barsInput(storyChartModel);
+const { rows } = barsInput(storyChartModel);
 const maxShare = Math.max(...rows.map((r) => Math.max(r.share, r.poll)));
 
 /** Many boxes: phone bands to wide desktop columns, at text sizes from the default to 200%. */
@@ -32,7 +32,7 @@ describe('the bars’ share axis', () => {
     const bad: string[] = [];
     let axes = 0;
     for (const { width, height, font } of GRID) {
-      const layout = barsLayout(rows, title, width, height, font);
+      const layout = barsLayout(rows, width, height, font);
       if (layout.ticks.length === 0) continue;
       axes += 1;
       const values = layout.ticks.map((t) => t.value);
@@ -89,7 +89,7 @@ describe('the bars’ text in a wide box', () => {
   ])('is at least 14 px in a %d x %d box at the desktop size (15 px)', (width, height) => {
     const font = chartFont(16, width);
     expect(font).toBe(15);
-    const layout = barsLayout(rows, title, width, height, font);
+    const layout = barsLayout(rows, width, height, font);
     expect(layout.font).toBeGreaterThanOrEqual(WIDE_MIN_FONT);
     expect(layout.height).toBeLessThanOrEqual(height);
     // Rows apart, and every value label inside the box.

@@ -6,7 +6,7 @@ import { estimateTextWidth } from '../../../src/kit/graphics/text.ts';
 import { BOXES } from './boxes.ts';
 
 const { derived } = storyChartModel;
-const { rows: BARS_ROWS, title: BARS_TITLE } = barsInput(storyChartModel);
+const { rows: BARS_ROWS } = barsInput(storyChartModel);
 
 describe('growth', () => {
   it('is 0 at the start of the step and 1 from GROWTH_END on, early in the step', () => {
@@ -39,7 +39,7 @@ describe('rowOrder', () => {
 });
 
 describe.each(BOXES)('barsLayout in $name', ({ width, height, font, least }) => {
-  const layout = barsLayout(BARS_ROWS, BARS_TITLE, width, height, font);
+  const layout = barsLayout(BARS_ROWS, width, height, font);
   const name = (r: (typeof BARS_ROWS)[number]) => (layout.partyShown ? r.name : r.surname);
 
   it('fits the box with every candidate and text at the floor or more', () => {
@@ -47,7 +47,6 @@ describe.each(BOXES)('barsLayout in $name', ({ width, height, font, least }) => 
     expect(layout.font).toBeGreaterThanOrEqual(least);
     expect(layout.font).toBeLessThanOrEqual(font);
     expect(layout.height).toBeLessThanOrEqual(height);
-    for (const line of layout.titleLines) expect(estimateTextWidth(line, layout.font, true)).toBeLessThanOrEqual(width);
   });
 
   it('draws poll and result on one scale, with every value label inside the box', () => {
@@ -80,7 +79,7 @@ describe.each(BOXES)('barsLayout in $name', ({ width, height, font, least }) => 
 });
 
 describe('barsLayout in a short band (374 × 190, a short band on a 390 px phone)', () => {
-  const layout = barsLayout(BARS_ROWS, BARS_TITLE, 374, 190, 13);
+  const layout = barsLayout(BARS_ROWS, 374, 190, 13);
 
   it('uses the compact form: every candidate on one line each, inside the box, text at least 11 px', () => {
     expect(layout.mode).toBe('compact');
@@ -107,7 +106,7 @@ describe('barsLayout in a short band (374 × 190, a short band on a 390 px phone
   });
 
   it('keeps text larger than the default where the reader has doubled it (26 px in a 390 × 360 band)', () => {
-    const big = barsLayout(BARS_ROWS, BARS_TITLE, 390, 360, 26);
+    const big = barsLayout(BARS_ROWS, 390, 360, 26);
     expect(big.font).toBeGreaterThan(13);
     expect(big.height).toBeLessThanOrEqual(360);
   });
@@ -115,7 +114,7 @@ describe('barsLayout in a short band (374 × 190, a short band on a 390 px phone
 
 describe('barsLayout in the smallest bands', () => {
   it('at 320 × 568 (289 × 178): every candidate, 11 px or more, the share and the poll on each line, inside the box', () => {
-    const layout = barsLayout(BARS_ROWS, BARS_TITLE, 289, 178, 13);
+    const layout = barsLayout(BARS_ROWS, 289, 178, 13);
     expect(layout.mode).toBe('compact');
     expect(layout.rows).toHaveLength(BARS_ROWS.length);
     expect(layout.font).toBeGreaterThanOrEqual(11);
@@ -123,7 +122,7 @@ describe('barsLayout in the smallest bands', () => {
     layout.rows.forEach((r, i) => expect(r.ghostLabelX + estimateTextWidth(BARS_ROWS[i].ghostLabel, layout.font)).toBeLessThanOrEqual(289));
   });
   it('at 200% text size in a 390 × 844 band (343 × 231): 16 px or more, the surname kept where the party does not fit', () => {
-    const layout = barsLayout(BARS_ROWS, BARS_TITLE, 343, 231, 26);
+    const layout = barsLayout(BARS_ROWS, 343, 231, 26);
     expect(layout.font).toBeGreaterThanOrEqual(16);
     expect(layout.rows).toHaveLength(BARS_ROWS.length);
     expect(layout.height).toBeLessThanOrEqual(231);
@@ -133,7 +132,7 @@ describe('barsLayout in the smallest bands', () => {
 
 describe('barsLayout at 200% text size where 16 px or the full form does not fit', () => {
   it('in a 320 × 568 phone’s band (273 × 231): 13 px or more (the default size), every candidate and share, inside the box', () => {
-    const layout = barsLayout(BARS_ROWS, BARS_TITLE, 273, 231, 26);
+    const layout = barsLayout(BARS_ROWS, 273, 231, 26);
     expect(layout.font).toBeGreaterThanOrEqual(13);
     expect(layout.rows).toHaveLength(BARS_ROWS.length);
     expect(layout.height).toBeLessThanOrEqual(231);
@@ -142,10 +141,9 @@ describe('barsLayout at 200% text size where 16 px or the full form does not fit
       expect(estimateTextWidth(BARS_ROWS[i].surname, layout.font, true)).toBeLessThanOrEqual(layout.left);
     });
   });
-  it('in a 1024 × 768 desktop column (452 × 640): the reader’s floor (22 px), and the title kept, wrapped, where the compact form leaves room', () => {
-    const layout = barsLayout(BARS_ROWS, BARS_TITLE, 452, 640, 26);
+  it('in a 1024 × 768 desktop column (452 × 640): the reader’s floor (22 px)', () => {
+    const layout = barsLayout(BARS_ROWS, 452, 640, 26);
     expect(layout.font).toBeGreaterThanOrEqual(22);
-    expect(layout.titleLines.join(' ')).toBe(BARS_TITLE);
     expect(layout.height).toBeLessThanOrEqual(640);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartFont, fitFont, fontFloor, fontFloors, MIN_FONT } from '../../../src/kit/graphics/box.ts';
+import { chartFont, fitFont, fontFloor, fontFloors, MIN_FONT, WIDE_BOX, WIDE_MIN_FONT } from '../../../src/kit/graphics/box.ts';
 import { boxFromMeasure, defaultBox } from '../../../src/story/graphics/registry.ts';
 
 describe('chartFont', () => {
@@ -66,9 +66,18 @@ describe('fontFloors', () => {
   });
   it('is highest first, never under MIN_FONT', () => {
     for (const root of [12, 16, 18, 20, 24, 32, 40]) {
-      const floors = fontFloors(chartFont(root));
-      expect([...floors].sort((a, b) => b - a)).toEqual(floors);
-      expect(Math.min(...floors)).toBe(MIN_FONT);
+      for (const width of [320, WIDE_BOX]) {
+        const floors = fontFloors(chartFont(root, width), width);
+        expect([...floors].sort((a, b) => b - a)).toEqual(floors);
+        expect(Math.min(...floors)).toBe(MIN_FONT);
+      }
     }
+  });
+  it('in a box at least 600 px wide tries 14 px before any floor under it (issue #18), the box’s own font where that is smaller', () => {
+    expect(WIDE_MIN_FONT).toBe(14);
+    expect(fontFloors(chartFont(16, 640), 640)).toEqual([14, 12.5, MIN_FONT]);
+    expect(fontFloors(chartFont(16, 640), 599)).toEqual([12.5, MIN_FONT]);
+    expect(fontFloors(13, 640)).toEqual([13, MIN_FONT]);
+    expect(fontFloors(chartFont(32, 1280), 1280)).toEqual([25.5, 18.5, 14, 13, MIN_FONT]);
   });
 });

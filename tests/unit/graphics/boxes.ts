@@ -1,7 +1,8 @@
 /**
  * Boxes the graphics must lay out in: phone bands (portrait, landscape), 200% zoom, desktop, and 200%
- * text. `least` is the smallest text each may draw: MIN_FONT, and 16 px at a 200% text size (box.ts
- * fontFloors), 13 px (the default size) in a 320 px phone's band at 200% text size, which cannot hold the bars at 16.
+ * text. `least` is the smallest text each may draw: MIN_FONT, 14 px in a desktop column at least 600 px wide, and
+ * 16 px at a 200% text size (box.ts fontFloors), 13 px (the default size) in a 320 px phone's band at 200% text size,
+ * which cannot hold the bars at 16.
  * Sizes as measured in Chromium (labels.test.ts logs them).
  */
 export const BOXES: { name: string; width: number; height: number; font: number; least: number }[] = [
@@ -17,6 +18,10 @@ export const BOXES: { name: string; width: number; height: number; font: number;
   { name: 'wide 1500x1300', width: 1500, height: 1300, font: 13, least: 11 },
   { name: '1024x768 desktop column (529x704)', width: 529, height: 704, font: 13, least: 11 },
   { name: '2560x1440 desktop column (640x1376)', width: 640, height: 1376, font: 13, least: 11 },
+  // Desktop columns at the desktop text size (box.ts chartFont: 15 px in a box at least 600 px wide): never under 14 px there (issue #18).
+  { name: '1280x800 desktop column (640x639) at 15 px', width: 640, height: 639, font: 15, least: 14 },
+  { name: '1280x560 laptop window column (640x399) at 15 px', width: 640, height: 399, font: 15, least: 14 },
+  { name: '2560x1440 desktop column (640x1279) at 15 px', width: 640, height: 1279, font: 15, least: 14 },
   { name: '200% text at 390x360', width: 390, height: 360, font: 26, least: 16 },
   { name: '200% text, 390x844 phone band (343x231)', width: 343, height: 231, font: 26, least: 16 },
   { name: '200% text, 844x390 landscape (389x262)', width: 389, height: 262, font: 26, least: 16 },

@@ -68,7 +68,7 @@ export const FIXTURE_LABELS: GraphicLabels = {
     shadeUnit: 'pts',
   },
   money: { note: 'In the order reported.', target: 'goal' },
-  bars: { pollTitle: '{pollster}, {published}', resultTitle: 'Result of {declared}', pollMarker: 'poll {share}' },
+  bars: { pollMarker: 'poll {share}' },
   areas: { note: 'Votes per area.', noteWithoutLead: 'Votes.' },
   timeline: { group: '{count} things, {range}', range: '{from} to {to}', dated: '{label} ({date})', before: '<< {label}', after: '{label} >>' },
 };

@@ -177,6 +177,33 @@ describe.each(SIZES)('timelineView in $name', ({ width, height, font, least }) =
   });
 });
 
+describe('the events off the axis’s window', () => {
+  const ends = (v: TimelineView) => v.ends.map((t) => t.ids.join('+'));
+  const offWindow = events.filter((e) => !['2023-03', '2023-04', '2023-05', '2023-06', '2023-07'].includes(e.date.slice(0, 7))).map((e) => e.id);
+  it('are named one by one, each with its month, where the box has the height (a 1280 × 800 desktop column, a 390 × 844 phone’s band)', () => {
+    for (const [width, height, font] of [
+      [640, 639, 15],
+      [359, 293, 13],
+    ])
+      for (const id of FOCUS) {
+        const v = view(id, width, height, font);
+        expect(new Set(ends(v))).toEqual(new Set(offWindow));
+        for (const t of v.ends) {
+          const e = events.find((x) => x.id === t.ids[0])!;
+          expect(t.text).toContain(e.shortLabel);
+          expect(t.text).toContain(monthRange([e.date], words, monthsShort));
+        }
+      }
+  });
+  it('are counted in a group at each end where it has not (a 320 × 568 phone’s band)', () => {
+    for (const id of FOCUS) {
+      const v = view(id, 289, 178, 13);
+      expect(v.ends.length).toBeGreaterThan(0);
+      for (const t of v.ends) expect(t.ids.length).toBeGreaterThan(1);
+    }
+  });
+});
+
 describe('the box’s height is used', () => {
   it.each([
     [640, 732, 15],

@@ -291,7 +291,7 @@ function gridAttempt(
 /**
  * The richest layout that fits the box at the reader's font size (three bars, then two; names
  * beside, then above the bars; then a grid of panels), else the same at the largest smaller font
- * that fits, not under the reader's floors (box.ts fontFloors).
+ * that fits, not under the reader's floors, nor under 14 px in a wide box that holds it (box.ts fontFloors).
  */
 export function areasLayout(
   areas: readonly AreaResult[],
@@ -310,7 +310,7 @@ export function areasLayout(
       listAttempt(areas, closeCodes, text, width, height, f, 2, 'stacked'),
     (f: number) => gridAttempt(areas, closeCodes, text, width, height, f, 2, 3) ?? gridAttempt(areas, closeCodes, text, width, height, f, 2, 2),
   ];
-  for (const floor of fontFloors(font)) {
+  for (const floor of fontFloors(font, width)) {
     for (const tier of tiers) {
       const found = tier(fitFont(font, (f) => tier(f) !== null, floor));
       if (found) return found;

@@ -1,6 +1,6 @@
 import type { MotionValue } from 'framer-motion';
 import { useMemo } from 'react';
-import { formatCount, formatIsoDate, formatPercentFigure, formatShare } from '../../data/format.ts';
+import { formatCount, formatPercentFigure, formatShare } from '../../data/format.ts';
 import { fillSlots } from '../../data/tokens.ts';
 import type { ChartBox } from '../../../kit/graphics/box.ts';
 import type { ChartModel } from '../chartModel.ts';
@@ -11,7 +11,7 @@ import { barsLayout, rowOrder, type BarsLayout, type BarsRowInput } from './bars
 
 export type BarsVariant = 'poll' | 'result';
 
-/** What the bars draw from a model: a row per candidate (by result), the titles, and the figures each row shows. */
+/** What the bars draw from a model: a row per candidate (by result) and the figures each row shows. Their title is the caption's (data/story.json steps[].chart). */
 export function barsInput(model: ChartModel) {
   const { data, derived, candidate } = model;
   const copy = model.labels.bars;
@@ -38,16 +38,10 @@ export function barsInput(model: ChartModel) {
       ghostLabel: pollMarker(id),
     };
   });
-  const titles = {
-    result: fillSlots(copy.resultTitle, { declared: formatIsoDate(data.results.election.declarationDay, model.units.months) }),
-    poll: fillSlots(copy.pollTitle, { pollster: data.poll.pollster, published: formatIsoDate(data.poll.published, model.units.months) }),
-  };
-  /** One title height for both variants, so nothing moves when the result arrives. */
-  const title = titles.result.length >= titles.poll.length ? titles.result : titles.poll;
-  return { rows, titles, title, result, pollPercent, pollMarker };
+  return { rows, result, pollPercent, pollMarker };
 }
 
-/** The rows and titles per model: shared by every mount, so the layout cache (keyed by them) outlives unmounts. */
+/** The rows per model: shared by every mount, so the layout cache (keyed by them) outlives unmounts. */
 const inputFor = perOwner(barsInput);
 const layouts = keyedMemo<BarsLayout>();
 
@@ -55,9 +49,8 @@ const layouts = keyedMemo<BarsLayout>();
 export function barsScene(model: ChartModel, _variant: BarsVariant, box: ChartBox) {
   const input = inputFor(model);
   const key = boxKey(box);
-  // The title is the caption's, above the chart (GraphicCaption.tsx): the chart draws none.
-  const layout = layouts(input, key, () => barsLayout(input.rows, '', box.width, box.height, box.font));
-  return { input, layout, titleLines: layout.titleLines };
+  const layout = layouts(input, key, () => barsLayout(input.rows, box.width, box.height, box.font));
+  return { input, layout };
 }
 
 /** Jobs that lay the bars out for a box ahead of need (at idle), so the step that shows them only renders. */
@@ -77,24 +70,12 @@ export function BarsGraphic({ variant, box, model }: { variant: BarsVariant; pro
   const isResult = variant === 'result';
   const { candidate } = model;
   const { width, height, font, measured } = box;
-  const { input, layout, titleLines } = useMemo(
-    () => barsScene(model, variant, { width, height, font, measured }),
-    [model, variant, width, height, font, measured],
-  );
+  const { input, layout } = useMemo(() => barsScene(model, variant, { width, height, font, measured }), [model, variant, width, height, font, measured]);
   const { result, pollPercent, pollMarker } = input;
 
   const f = layout.font;
   return (
     <ChartSvg box={{ ...box, font: f }} height={layout.height} kind="bars" data-variant={variant}>
-      {titleLines.length > 0 && (
-        <text className="g-label g-strong" x={1} y={layout.titleBaseline}>
-          {titleLines.map((line, i) => (
-            <tspan key={i} x={1} dy={i === 0 ? 0 : layout.line}>
-              {line}
-            </tspan>
-          ))}
-        </text>
-      )}
       {layout.ticks.map((t) => (
         <g key={t.value}>
           <line className="g-rule" x1={t.x} x2={t.x} y1={layout.rows[0].barY - 4} y2={layout.axisY} />

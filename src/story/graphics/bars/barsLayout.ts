@@ -3,12 +3,12 @@
  * variants (switching from the poll to the result is a like-for-like comparison), one row order for
  * both, and one geometry for both (nothing moves but the bars). Names sit above their bars where the
  * box is tall enough, else in a column to the left; the scale is the longest that keeps every value
- * label inside the box.
+ * label inside the box. The chart's title is its caption's (GraphicCaption.tsx), above the chart.
  */
-import { fitFont, fontFloors, LINE_RATIO, MIN_FONT, WIDE_BOX } from '../../../kit/graphics/box.ts';
+import { fitFont, fontFloors, LINE_RATIO, MIN_FONT } from '../../../kit/graphics/box.ts';
 import { linearScale, tickStep, type LinearScale } from '../../../kit/graphics/scale.ts';
 import type { CandidateResult } from '../../data/derive.ts';
-import { estimateTextWidth, wrapText } from '../../../kit/graphics/text.ts';
+import { estimateTextWidth } from '../../../kit/graphics/text.ts';
 
 /** Progress at which the result bars are fully grown. */
 export const GROWTH_END = 0.1;
@@ -68,9 +68,6 @@ export interface BarsLayout {
   font: number;
   width: number;
   height: number;
-  titleLines: string[];
-  titleBaseline: number;
-  line: number;
   left: number;
   x: LinearScale;
   ticks: { value: number; x: number; anchor: 'start' | 'middle' | 'end' }[];
@@ -82,7 +79,7 @@ export interface BarsLayout {
   /**
    * 'stacked': names above bars; 'side': names in a column on the left; 'compact' (a short box):
    * names on the left, one line per candidate (the poll's figure after the result's, its bar a thin
-   * line under the result bar), no axis (the labels carry the figures), the title only if it fits on one line.
+   * line under the result bar), no axis (the labels carry the figures).
    */
   mode: Mode;
   /** False when the value labels show the share alone (a compact row with no room for the votes; the table has them). */
@@ -97,21 +94,17 @@ export interface BarsLayout {
 }
 
 const GAP = 6;
-/** Least chart text in a box at least WIDE_BOX wide (a desktop column, 15 px text): 14 px, read at arm's length from a laptop (issue #18). */
-export const WIDE_MIN_FONT = 14;
 /** Removes binary floating-point noise from tick values (0.30000000000000004 -> 0.3). */
 const clean = (n: number) => Number(n.toPrecision(12));
 type Mode = 'stacked' | 'side' | 'compact';
 
 function attempt(
   rows: readonly BarsRowInput[],
-  title: string,
   width: number,
   height: number,
   font: number,
   mode: Mode,
   force = false,
-  withTitle = true,
   withVotes = true,
   withParty = true,
   withPollFigures = true,
@@ -120,9 +113,6 @@ function attempt(
   const name = (r: BarsRowInput) => (withParty ? r.name : r.surname);
   const compact = mode === 'compact';
   const line = Math.round(font * LINE_RATIO * 10) / 10;
-  const titleLines = withTitle ? wrapText(title, width - 2, font, true) : [];
-  if (compact && titleLines.length > 2 && !force) return null;
-  const titleH = titleLines.length ? titleLines.length * line + font * 0.5 : 0;
   const nameCol = mode !== 'stacked' ? Math.max(...rows.map((r) => estimateTextWidth(name(r), font, true))) + GAP * 1.5 : 0;
   const left = mode !== 'stacked' ? nameCol : 1;
   const barH = compact ? Math.round(font * 1.25) : Math.round(font * 1.35);
@@ -132,7 +122,7 @@ function attempt(
   const rowH = compact ? barH + 1 + ghostH + font * 0.3 : nameH + barH + 3 + ghostBand + font * 0.35;
   const axisH = compact ? 0 : font * 1.7;
   const sep = estimateTextWidth(' ', font);
-  const natural = titleH + rows.length * rowH + axisH;
+  const natural = rows.length * rowH + axisH;
   if (natural > height && !force) return null;
   // A little of any spare height goes between rows (up to a third more), the rest stays unused.
   const extra = Math.max(0, Math.min(height - natural, natural / 3)) / rows.length;
@@ -176,9 +166,8 @@ function attempt(
   }
   const top = plot / k;
   const x = linearScale([0, top], [left, width - 2]);
-  const plotTop = titleH;
   const rowsOut: BarsRow[] = rows.map((r, i) => {
-    const y = plotTop + i * pitch;
+    const y = i * pitch;
     const barY = y + nameH;
     const ghostY = compact ? barY + barH + 1 : barY + barH + 3 + (ghostBand - ghostH) / 2;
     const resultWidth = Math.round(k * r.share * 10) / 10;
@@ -201,7 +190,7 @@ function attempt(
       pollWidth,
     };
   });
-  const axisY = plotTop + rows.length * pitch;
+  const axisY = rows.length * pitch;
   const tickValues: number[] = [];
   if (step > 0) for (let i = 0; clean(i * step) <= axisMax + 1e-9; i += 1) tickValues.push(clean(i * step));
   const ticks = tickValues.map((value) => {
@@ -214,9 +203,6 @@ function attempt(
     font,
     width,
     height: force ? Math.ceil(axisY + axisH) : Math.min(height, Math.ceil(axisY + axisH)),
-    titleLines,
-    titleBaseline: font,
-    line,
     left,
     x,
     ticks,
@@ -235,49 +221,35 @@ function attempt(
  * The layout at the reader's font size if it fits the box (names above bars first, then beside
  * them), else at the largest smaller font that fits, never under the floors (box.ts fontFloors).
  */
-export function barsLayout(rows: readonly BarsRowInput[], title: string, width: number, height: number, font: number): BarsLayout {
+export function barsLayout(rows: readonly BarsRowInput[], width: number, height: number, font: number): BarsLayout {
   // Tiers, richest first; within a tier the largest font that fits any of its forms wins. First
-  // names above or beside the bars, else the compact form with its title, then without it (the
-  // step's text alternative has it). Only a box too short or narrow for those (a 320 × 568 phone's
-  // band, a band at 200% text size) gives up the votes (the step's text and the table have them),
-  // then the party (its colour, the poll step and the table carry it), then the poll's figures on
-  // the result's thin poll bars (the poll step showed them): every candidate and share stays. In
-  // each of those tiers the title stays where it fits at the tier's font (a tall desktop column at
-  // 200% text size), and wraps to two lines at most.
-  type Form = [Mode, boolean, boolean, boolean, boolean];
+  // names above or beside the bars, else the compact form. Only a box too short or narrow for those
+  // (a 320 × 568 phone's band, a band at 200% text size) gives up the votes (the step's text and the
+  // table have them), then the party (its colour, the poll step and the table carry it), then the
+  // poll's figures on the result's thin poll bars (the poll step showed them): every candidate and
+  // share stays.
+  type Form = [Mode, boolean, boolean, boolean];
   const tiers: Form[][] = [
     [
-      ['stacked', true, true, true, true],
-      ['side', true, true, true, true],
-      ['compact', true, true, true, true],
-      ['compact', false, true, true, true],
+      ['stacked', true, true, true],
+      ['side', true, true, true],
+      ['compact', true, true, true],
     ],
-    [
-      ['compact', true, false, true, true],
-      ['compact', false, false, true, true],
-    ],
-    [
-      ['compact', true, false, false, true],
-      ['compact', false, false, false, true],
-    ],
-    [
-      ['compact', true, false, false, false],
-      ['compact', false, false, false, false],
-    ],
+    [['compact', false, true, true]],
+    [['compact', false, false, true]],
+    [['compact', false, false, false]],
   ];
   const any = (tier: Form[], f: number) => {
-    for (const [mode, withTitle, withVotes, withParty, withPoll] of tier) {
-      const found = attempt(rows, title, width, height, f, mode, false, withTitle, withVotes, withParty, withPoll);
+    for (const [mode, withVotes, withParty, withPoll] of tier) {
+      const found = attempt(rows, width, height, f, mode, false, withVotes, withParty, withPoll);
       if (found) return found;
     }
     return null;
   };
-  // The largest font that fits, not under the reader's floor (text grows with their text size);
-  // only a box too small for anything at that floor gives text back, floor by floor.
-  // A wide box (a desktop column) keeps its text at WIDE_MIN_FONT or more where the box holds it.
-  const wide = width >= WIDE_BOX ? Math.min(font, WIDE_MIN_FONT) : 0;
-  const floors = [...new Set([wide, ...fontFloors(font)].filter((f) => f > 0))].sort((a, b) => b - a);
-  for (const floor of floors) {
+  // The largest font that fits, not under the reader's floor (text grows with their text size), nor
+  // under 14 px in a wide box where it holds them; only a box too small for anything at that floor
+  // gives text back, floor by floor.
+  for (const floor of fontFloors(font, width)) {
     for (const tier of tiers) {
       const found = any(
         tier,
@@ -286,7 +258,7 @@ export function barsLayout(rows: readonly BarsRowInput[], title: string, width: 
       if (found) return found;
     }
   }
-  return attempt(rows, title, width, height, MIN_FONT, 'compact', true, false, false, false, false)!;
+  return attempt(rows, width, height, MIN_FONT, 'compact', true, false, false, false)!;
 }
 
 /** Shared x domain helper for tests: the share at the right edge of the plot. */

@@ -89,9 +89,10 @@ function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: numbe
 /** The richest scene that fits the box. */
 function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
   // Each rung of the ladder (MAP_FORMS), richest first, at the largest font that fits.
-  // Not under the reader's floor (text grows with their text size); only a box too small for every
-  // form at that floor gives text back, floor by floor (box.ts fontFloors).
-  const floors = fontFloors(box.font);
+  // Not under the reader's floor (text grows with their text size), nor under 14 px in a wide box
+  // (a desktop column) that holds it; only a box too small for every form at that floor gives text
+  // back, floor by floor (box.ts fontFloors).
+  const floors = fontFloors(box.font, box.width);
   // Scenes tried, per rung and font: a lower floor's pass re-tries the fonts above it, so keep them.
   const tried = MAP_FORMS.map(() => new Map<number, ReturnType<typeof mapScene>>());
   for (const floor of floors) {

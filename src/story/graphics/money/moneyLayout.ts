@@ -351,10 +351,10 @@ export function moneyLayout(fundraising: Fundraising, text: MoneyText, width: nu
   const rowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f);
   const untitledRowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f, { withTitle: false });
   // The largest font either form fits at, not under the reader's floor (text grows with their text
-  // size); columns at a tie. Only where neither fits with its title at that floor do rows give the
-  // title up (the note, how to read the bars, stays); only a box too small for any of them at that
-  // floor gives text back, floor by floor (box.ts fontFloors).
-  for (const floor of fontFloors(font)) {
+  // size), nor under 14 px in a wide box that holds it; columns at a tie. Only where neither fits
+  // with its title at that floor do rows give the title up (the note, how to read the bars, stays);
+  // only a box too small for any of them at that floor gives text back, floor by floor (box.ts fontFloors).
+  for (const floor of fontFloors(font, width)) {
     const columns = fitFont(font, (f) => tryAll(f) !== null, floor);
     const best = tryAll(columns);
     const rowsFont = fitFont(font, (f) => rowsAt(f) !== null, floor);

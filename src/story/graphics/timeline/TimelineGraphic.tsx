@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useReducedMotion } from 'framer-motion';
+import { useMemo, useState, type AnimationEvent, type SVGProps } from 'react';
 import { formatIsoDate } from '../../data/format.ts';
 import type { ChartBox } from '../../../kit/graphics/box.ts';
 import type { ChartModel } from '../chartModel.ts';
@@ -6,16 +7,17 @@ import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
 import { boxKey, keyedMemo } from '../../../kit/graphics/layoutCache.ts';
 import { useStoryTransition } from '../../../kit/motion.tsx';
-import { FOCUS_R, MARK_R, timelineView, type TimelineView } from './timelineLayout.ts';
+import { isColumn, timelineFor, type TimelineColumn, type TimelineScene } from './timelineColumn.ts';
+import { FOCUS_R, MARK_R, type TimelineView, type TitleText } from './timelineLayout.ts';
 
-const views = keyedMemo<TimelineView>(48);
+const scenes = keyedMemo<TimelineScene>(48);
 
-/** The timeline's layout for an event and a box: computed once per model, event and box. */
-function timelineScene(model: ChartModel, eventId: string, box: ChartBox): TimelineView {
-  return views(model, `${eventId}|${boxKey(box)}`, () => {
+/** The timeline's layout for an event and a box (across it, or down a tall one): computed once per model, event and box. */
+function timelineScene(model: ChartModel, eventId: string, box: ChartBox): TimelineScene {
+  return scenes(model, `${eventId}|${boxKey(box)}`, () => {
     const events = model.data.timeline;
     const event = events.find((e) => e.id === eventId);
-    return timelineView({
+    return timelineFor({
       events,
       eventId,
       focusIds: model.timelineFocus,
@@ -43,45 +45,137 @@ function useCssTransition(properties: string[]): string {
   return duration > 0 ? properties.map((p) => `${p} ${duration}s ${ease}`).join(', ') : 'none';
 }
 
+/** What the current event's title draws, across the box (centred over its mark) or down it (level with its mark). */
+interface TitleDraw extends TitleText {
+  down: boolean;
+  x: number;
+  y: number;
+  alsoLines: string[];
+  alsoBaselines: number[];
+  alsoIds: string[];
+}
+
+function titleDraw(scene: TimelineScene): TitleDraw {
+  if (isColumn(scene)) return { down: true, ...scene.title, alsoLines: [], alsoBaselines: [], alsoIds: [] };
+  const { titleX, dateFont, dateBaseline, titleFont, titleLines, titleBaselines, alsoLines, alsoBaselines, alsoIds } = scene;
+  return { down: false, x: titleX, y: 0, dateFont, dateBaseline, titleFont, titleLines, titleBaselines, alsoLines, alsoBaselines, alsoIds };
+}
+
+const titleTransform = (t: TitleDraw) => (t.down ? `translate(${t.x}px, ${t.y}px)` : `translateX(${t.x}px)`);
+
+/** The focus's title: its date (bold), the event's label under it, and the events named with it. */
+function FocusTitle({ title, dateText, ...rest }: { title: TitleDraw; dateText: string } & SVGProps<SVGTextElement>) {
+  return (
+    <text textAnchor={title.down ? 'start' : 'middle'} {...rest}>
+      <tspan x={0} y={title.dateBaseline} className="g-strong" style={{ fontSize: title.dateFont }}>
+        {dateText}
+      </tspan>
+      {title.titleLines.map((line, i) => (
+        <tspan key={i} x={0} y={title.titleBaselines[i]} style={{ fontSize: title.titleFont }}>
+          {line}
+        </tspan>
+      ))}
+      {title.alsoLines.map((line, i) => (
+        <tspan key={`also${i}`} x={0} y={title.alsoBaselines[i]} className="g-muted" data-also={title.alsoIds.join('+')}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** The title shown, and the one it replaced while that fades out (none under reduced motion, or once the new one is in). */
+interface TitleTrack {
+  id: string;
+  title: TitleDraw;
+  dateText: string;
+  leaving: { id: string; title: TitleDraw; dateText: string } | null;
+}
+
 /**
  * The timeline: one axis over the months the story stops in, the same at every timeline step, with
- * month and year ticks; the current event's date and label large over the axis, on a leader down to
- * its mark; the other events labelled over theirs, or grouped with a count. Between timeline steps
- * the focus (its mark, leader and title) slides along the axis (CSS transitions on cx and transform;
- * none under reduced motion, so the first frame is the end state).
+ * month and year ticks; the current event's date and label large by its mark, on a leader; the other
+ * events labelled by theirs. Across the box (timelineLayout.ts), or down a tall desktop box
+ * (timelineColumn.ts). Between timeline steps the focus (its mark, leader and title) slides along the
+ * axis (CSS transitions on cx or cy and transform), and the title crossfades: the old one fades out
+ * where it was while the new one fades in as it slides (CSS animations, graphics.css
+ * .g-title-in/.g-title-out). Under reduced motion there is no transition, no animation and no old
+ * title: the first frame is the end state.
  */
 export function TimelineGraphic({ variant: eventId, box, model }: { variant: string; box: ChartBox; model: ChartModel }) {
   const events = model.data.timeline;
   const current = events.find((e) => e.id === eventId);
   const dateText = current ? formatIsoDate(current.date, model.units.months) : '';
   const { width, height, font, measured } = box;
-  const view = useMemo(() => timelineScene(model, eventId, { width, height, font, measured }), [model, eventId, width, height, font, measured]);
+  const scene = useMemo(() => timelineScene(model, eventId, { width, height, font, measured }), [model, eventId, width, height, font, measured]);
+  const title = useMemo(() => titleDraw(scene), [scene]);
   const slide = useCssTransition(['transform']);
-  const slideCx = useCssTransition(['cx']);
-  const { axisY, scale } = view;
+  const reduced = useReducedMotion();
+
+  // The title drawn last, kept from render to render (React's "information from previous renders"):
+  // a new event makes the last one the leaving title.
+  const [track, setTrack] = useState<TitleTrack>({ id: eventId, title, dateText, leaving: null });
+  if (track.id !== eventId) {
+    setTrack({ id: eventId, title, dateText, leaving: reduced ? null : { id: track.id, title: track.title, dateText: track.dateText } });
+  } else if (track.title !== title || track.dateText !== dateText) {
+    setTrack({ ...track, title, dateText });
+  }
+  const leaving = track.id === eventId && !reduced ? track.leaving : null;
+  const entered = (e: AnimationEvent) => {
+    if (e.animationName === 'g-title-in') setTrack((t) => (t.leaving ? { ...t, leaving: null } : t));
+  };
 
   return (
-    <ChartSvg box={{ ...box, font: view.font }} height={view.height} kind="timeline" data-event={eventId}>
+    <ChartSvg
+      box={{ ...box, font: scene.font }}
+      height={scene.height}
+      kind="timeline"
+      data-event={eventId}
+      data-orientation={isColumn(scene) ? 'down' : 'across'}
+    >
       {current && (
-        <g className="g-focus-title" style={{ transform: `translateX(${view.titleX}px)`, transition: slide }} data-title-x={view.titleX}>
-          <text className="g-label" textAnchor="middle" data-highlight={current.id} data-label-of="focus">
-            <tspan x={0} y={view.dateBaseline} className="g-strong" style={{ fontSize: view.dateFont }}>
-              {dateText}
-            </tspan>
-            {view.titleLines.map((line, i) => (
-              <tspan key={i} x={0} y={view.titleBaselines[i]} style={{ fontSize: view.titleFont }}>
-                {line}
-              </tspan>
-            ))}
-            {view.alsoLines.map((line, i) => (
-              <tspan key={`also${i}`} x={0} y={view.alsoBaselines[i]} className="g-muted" data-also={view.alsoIds.join('+')}>
-                {line}
-              </tspan>
-            ))}
-          </text>
+        <g className="g-focus-title" style={{ transform: titleTransform(title), transition: slide }} data-title-x={title.x} data-title-y={title.y}>
+          <FocusTitle
+            key={current.id}
+            title={title}
+            dateText={dateText}
+            className={leaving ? 'g-label g-title-in' : 'g-label'}
+            data-highlight={current.id}
+            data-label-of="focus"
+            onAnimationEnd={entered}
+          />
         </g>
       )}
-      {current && (
+      {leaving && (
+        // Where it was, not sliding: it fades out as the new title arrives. Not a label of the chart's
+        // (no data-label-of), so nothing reads it as one.
+        <g style={{ transform: titleTransform(leaving.title) }} data-leaving-title={leaving.id}>
+          <FocusTitle key={leaving.id} title={leaving.title} dateText={leaving.dateText} className="g-label g-title-out" />
+        </g>
+      )}
+      {isColumn(scene) ? (
+        <TrackDown scene={scene} eventId={eventId} hasCurrent={Boolean(current)} slide={slide} />
+      ) : (
+        <TrackAcross view={scene} eventId={eventId} hasCurrent={Boolean(current)} slide={slide} />
+      )}
+    </ChartSvg>
+  );
+}
+
+interface TrackProps {
+  eventId: string;
+  hasCurrent: boolean;
+  /** The focus's transform transition (none under reduced motion). */
+  slide: string;
+}
+
+/** Across the box: the focus's leader up to its title, the axis, months, the other events' labels over it, and the marks. */
+function TrackAcross({ view, eventId, hasCurrent, slide }: TrackProps & { view: TimelineView }) {
+  const slideCx = useCssTransition(['cx']);
+  const { axisY, scale } = view;
+  return (
+    <>
+      {hasCurrent && (
         <g style={{ transform: `translateX(${view.focusX}px)`, transition: slide }}>
           <line className="g-leader" data-leader-of="focus" x1={0} x2={0} y1={view.focusLeaderTop} y2={axisY - FOCUS_R - 1} />
         </g>
@@ -95,14 +189,7 @@ export function TimelineGraphic({ variant: eventId, box, model }: { variant: str
           <line key={t.x} className={t.major ? 'g-axis' : 'g-rule'} data-tick={t.major ? 'year' : 'month'} x1={t.x} x2={t.x} y1={axisY} y2={t.bottom} />
         ))}
         {view.months.map((m) => (
-          <text key={m.key} className="g-label g-muted" data-month={m.key} x={m.x} y={m.baseline}>
-            {m.text}
-            {m.year && (
-              <tspan className="g-strong" data-year={m.year}>
-                {` ${m.year}`}
-              </tspan>
-            )}
-          </text>
+          <MonthName key={m.key} month={m} />
         ))}
         {view.ends.map((t) => (
           <text key={t.key} className="g-label g-muted" data-short-label={t.ids.join('+')} data-end={t.key} x={t.x} y={t.baseline} textAnchor={t.anchor}>
@@ -123,26 +210,11 @@ export function TimelineGraphic({ variant: eventId, box, model }: { variant: str
             </g>
           );
         })}
-        {/* In date order at every step, so a step change only writes attributes. */}
-        {view.marks.map((m) => {
-          const on = m.id === eventId;
-          return (
-            <circle
-              key={m.id}
-              className="g-anim"
-              data-event-mark={m.id}
-              data-current={on ? 'true' : undefined}
-              cx={m.x}
-              cy={axisY}
-              r={MARK_R}
-              style={{ fill: on ? 'var(--fg)' : 'var(--muted)', stroke: 'var(--bg)', strokeWidth: 2 }}
-            />
-          );
-        })}
+        <Marks marks={view.marks.map((m) => ({ ...m, y: axisY }))} eventId={eventId} />
         {/* The current event drawn again, larger, over its neighbours' marks: one node at every step, so a step change slides it. */}
-        {current && (
+        {hasCurrent && (
           <circle
-            data-focus-mark={current.id}
+            data-focus-mark={eventId}
             cx={view.focusX}
             cy={axisY}
             r={FOCUS_R}
@@ -150,8 +222,92 @@ export function TimelineGraphic({ variant: eventId, box, model }: { variant: str
           />
         )}
       </g>
-    </ChartSvg>
+    </>
   );
+}
+
+/** Down a tall box: the focus's leader across to its title, the axis with the months beside it, every other event's label in the column, and the marks. */
+function TrackDown({ scene, eventId, hasCurrent, slide }: TrackProps & { scene: TimelineColumn }) {
+  const slideCy = useCssTransition(['cy']);
+  const { axisX, focus } = scene;
+  return (
+    <>
+      {hasCurrent && (
+        <g style={{ transform: `translateY(${focus.y}px)`, transition: slide }}>
+          <line className="g-leader" data-leader-of="focus" x1={focus.leaderX1} x2={focus.leaderX2} y1={0} y2={focus.leaderDy} />
+        </g>
+      )}
+      <g className="g-track">
+        {/* The axis: solid over its window of months, dotted out to the events before and after it. */}
+        <line className="g-axis" x1={axisX} x2={axisX} y1={scene.windowTop} y2={scene.windowBottom} />
+        {scene.axisTop < scene.windowTop && <line className="g-axis" x1={axisX} x2={axisX} y1={scene.axisTop} y2={scene.windowTop} strokeDasharray="2 3" />}
+        {scene.axisBottom > scene.windowBottom && (
+          <line className="g-axis" x1={axisX} x2={axisX} y1={scene.windowBottom} y2={scene.axisBottom} strokeDasharray="2 3" />
+        )}
+        {scene.ticks.map((t) => (
+          <line key={t.y} className={t.major ? 'g-axis' : 'g-rule'} data-tick={t.major ? 'year' : 'month'} x1={t.x1} x2={axisX} y1={t.y} y2={t.y} />
+        ))}
+        {scene.months.map((m) => (
+          <MonthName key={m.key} month={m} anchor="end" />
+        ))}
+        {scene.labels.map((l) => (
+          <g key={l.id} data-short-label={l.id}>
+            <line className="g-rule" data-leader-of={l.id} x1={l.leader.x1} y1={l.leader.y1} x2={l.leader.x2} y2={l.leader.y2} />
+            <text className="g-label g-muted" data-label-of={l.id}>
+              {l.lines.map((line, i) => (
+                <tspan key={i} x={l.box.x} y={l.baselines[i]}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          </g>
+        ))}
+        <Marks marks={scene.marks} eventId={eventId} />
+        {hasCurrent && (
+          <circle
+            data-focus-mark={eventId}
+            cx={focus.x}
+            cy={focus.y}
+            r={FOCUS_R}
+            style={{ cy: `${focus.y}px`, transition: slideCy, fill: 'var(--fg)', stroke: 'var(--bg)', strokeWidth: 2 }}
+          />
+        )}
+      </g>
+    </>
+  );
+}
+
+/** A month's name on the axis; at a year tick, with the year in bold. */
+function MonthName({ month: m, anchor }: { month: { key: string; text: string; year?: string; x: number; baseline: number }; anchor?: 'end' }) {
+  return (
+    <text className="g-label g-muted" data-month={m.key} x={m.x} y={m.baseline} textAnchor={anchor}>
+      {m.text}
+      {m.year && (
+        <tspan className="g-strong" data-year={m.year}>
+          {` ${m.year}`}
+        </tspan>
+      )}
+    </text>
+  );
+}
+
+/** Every event's mark, in date order at every step, so a step change only writes attributes. */
+function Marks({ marks, eventId }: { marks: { id: string; x: number; y: number }[]; eventId: string }) {
+  return marks.map((m) => {
+    const on = m.id === eventId;
+    return (
+      <circle
+        key={m.id}
+        className="g-anim"
+        data-event-mark={m.id}
+        data-current={on ? 'true' : undefined}
+        cx={m.x}
+        cy={m.y}
+        r={MARK_R}
+        style={{ fill: on ? 'var(--fg)' : 'var(--muted)', stroke: 'var(--bg)', strokeWidth: 2 }}
+      />
+    );
+  });
 }
 
 /** This graphic's code, as src/story/graphics/registry.ts finds it. */

@@ -14,7 +14,7 @@
  * Jul 2023"). What height is left grows the title, then the row spacing, then pads the whole.
  */
 import type { TimelineEvent } from '../../data/types.ts';
-import { fitFont, fontFloors, LARGE_RATIO, WIDE_BOX } from '../../../kit/graphics/box.ts';
+import { fitFont, fontFloors, LARGE_RATIO, WIDE_BOX, WIDE_MIN_FONT } from '../../../kit/graphics/box.ts';
 import { balancedWrap, estimateTextWidth, r1, type Box } from '../../../kit/graphics/text.ts';
 
 const MS_PER_DAY = 86_400_000;
@@ -24,8 +24,6 @@ export const DESCENT = 0.26;
 /** Radius of the current event's mark and of the others', CSS px. */
 export const FOCUS_R = 8;
 export const MARK_R = 4.5;
-/** The least wide-box chart text (issue #18: at least 14 px where the box is at least 600 px wide). */
-export const WIDE_MIN_FONT = 14;
 
 /** Whole days since 1970-01-01 (UTC) for an ISO date (YYYY-MM-DD; a missing month or day counts as the first). */
 export function isoToDay(iso: string): number {
@@ -285,16 +283,20 @@ export interface AxisText {
   box: Box;
 }
 
-export interface TimelineView {
-  font: number;
-  width: number;
-  height: number;
-  /** The title: the date (bold) over the event's label, centred at titleX (clamped into the box). */
+/** The current event's title: its date (bold) over its label, with their sizes, lines and baselines. */
+export interface TitleText {
   dateFont: number;
   dateBaseline: number;
   titleFont: number;
   titleLines: string[];
   titleBaselines: number[];
+}
+
+/** Across the box: the title is centred at titleX (clamped into the box). */
+export interface TimelineView extends TitleText {
+  font: number;
+  width: number;
+  height: number;
   /** Events too near the focus for a leader of their own, named under the title (label size, muted). */
   alsoLines: string[];
   alsoBaselines: number[];
@@ -360,12 +362,23 @@ export function timelineView(input: TimelineInput): TimelineView {
     return { x0: r1(hasBefore ? endRoom : pad + 1), x1: r1(W - (hasAfter ? endRoom : pad + 1)), start: win.start, end: win.end, width: W };
   };
   const endsText = (ids: readonly string[], side: 'before' | 'after') => {
-    if (!ids.length) return '';
     const members = events.filter((e) => ids.includes(e.id));
     return fill(words[side], { label: groupText(members, words, monthsShort, (e) => monthRange([e.date], words, monthsShort)) });
   };
+  /** The events off the window at one end: one line each ("← Elected mayor, May 2019") where `each`, else together ("← 2 events, May 2019–Dec 2022"), wrapped to the width. */
+  const endLines = (ids: readonly string[], side: 'before' | 'after', font: number, each: boolean) =>
+    (each ? ids.map((id) => [id]) : ids.length ? [[...ids]] : []).flatMap((group) =>
+      balancedWrap(endsText(group, side), W - 2 * pad, font).map((text) => ({ text, ids: group })),
+    );
 
-  const geometry = (font: number, level: (typeof TITLE_LEVELS)[number], also: string[][], ends: { before: string[]; after: string[] }, short: boolean) => {
+  const geometry = (
+    font: number,
+    level: (typeof TITLE_LEVELS)[number],
+    also: string[][],
+    ends: { before: string[]; after: string[] },
+    short: boolean,
+    eachEnd = false,
+  ) => {
     const dateFont = r1(font * level.date);
     const titleFont = r1(font * level.label);
     const room = W - 2 * pad - 4;
@@ -396,13 +409,12 @@ export function timelineView(input: TimelineInput): TimelineView {
     // Below the axis: month labels clear of the focus mark, the year labels, then the events off the window.
     const monthBaseline = FOCUS_R + 3 + font * ASCENT;
     // Under the months, the events off the window: the earlier at the left, the later at the right, side by side when they fit.
-    const before = endsText(ends.before, 'before');
-    const after = endsText(ends.after, 'after');
-    const beforeLines = before ? balancedWrap(before, W - 2 * pad, font) : [];
-    const afterLines = after ? balancedWrap(after, W - 2 * pad, font) : [];
-    const widest = (ls: string[]) => Math.max(0, ...ls.map((l) => estimateTextWidth(l, font)));
-    const sideBySide = beforeLines.length <= 1 && afterLines.length <= 1 && widest(beforeLines) + widest(afterLines) + font <= W - 2 * pad;
-    const endRows = sideBySide ? (beforeLines.length || afterLines.length ? 1 : 0) : beforeLines.length + afterLines.length;
+    const beforeLines = endLines(ends.before, 'before', font, eachEnd);
+    const afterLines = endLines(ends.after, 'after', font, eachEnd);
+    const widest = (ls: { text: string }[]) => Math.max(0, ...ls.map((l) => estimateTextWidth(l.text, font)));
+    // In two columns (the earlier left, the later right) where they fit beside each other, else one under the other.
+    const sideBySide = widest(beforeLines) + widest(afterLines) + font <= W - 2 * pad;
+    const endRows = sideBySide ? Math.max(beforeLines.length, afterLines.length) : beforeLines.length + afterLines.length;
     const below = monthBaseline + endRows * lineOf(font) + font * DESCENT + pad;
     const fixed = pad + titleH + stem + axisGap + below;
     const ok = titleW <= W - 2 * pad && titleLines.length <= 3 && Math.max(widest(beforeLines), widest(afterLines)) <= W - 2 * pad;
@@ -450,7 +462,9 @@ export function timelineView(input: TimelineInput): TimelineView {
   // The event's full label where it fits, else its short label at the same size: a larger font before a longer title.
   const fits = (f: number) => fitsWith(f, false) || fitsWith(f, true);
   const preferred = input.font;
-  const floors = fontFloors(preferred).map((f) => (W >= WIDE_BOX ? Math.max(f, Math.min(WIDE_MIN_FONT, preferred)) : f));
+  // In a wide box never under 14 px: a box too small for everything at that size keeps only the
+  // marks of the events it cannot name (below), rather than shrinking every label.
+  const floors = fontFloors(preferred, W).filter((f) => W < WIDE_BOX || f >= Math.min(WIDE_MIN_FONT, preferred));
   let font = floors[floors.length - 1];
   for (const floor of floors) {
     const f = fitFont(preferred, fits, floor);
@@ -485,6 +499,12 @@ export function timelineView(input: TimelineInput): TimelineView {
       break;
     }
   }
+  // Where the box has the height for it at the same title size, the events off the window are named
+  // one by one (with their month) instead of counted.
+  const each = TITLE_LEVELS.map((l) => geometry(font, l, named[0], named[1], short, true)).find(
+    (c) => c.ok && c.fixed + used * c.rowHeight <= H && c.dateFont >= g.dateFont,
+  );
+  if (each && (named[1].before.length > 1 || named[1].after.length > 1)) g = each;
   let spare = Math.max(0, H - g.fixed - used * g.rowHeight);
   const rowHeight = used ? r1(Math.min(font * 3.5, g.rowHeight + spare / (used + 2))) : g.rowHeight;
   spare -= (rowHeight - g.rowHeight) * used;
@@ -553,11 +573,11 @@ export function timelineView(input: TimelineInput): TimelineView {
   // The events off the window, under the months: the earlier at the left end, the later at the right (a row each when both will not fit).
   const ends: TimelineView['ends'] = [];
   const endBase = r1(monthBaseline + lineOf(font));
-  g.beforeLines.forEach((text, i) => {
+  g.beforeLines.forEach(({ text, ids }, i) => {
     const b = r1(endBase + i * lineOf(font));
     ends.push({
       key: `before${i}`,
-      ids: named[1].before,
+      ids,
       text,
       x: pad,
       baseline: b,
@@ -565,11 +585,11 @@ export function timelineView(input: TimelineInput): TimelineView {
       box: textBox(pad, b, estimateTextWidth(text, font), font),
     });
   });
-  g.afterLines.forEach((text, i) => {
+  g.afterLines.forEach(({ text, ids }, i) => {
     const b = r1(endBase + (g.sideBySide ? i : g.beforeLines.length + i) * lineOf(font));
     ends.push({
       key: `after${i}`,
-      ids: named[1].after,
+      ids,
       text,
       x: W - pad,
       baseline: b,
