@@ -8,6 +8,7 @@
 import { useMotionValue, type MotionValue } from 'framer-motion';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Band } from './band.ts';
+import { followJump, JUMP_STALL_MS, startJump, type Jump } from './jump.ts';
 import { chooseLayout, landingScroll, readingArea, triggerOffset, type ReadingArea, type StoryLayout } from './layout.ts';
 import { pickAnchor, restoreScroll, type Anchor, type Blocks } from './place.ts';
 import { emulatedStickyOffset } from './sticky.ts';
@@ -45,6 +46,11 @@ export interface StoryEngine {
   scrollTargetFor(index: number): number | null;
   /** The step active at the current scroll position, from fresh geometry (-1 before the story). */
   activeNow(): number;
+  /**
+   * Makes step i the active one now and scrolls to it (smoothly if asked): the step buttons. The
+   * step holds while the scroll is on its way (jump.ts), so the state shown never goes back mid-way.
+   */
+  jumpTo(index: number, smooth: boolean): void;
 }
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
@@ -92,6 +98,41 @@ export function useStoryEngine(
   const lastBand = useRef<Band | null>(null);
   const anchor = useRef<Anchor | null>(null);
   const emulate = useRef(emulateSticky);
+  /** A step button's jump in flight, and the timer that ends it if the scroll stops short. */
+  const jump = useRef<Jump | null>(null);
+  const jumpStall = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  /** Lets a jump go (arrived, moved elsewhere, or stopped short). */
+  const endJump = useCallback(() => {
+    clearTimeout(jumpStall.current);
+    jump.current = null;
+  }, []);
+
+  /** Applies the last band again (set once `update` exists): after a jump stopped short. */
+  const reapply = useRef(() => {});
+
+  /** Waits for the next band of a jump's scroll; none in time means it stopped: the bands decide again. */
+  const armStall = useCallback(() => {
+    clearTimeout(jumpStall.current);
+    jumpStall.current = setTimeout(() => {
+      jump.current = null;
+      reapply.current();
+    }, JUMP_STALL_MS);
+  }, []);
+
+  /** The jump in flight after this band, or null. */
+  const followHeldJump = useCallback(
+    (band: Band): Jump | null => {
+      const current = jump.current;
+      if (!current) return null;
+      const next = followJump(current, band.viewportTop);
+      if (!next) endJump();
+      else if (next.distance < current.distance) armStall();
+      jump.current = next;
+      return next;
+    },
+    [armStall, endJump],
+  );
 
   /** Lays out for the band's viewport (layout choice and stable height); true when that changed anything. */
   const applyViewport = useCallback((band: Band): boolean => {
@@ -144,14 +185,18 @@ export function useStoryEngine(
       const area = areaFor(g, band);
       const trigger = band.viewportTop + triggerOffset(area);
       const steps = { tops: g.stepTops, heights: g.stepHeights };
-      const index = activeStepIndex(trigger, g.stepTops);
+      const held = followHeldJump(band);
+      const index = held ? held.index : activeStepIndex(trigger, g.stepTops);
       setActiveIndex(index);
       const last = g.stepTops.length - 1;
       const end = g.stepTops[last] + g.stepHeights[last];
       // The place is kept only inside the story: above or below it the browser's own scroll anchoring does.
       if (recordPlace && !changed) anchor.current = index >= 0 && trigger < end ? pickAnchor(band.viewportTop, area, g.blocks, steps) : null;
       setPastEnd(trigger >= end);
-      progress.set(index < 0 ? 0 : stepProgress(trigger, g.stepTops[index], g.stepHeights[index]));
+      // During a jump, the progress the step will have where the scroll lands: the graphic shows its
+      // final state from the first frame, not the state at each position the scroll passes.
+      const progressAt = held ? held.y + triggerOffset(area) : trigger;
+      progress.set(index < 0 ? 0 : stepProgress(progressAt, g.stepTops[index], g.stepHeights[index]));
       storyProgress.set(stepProgress(trigger, g.stepTops[0], end - g.stepTops[0]));
       layerRefs.forEach((ref, i) => {
         const layer = ref.current;
@@ -169,8 +214,14 @@ export function useStoryEngine(
         layer.style.transform = offset ? `translate3d(0, ${offset}px, 0)` : '';
       });
     },
-    [applyViewport, findSection, layerRefs, progress, remeasure, storyProgress],
+    [applyViewport, findSection, followHeldJump, layerRefs, progress, remeasure, storyProgress],
   );
+
+  useEffect(() => {
+    reapply.current = () => {
+      if (lastBand.current) update(lastBand.current, false);
+    };
+  }, [update]);
 
   useIsomorphicLayoutEffect(() => {
     const section = findSection();
@@ -210,7 +261,26 @@ export function useStoryEngine(
     return activeStepIndex((lastBand.current?.viewportTop ?? window.scrollY) + triggerOffset(area), g.stepTops);
   }, []);
 
-  return { activeIndex, pastEnd, progress, storyProgress, scrollTargetFor, activeNow };
+  const jumpTo = useCallback(
+    (index: number, smooth: boolean) => {
+      const g = geometry.current;
+      const y = scrollTargetFor(index);
+      if (!g || y === null) return;
+      endJump();
+      jump.current = startJump(index, y, lastBand.current?.viewportTop ?? null);
+      if (jump.current) armStall();
+      // In the press's own render (a discrete event: React commits it before the next paint).
+      setActiveIndex(index);
+      setPastEnd(false);
+      progress.set(stepProgress(y + triggerOffset(areaFor(g, lastBand.current)), g.stepTops[index], g.stepHeights[index]));
+      store.scrollTo(y, smooth);
+    },
+    [armStall, endJump, progress, scrollTargetFor, store],
+  );
+
+  useEffect(() => endJump, [endJump]);
+
+  return { activeIndex, pastEnd, progress, storyProgress, scrollTargetFor, activeNow, jumpTo };
 }
 
 function areaFor(g: Geometry, band: Band | null): ReadingArea {

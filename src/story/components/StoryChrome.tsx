@@ -39,12 +39,18 @@ export function StoryChrome() {
   const { context } = useSyncExternalStore(embedState.subscribe, embedState.get, serverEmbedState);
   const previewRef = useRef<HTMLDivElement>(null);
   const engine = useStoryEngine(findSection, layers, context === 'auto');
-  const { activeIndex, pastEnd, scrollTargetFor, activeNow } = engine;
+  const { activeIndex, pastEnd, scrollTargetFor, activeNow, jumpTo } = engine;
   const reducedMotion = useReducedMotion();
   // The step's marks and control change at once; the graphic (its render can take a frame's budget on
   // a slow phone) follows in a background render that a scroll may interrupt. Its state attribute is
   // rendered with it, so the attribute never names a state the graphic is not showing.
-  const graphicIndex = useDeferredValue(activeIndex);
+  const deferredIndex = useDeferredValue(activeIndex);
+  // A step button is the exception: the reader asked for that step, and the paint after the press
+  // shows it, graphic included (issue #17's interaction to next paint). Until the background render
+  // has caught up with it, the pressed step's graphic is drawn in the urgent render, never the old one.
+  const [pressed, setPressed] = useState<number | null>(null);
+  if (pressed !== null && deferredIndex === pressed) setPressed(null);
+  const graphicIndex = pressed === activeIndex ? activeIndex : deferredIndex;
   const shown = steps[Math.max(0, graphicIndex)];
   // Under embed.js's graphic frame (sticky mode) our graphic is hidden: it keeps the state it had
   // and stops following the progress, so a step change is drawn once, not twice, on a main thread
@@ -62,10 +68,10 @@ export function StoryChrome() {
 
   const goTo = useCallback(
     (index: number) => {
-      const y = scrollTargetFor(index);
-      if (y !== null) scrollStore.scrollTo(y, !reducedMotion);
+      setPressed(index);
+      jumpTo(index, !reducedMotion);
     },
-    [scrollTargetFor, reducedMotion],
+    [jumpTo, reducedMotion],
   );
 
   // The steps are static HTML, so their active marks are written here, not rendered: in the same
