@@ -147,8 +147,10 @@ describe.each([
         // Every label carries the halo in any case (it also crosses council edges and leader lines).
         if (!haloOk) failures.push(`${l.label} "${l.text}": no halo that meets 4.5:1 (${JSON.stringify(l.halo)})`);
       }
-      // On the result map the large councils' labels (County Durham's "+18,010") sit on their fills, and are checked against them.
-      if (state === 'map:result') expect(overFills).toBeGreaterThan(0);
+      // On the desktop result map the large councils' labels (County Durham's "+18,010") sit on their
+      // fills, and are checked against them; the phone's map is drawn small enough that every label
+      // sits beside it, on the page.
+      if (state === 'map:result' && options === DESKTOP) expect(overFills).toBeGreaterThan(0);
       expect(failures).toEqual([]);
     });
   });

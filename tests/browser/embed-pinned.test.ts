@@ -207,18 +207,29 @@ describe('sticky mode: the graphic is pinned by the host page', () => {
 });
 
 /** The graphic frame's step once it settles, and the text frame's active step by index. */
+/**
+ * The text frame's step and the graphic frame's, once the scroll has come to rest: the text frame's
+ * step settled, then up to 5 s for the graphic frame to agree (a loaded machine can take a while to
+ * relay and draw it; one that never follows is still caught).
+ */
 async function stepsAtRest(h: OpenHost, ids: string[], graphic: Frame) {
-  return settle(
+  const read = async () => {
+    const s = await childState(h.child);
+    const g = await graphic.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-graphic]');
+      return { index: Number(el?.dataset.stepIndex ?? NaN), state: el?.dataset.graphicState ?? null };
+    });
+    return { text: ids.indexOf(s.active ?? ''), textState: s.graphicState, graphic: g.index, graphicState: g.state };
+  };
+  const rest = await settle(read, { quiet: 400 });
+  const agreed = await waitFor(
     async () => {
-      const s = await childState(h.child);
-      const g = await graphic.evaluate(() => {
-        const el = document.querySelector<HTMLElement>('[data-graphic]');
-        return { index: Number(el?.dataset.stepIndex ?? NaN), state: el?.dataset.graphicState ?? null };
-      });
-      return { text: ids.indexOf(s.active ?? ''), textState: s.graphicState, graphic: g.index, graphicState: g.state };
+      const r = await read();
+      return r.text === rest.text && r.graphic === r.text && r.graphicState === r.textState ? r : null;
     },
-    { quiet: 400 },
+    { timeout: 5000, interval: 100 },
   );
+  return agreed ?? (await read());
 }
 
 test('a header that appears mid-read moves the graphic below it; embed.js hit-tests for headers only a few times a second while the page scrolls', async () => {
