@@ -42,10 +42,22 @@ function useCaptionPlace(head: RefObject<HTMLElement | null>, active: boolean): 
       }
     };
     update();
-    const observer = new ResizeObserver(update);
+    // The decision moves the caption into the step's card, which resizes what other observers
+    // watch (the steps, the graphic's box): written in the observer's callback, their notifications
+    // would wait a frame and the browser reports a ResizeObserver loop (WebKit as an error). The
+    // next frame makes the same change without one.
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      if (!frame)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          update();
+        });
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();
+      if (frame) cancelAnimationFrame(frame);
       delete root.dataset.captionPlace;
     };
   }, [head, active]);
