@@ -73,11 +73,21 @@ export async function openHost(browser: Browser, servers: EmbedServers, name: Ho
   const errors = watchErrors(page);
   await page.goto(hostUrl(servers, name));
   const find = async () => page.frames().find((f) => f.url().startsWith(`${servers.story.origin}/`)) ?? null;
-  let child = await waitFor(find, { timeout: 3000 });
-  if (!child) {
-    // embed.js frames load lazily: far below the fold on a phone, bring the reader closer.
-    await page.evaluate(() => document.querySelector('iframe:not(#ad)')?.scrollIntoView({ block: 'start' }));
-    child = await waitFor(find, { timeout: 10_000 });
+  // embed.js frames load lazily: one far below the fold (on a phone) appears only once the reader
+  // comes closer, so after a second without it the host is scrolled to it (it waited 3 s before).
+  const started = Date.now();
+  let nudged = false;
+  let child = await find();
+  while (!child && Date.now() - started < 13_000) {
+    if (!nudged && Date.now() - started > 1000) {
+      nudged = await page.evaluate(() => {
+        const frame = document.querySelector('iframe:not(#ad)');
+        frame?.scrollIntoView({ block: 'start' });
+        return frame !== null;
+      });
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    child = await find();
   }
   if (!child) throw new Error(`${name}: the story frame never appeared`);
   await child.waitForLoadState('load');
