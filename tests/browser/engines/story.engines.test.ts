@@ -55,8 +55,12 @@ afterAll(async () => {
   await Promise.all(Object.values(launches).map(async (launch) => (await launch.catch(() => null))?.close()));
 });
 
-/** Polls fn (in the page) until it returns something truthy. */
-async function waitIn<R, A = undefined>(target: Target, what: string, fn: (arg: A) => R, arg?: A, timeout = 10_000): Promise<NonNullable<R>> {
+/**
+ * Polls fn (in the page) until it returns something truthy. It returns as soon as fn does, so the
+ * limit only bounds a failure: 20 s, as WebKit took more than 10 s to hydrate the story on a loaded
+ * two-core machine.
+ */
+async function waitIn<R, A = undefined>(target: Target, what: string, fn: (arg: A) => R, arg?: A, timeout = 20_000): Promise<NonNullable<R>> {
   const end = Date.now() + timeout;
   let last: R | undefined;
   while (Date.now() < end) {
