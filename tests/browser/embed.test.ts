@@ -130,6 +130,8 @@ async function checkStepsAndGraphic(h: OpenHost, c: HostCase, ids: string[]): Pr
   for (let i = 0; i < ids.length; i++) {
     await visit(i);
     if (!picks.has(i) || c.context === 'stacked') continue;
+    // Where the graphic rests: it may still be moving to its place, so first until it is there.
+    await waitFor(async () => (await graphicVisibility(h)).share >= 0.9, { timeout: FOLLOW_MS });
     const seen = await settle(() => graphicVisibility(h), { quiet: 200 });
     expect(seen.share, `graphic visible at step ${ids[i]}: ${JSON.stringify(seen)}`).toBeGreaterThanOrEqual(0.9);
   }
@@ -175,8 +177,13 @@ async function checkKeyboard(h: OpenHost, ids: string[]): Promise<void> {
   }
   expect(label, 'Tab reaches the story\u2019s "Next step" control').toBe('Next step');
   let index = ids.indexOf(await activeId(h));
+  // The host may still be scrolling (smoothly) when the step changes: wait until the control is on
+  // screen, then until it holds still, and check where it rests (a quiet period alone ended mid-scroll
+  // in a run at load 23, the control 10 px above the viewport).
   const onScreen = async (what: string) => {
     const geo = await hostGeometry(h.page);
+    const fits = (box: { y: number; height: number } | null) => box !== null && box.y >= geo.insetTop - 1 && box.y + box.height <= geo.vh + 1;
+    await waitFor(async () => fits(await nextButtonBox(h)), { timeout: FOLLOW_MS });
     const box = await settle(() => nextButtonBox(h), { quiet: 250 });
     expect(box, `${what}: the focused control is rendered`).not.toBeNull();
     expect(box!.y, `${what}: the focused control is below any sticky header`).toBeGreaterThanOrEqual(geo.insetTop - 1);
