@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { bootScript } from './scripts/bootScript.ts';
@@ -16,10 +17,12 @@ const ONLY_ENGINE = process.env.ENGINE;
 if (ONLY_ENGINE && !(ENGINES as readonly string[]).includes(ONLY_ENGINE)) throw new Error(`ENGINE=${ONLY_ENGINE}: expected one of ${ENGINES.join(', ')}`);
 
 /**
- * A browser-test project. Groups run one after another. Most files run two at a time: most of a
- * browser test is waiting (for frames, for a scroll to settle), so two browsers share the two cores
- * well. The embed hosts' file runs alone (its cases already run concurrently inside it; beside
- * another file, a case missed its 5 s wait on a loaded CI machine).
+ * A browser-test project. Groups run one after another: the unit tests (which may rebuild dist/), the
+ * embed hosts' file alone (its cases already run concurrently inside it; beside another file, a case
+ * missed its 5 s wait on a loaded CI machine), then every other browser file, the Chromium-only ones
+ * and the three engines' cross-engine ones in one group, two at a time: most of a browser test is
+ * waiting (for frames, for a scroll to settle), so two browsers share the two cores well, and in one
+ * group no worker idles at the end of the Chromium-only files while the other finishes the last one.
  */
 function browserProject(name: string, include: string[], groupOrder: number, { env = {}, exclude = [] as string[], filesAtOnce = BROWSER_FILES_AT_ONCE } = {}) {
   return {
@@ -64,18 +67,25 @@ export default defineConfig({
       {
         extends: true,
         // Node by default (fast); a file that needs a DOM says so with `// @vitest-environment jsdom`.
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.{ts,tsx}'], sequence: { groupOrder: 0 } },
+        // One worker per core (vitest's default leaves one core free: one worker on a two-core machine).
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          maxWorkers: availableParallelism(),
+          sequence: { groupOrder: 0 },
+        },
       },
       // Chromium-only browser tests; left out when ENGINE picks one engine for the cross-engine tests.
       ...(ONLY_ENGINE
         ? []
         : [
-            browserProject('browser', ['tests/browser/**/*.test.ts'], 1, { exclude: ['tests/browser/engines/**', EMBED_HOSTS_TEST] }),
-            browserProject('browser-embed', [EMBED_HOSTS_TEST], 2, { filesAtOnce: 1 }),
+            browserProject('browser-embed', [EMBED_HOSTS_TEST], 1, { filesAtOnce: 1 }),
+            browserProject('browser', ['tests/browser/**/*.test.ts'], 2, { exclude: ['tests/browser/engines/**', EMBED_HOSTS_TEST] }),
           ]),
       // The cross-engine tests, once per engine: ENGINE=firefox npm run test:browser runs one.
       ...ENGINES.filter((engine) => !ONLY_ENGINE || engine === ONLY_ENGINE).map((engine) =>
-        browserProject(engine, ['tests/browser/engines/**/*.test.ts'], 3, { env: { ENGINE: engine } }),
+        browserProject(engine, ['tests/browser/engines/**/*.test.ts'], 2, { env: { ENGINE: engine } }),
       ),
     ],
   },

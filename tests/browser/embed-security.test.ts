@@ -174,7 +174,7 @@ test('case 9: one host message with sequence number 2^31 does not lock embed.js 
       const r = document.querySelector('iframe')!.getBoundingClientRect();
       window.scrollBy(0, r.top + y);
     }, target);
-    const moved = await waitFor(async () => ((await childState(h.child)).active === ids[3] ? true : null), { timeout: 4000 });
+    const moved = await waitFor(async () => ((await childState(h.child)).active === ids[3] ? true : null), { timeout: 10_000 });
     expect(moved, 'the story still follows the real host').toBe(true);
     expect((await childState(h.child)).source).toBe('relay');
     expect(h.errors.errors).toEqual([]);
@@ -196,7 +196,7 @@ test('case 9: a forged hello in a plain iframe does not switch it to a silent re
     const before = await childState(h.child);
     expect(before.source, 'still the probe: a hello is not a feed').toBe('probe');
     await h.page.evaluate(() => window.scrollBy(0, 2500));
-    const moved = await waitFor(async () => ((await childState(h.child)).transform !== before.transform ? true : null), { timeout: 3000 });
+    const moved = await waitFor(async () => ((await childState(h.child)).transform !== before.transform ? true : null), { timeout: 10_000 });
     expect(moved, 'the graphic still follows the reader').toBe(true);
     expect(h.errors.errors).toEqual([]);
   } finally {

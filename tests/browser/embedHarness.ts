@@ -65,6 +65,30 @@ export function hostUrl(servers: EmbedServers, name: HostName): string {
   return `${servers.hosts.origin}/${name}.html?${params}`;
 }
 
+/**
+ * The first frame of the page that `matches`, once it exists. embed.js frames load lazily: one far
+ * below the fold (on a phone) appears only once the reader comes closer, so after a second without
+ * it the host is scrolled to the first iframe (the ad's aside). Null after 13 s.
+ */
+export async function lazyFrame(page: Page, matches: (frame: Frame) => boolean): Promise<Frame | null> {
+  const find = () => page.frames().find(matches) ?? null;
+  const started = Date.now();
+  let nudged = false;
+  let frame = find();
+  while (!frame && Date.now() - started < 13_000) {
+    if (!nudged && Date.now() - started > 1000) {
+      nudged = await page.evaluate(() => {
+        const iframe = document.querySelector('iframe:not(#ad)');
+        iframe?.scrollIntoView({ block: 'start' });
+        return iframe !== null;
+      });
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    frame = find();
+  }
+  return frame;
+}
+
 /** Opens a host fixture in a fresh context and waits for the story frame to exist. */
 export async function openHost(browser: Browser, servers: EmbedServers, name: HostName, options: BrowserContextOptions): Promise<OpenHost> {
   const context = await browser.newContext(options);
@@ -72,13 +96,7 @@ export async function openHost(browser: Browser, servers: EmbedServers, name: Ho
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(hostUrl(servers, name));
-  const find = async () => page.frames().find((f) => f.url().startsWith(`${servers.story.origin}/`)) ?? null;
-  let child = await waitFor(find, { timeout: 3000 });
-  if (!child) {
-    // embed.js frames load lazily: far below the fold on a phone, bring the reader closer.
-    await page.evaluate(() => document.querySelector('iframe:not(#ad)')?.scrollIntoView({ block: 'start' }));
-    child = await waitFor(find, { timeout: 10_000 });
-  }
+  const child = await lazyFrame(page, (f) => f.url().startsWith(`${servers.story.origin}/`));
   if (!child) throw new Error(`${name}: the story frame never appeared`);
   await child.waitForLoadState('load');
   return { page, errors, child, close: () => context.close() };

@@ -68,8 +68,12 @@ export function watchErrors(page: Page): PageErrors {
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 
-/** Polls until fn returns a truthy value or the time runs out; returns the last value. */
-export async function waitFor<T>(fn: () => Promise<T>, { timeout = 5000, interval = 50 } = {}): Promise<T> {
+/**
+ * Polls until fn returns a truthy value or the time runs out; returns the last value. The wait ends
+ * as soon as fn holds, so the limit only bounds a failure: 10 s, since 3-5 s proved short on a loaded
+ * two-core machine (a page still fetching a graphic's code, or a browser starting beside another).
+ */
+export async function waitFor<T>(fn: () => Promise<T>, { timeout = 10_000, interval = 50 } = {}): Promise<T> {
   const end = Date.now() + timeout;
   let last = await fn();
   while (!last && Date.now() < end) {

@@ -102,7 +102,7 @@ export const settle = (target: Target): Promise<void> =>
  * state's kind ("bars" for "bars:poll") with some text in it. Graphic code loads lazily, so the
  * first time a kind appears it can take a moment. Returns how long it took (ms), or -1 on timeout.
  */
-export async function graphicDrawn(target: Target, timeout = 3000): Promise<number> {
+export async function graphicDrawn(target: Target, timeout = 10_000): Promise<number> {
   const started = Date.now();
   const ok = await waitFor(
     () =>
@@ -119,7 +119,9 @@ export async function graphicDrawn(target: Target, timeout = 3000): Promise<numb
 
 /**
  * Brings a step to the trigger line by scrolling (block: start, then center if the engine wants the
- * step further up) and waits until the page reports it active. Returns the active step seen.
+ * step further up) and waits until the page reports it active, then until its graphic is drawn.
+ * Returns the active step seen. The waits end as soon as the page is there: their limits only bound
+ * a failure (2 s and 3 s were too short while a loaded machine was still fetching a graphic's code).
  */
 export async function scrollToStep(target: Target, id: string): Promise<string | null> {
   for (const block of ['start', 'center'] as const) {
@@ -127,7 +129,7 @@ export async function scrollToStep(target: Target, id: string): Promise<string |
       id,
       block,
     ] as const);
-    const seen = await waitFor(async () => ((await activeStep(target)) === id ? id : null), { timeout: 2000 });
+    const seen = await waitFor(async () => ((await activeStep(target)) === id ? id : null), { timeout: 8000 });
     if (seen) {
       await graphicDrawn(target);
       await settle(target);

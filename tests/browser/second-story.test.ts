@@ -14,7 +14,7 @@ import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-cor
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSecondStory } from '../fixtures/second-story/build.ts';
 import { embedConfig } from '../../src/story/embedConfig.ts';
-import { HOSTS_DIR } from './embedHarness.ts';
+import { HOSTS_DIR, lazyFrame } from './embedHarness.ts';
 import { DIST, launchBrowser, serveDir, waitFor, watchErrors, type StaticServer } from './harness.ts';
 
 const IDS = ['boats', 'gulls', 'visitors'];
@@ -128,7 +128,7 @@ describe.each([
   it.each(['gulls', 'visitors'])('a deep link #%s lands on that step', async (id) => {
     const { page, errors, close } = await openStory(options, `#${id}`);
     try {
-      const landed = await waitFor(async () => (await marks(page)).active === id, { timeout: 4000 });
+      const landed = await waitFor(async () => (await marks(page)).active === id, { timeout: 10_000 });
       expect(landed, `active: ${(await marks(page)).active}`).toBe(true);
       // Still there once fonts and the load event have had their say.
       await page.waitForTimeout(300);
@@ -155,19 +155,13 @@ async function openEmbedded(options: BrowserContextOptions) {
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${hosts.origin}/snippet.html?${new URLSearchParams({ child: storyUrl() })}`);
-  const find = async () => page.frames().find((f) => f.url().startsWith(storyUrl()) && !f.url().includes(embedConfig.graphicPage)) ?? null;
-  let child = await waitFor(find, { timeout: 3000 });
-  if (!child) {
-    // embed.js loads frames lazily: bring it closer.
-    await page.evaluate(() => document.querySelector('iframe')?.scrollIntoView({ block: 'start' }));
-    child = await waitFor(find, { timeout: 10_000 });
-  }
+  const child = await lazyFrame(page, (f) => f.url().startsWith(storyUrl()) && !f.url().includes(embedConfig.graphicPage));
   expect(child, 'the story frame').toBeTruthy();
   const frame = child!;
   await frame.waitForLoadState('load');
   await page.evaluate(() => document.querySelector('iframe')!.scrollIntoView({ block: 'start' }));
   const embedContext = async () => frame.evaluate(() => `${document.documentElement.dataset.embedContext}/${document.documentElement.dataset.scrollSource}`);
-  expect(await waitFor(async () => (await embedContext()) === 'auto/relay', { timeout: 8000 }), await embedContext()).toBe(true);
+  expect(await waitFor(async () => (await embedContext()) === 'auto/relay', { timeout: 10_000 }), await embedContext()).toBe(true);
 
   return { page, frame, errors, close: () => context.close() };
 }
@@ -196,7 +190,7 @@ describe('the second story inside a news page, with embed.js on another origin',
           const h = await heights();
           return Math.abs(h.frame - h.doc) <= 2;
         },
-        { timeout: 5000 },
+        { timeout: 10_000 },
       );
       const h = await heights();
       expect(fits, `frame ${h.frame}, story ${h.doc}`).toBe(true);
@@ -283,7 +277,7 @@ describe('the second story inside a news page, with embed.js on another origin',
             const box = document.querySelector<HTMLElement>('[data-picture]')!;
             return { id: box.dataset.pictureState ?? '', value: Number(box.querySelector('svg')?.getAttribute('data-value')) };
           });
-        const agrees = await waitFor(async () => (await state()).id === (active || IDS[0]), { timeout: 3000 });
+        const agrees = await waitFor(async () => (await state()).id === (active || IDS[0]), { timeout: 10_000 });
         const s = await state();
         expect(agrees, `${i}: text frame on "${active}", graphic page on "${s.id}"`).toBe(true);
         expect(s.value).toBe(VALUES[s.id]);

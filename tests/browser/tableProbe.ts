@@ -2,7 +2,7 @@
  * Reads every appendix table in the page: whether it is shown as row cards, whether it or its
  * wrapper scrolls sideways, which cells are cut off, and whether each data cell's label is its
  * column header's text. Runs in the page (no closures), in any engine; shared by narrow.test.ts and
- * engines/tables.engines.test.ts.
+ * engines/story.engines.test.ts.
  */
 import { expect } from 'vitest';
 export interface TableReport {

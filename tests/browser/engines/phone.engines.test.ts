@@ -42,7 +42,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function until<R>(tab: Tab, what: string, fn: () => Promise<R>, ok: (r: R) => boolean, timeout = 10_000): Promise<R> {
+/** Polls until ok(fn()); returns as soon as it holds, so the limit (20 s, for a loaded machine) only bounds a failure. */
+async function until<R>(tab: Tab, what: string, fn: () => Promise<R>, ok: (r: R) => boolean, timeout = 20_000): Promise<R> {
   const end = Date.now() + timeout;
   let last = await fn();
   while (!ok(last)) {
