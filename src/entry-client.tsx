@@ -3,7 +3,6 @@ import './story/styles/base.css';
 import './story/styles/story.css';
 import './story/styles/appendix.css';
 import './story/styles/print.css';
-import { startTransition } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { embedState } from './kit/embed/embedState.ts';
 import { isTopLevel, startTopLevel } from './kit/embed/topLevel.ts';
@@ -13,15 +12,10 @@ import { watchStackedLayout } from './story/graphics/stackedGraphics.tsx';
 import { ISLANDS } from './story/islands.tsx';
 import { scrollStore } from './kit/scroll/store.ts';
 
-// In a transition: hydration renders in slices that yield to the browser between them, so a task
-// of it never holds a reader's first tap (a tap on a part not yet hydrated hydrates it at once, and
-// React replays it); at 4x CPU slowdown one blocking pass took a long task after load.
-startTransition(() => {
-  for (const [name, Island] of Object.entries(ISLANDS)) {
-    const container = document.querySelector(`[data-island="${name}"]`);
-    if (container) hydrateRoot(container, <Island />);
-  }
-});
+for (const [name, Island] of Object.entries(ISLANDS)) {
+  const container = document.querySelector(`[data-island="${name}"]`);
+  if (container) hydrateRoot(container, <Island />);
+}
 
 watchStackedLayout();
 
