@@ -20,8 +20,10 @@
  *   node scripts/bench/fling.mjs [--runs N] [--cpu 4] [--dist dir] [--trace file.json] [--no-flings] [--no-buttons]
  * after npm run build. npm run bench calls flingReport() (skip with --no-fling).
  * --trace: a Chrome trace of each fling of our page (file-wheel-normal.json, ...), and under each of
- * its long frames what the trace says about it (trace.mjs). Tracing slows the page: read causes from
- * a traced run, figures from an untraced one.
+ * its long frames what the trace says about it (trace.mjs); and of the step buttons' presses
+ * (file-buttons-normal.json, ...), with what the trace says about each press, from the press to
+ * the paint that showed its step. Tracing slows the page: read causes from a traced run, figures
+ * from an untraced one.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -306,14 +308,17 @@ async function flingPage(browser, o) {
  * The step buttons on our page: from the top of the story, each press (click, tap, Enter) waits for
  * the new step's graphic state to be on screen, then for the scroll it started to end.
  * @param {import('playwright-core').Browser} browser
- * @param {{ url: string, motion: 'normal' | 'reduce', cpu: number }} o
+ * @param {{ url: string, motion: 'normal' | 'reduce', cpu: number, trace?: string | null }} o
  */
 async function pressButtons(browser, o) {
-  const { context, page, load } = await openPage(browser, { ...o, story: true });
+  const { context, page, cdp, load } = await openPage(browser, { ...o, story: true });
   try {
     await page.evaluate(() => document.querySelector('.scrolly')?.scrollIntoView({ behavior: 'instant' }));
     await quiet(page);
     await page.evaluate(watchPresses);
+    const stopTrace = o.trace ? await startTrace(cdp) : null;
+    const syncAt = await page.evaluate((mark) => performance.mark(mark).startTime, SYNC_MARK);
+    /** @type {(import('./flingStats.mjs').PressCheck & Record<string, any>)[]} what the page recorded of each press (JSON from the page), and its figures */
     const checks = [];
     for (const [kind, direction] of PRESSES) {
       const button = page.getByRole('button', { name: BUTTON[direction] });
@@ -341,12 +346,21 @@ async function pressButtons(browser, o) {
       await sleep(300);
       await quiet(page);
     }
+    const traceEvents = stopTrace ? await stopTrace() : null;
     const events = await page.evaluate(() => /** @type {any} */ (window).__bench.events);
     const durations = pressDurations(
       checks.map((c) => c.start),
       events,
     );
     checks.forEach((c, i) => (c.inpMs = durations[i]));
+    if (traceEvents && o.trace) {
+      writeFileSync(o.trace, JSON.stringify({ traceEvents }));
+      // Each press from its input to the paint that showed its step (or to its event's end, if longer).
+      const windows = checks.map((c) => ({ start: c.start ?? 0, duration: Math.max(c.matchedMs ?? 0, c.inpMs ?? 0, 16) }));
+      const a = attributeFrames(traceEvents, windows, syncAt);
+      if (!a.frames) throw new Error(`fling trace: ${a.error}`);
+      a.frames.forEach((t, i) => Object.assign(checks[i], { trace: t }));
+    }
     return { load, inp: inpSummary(durations), state: stateSummary(checks), presses: checks };
   } finally {
     await context.close();
@@ -393,7 +407,9 @@ export async function flingReport({
           for (const line of formatFlingRow(row)) log(line);
         }
       for (const motion of withButtons ? MOTIONS : []) {
-        const b = { run, motion, ...(await pressButtons(browser, { url: url.ours, motion, cpu })) };
+        const tracePath = trace ? trace.replace(/(\.json)?$/, `-buttons-${motion}${runs > 1 ? `-${run}` : ''}.json`) : null;
+        const b = { run, motion, ...(await pressButtons(browser, { url: url.ours, motion, cpu, trace: tracePath })) };
+        if (tracePath) log(`  trace: ${tracePath}`);
         buttons.push(b);
         for (const line of formatButtons(b)) log(line);
       }
@@ -491,11 +507,13 @@ export function formatButtons(b) {
       ` new step's graphic state at the next paint ${b.state.atNextPaint}/${b.state.presses}, within ${CEILING_MS} ms ${b.state.within100}/${b.state.presses}` +
       `${b.state.never ? `, never (4 s) ${b.state.never}` : ''}; time to it p75 ${round(b.state.p75Ms)} ms, max ${round(b.state.maxMs)} ms`,
   ];
-  for (const p of b.presses)
+  for (const p of b.presses) {
     lines.push(
       `      ${p.kind} ${p.direction} ${p.fromStep || '(none)'} -> ${p.expectedStep} (${p.expectedGraphic}): INP ${formatInp(p.inpMs)};` +
         ` next paint showed ${p.firstFrame ? `${p.firstFrame.step || '(none)'} / ${p.firstFrame.graphic}` : '?'}; state on screen after ${p.matchedFrames ?? '-'} frames, ${round(p.matchedMs)} ms`,
     );
+    if (p.trace) lines.push(formatAttribution(p.trace, '        '));
+  }
   lines.push(`    load: ${loadLine(b.load)}`);
   return lines;
 }

@@ -2,7 +2,9 @@
  * Issue #17: scrolling from a step to the next step that shows the same graphic keeps the sticky
  * graphic's <svg> and its marks (the same nodes, never removed and re-inserted), so the step change
  * commits attribute writes and issue #18's transitions have a mark to move. Each node is tagged with
- * a JS property before the step change and read after it.
+ * a JS property before the step change and read after it. A change of graphic keeps each graphic's
+ * chart too (KeptKinds.tsx): out of the document while another is shown, and back, the same nodes,
+ * when its graphic is shown again.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +79,8 @@ describe.each([
     errors = watchErrors(page);
     await page.goto(`${built.server.origin}/`);
     await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
+    // The live chart, not the prerendered SVG that hydration keeps until the chart's code is in (KeptKinds.tsx).
+    await page.waitForFunction(() => document.querySelector('[data-graphic] .graphic-kind svg') !== null, null, { timeout: 10_000, polling: 100 });
   });
   afterAll(() => context.close());
 
@@ -91,6 +95,52 @@ describe.each([
     expect(count).toBeGreaterThan(0);
     expect(await goToStep(page, to, stateOf(to))).toBe(true);
     // Past the deferred render and any CSS transition's first frames.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await readTags(page, selector)).toEqual({ sameSvg: true, marks: count, tagged: count, removed: [] });
+  });
+
+  it('raises no console errors', () => {
+    expect(errors.errors).toEqual([]);
+  });
+});
+
+/** Steps that show a graphic, another graphic, then the first graphic again in another state. */
+const AWAY_AND_BACK = [
+  ['new-region', 'loach-event', 'aftermath'],
+  ['loach-event', 'crowdfunder', 'barred'],
+  ['rmt', 'poll', 'crowdfunder'],
+] as const;
+
+describe.each([
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+])('a change of graphic keeps each graphic’s chart (%s)', (_name, options) => {
+  let context: BrowserContext;
+  let page: Page;
+  let errors: PageErrors;
+
+  beforeAll(async () => {
+    context = await built.browser.newContext(options);
+    page = await context.newPage();
+    errors = watchErrors(page);
+    await page.goto(`${built.server.origin}/`);
+    await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
+    await page.waitForFunction(() => document.querySelector('[data-graphic] .graphic-kind svg') !== null, null, { timeout: 10_000, polling: 100 });
+  });
+  afterAll(() => context.close());
+
+  it.each(AWAY_AND_BACK)('%s -> %s -> %s: one chart in the page at a time, and the first one’s nodes back', async (first, other, back) => {
+    const selector = MARKS[kindOf(stateOf(first))];
+    expect(await goToStep(page, first, stateOf(first))).toBe(true);
+    const count = await tag(page, selector);
+    expect(await goToStep(page, other, stateOf(other))).toBe(true);
+    // Only the graphic on screen is in the document: no hidden copy for screen readers, keyboards or `[data-graphic] svg`.
+    const away = await page.evaluate(() => ({
+      charts: [...document.querySelectorAll('.graphic-layer svg[data-graphic-kind]')].map((s) => s.getAttribute('data-graphic-kind')),
+      tagged: [...document.querySelectorAll('*')].filter((n) => (n as Element & { __sameKind?: boolean }).__sameKind).length,
+    }));
+    expect(away).toEqual({ charts: [kindOf(stateOf(other))], tagged: 0 });
+    expect(await goToStep(page, back, stateOf(back))).toBe(true);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await readTags(page, selector)).toEqual({ sameSvg: true, marks: count, tagged: count, removed: [] });
   });

@@ -159,7 +159,7 @@ export function StoryChrome() {
       </div>
       <div className="graphic-layer" ref={graphicRef}>
         <div className="graphic-frame" data-graphic data-graphic-state={shown.graphic} aria-hidden="true">
-          <LiveGraphic stateId={drawnState} progress={graphicProgress} />
+          <LiveGraphic stateId={drawnState} progress={graphicProgress} prerendered />
         </div>
         {/* Filled before hydration by the boot script on a deep link; React never renders into it. */}
         <div className="graphic-preview" data-graphic-preview="" ref={previewRef} aria-hidden="true" dangerouslySetInnerHTML={EMPTY} suppressHydrationWarning />
