@@ -147,3 +147,29 @@ describe('barsLayout at 200% text size where 16 px or the full form does not fit
     expect(layout.height).toBeLessThanOrEqual(640);
   });
 });
+
+describe('the share axis (issue #18: a vote share never exceeds 100%)', () => {
+  // Every box from a 150 px band to a 2560 px desktop column, short and tall, at 11 to 22 px text.
+  const boxes = [150, 195, 240, 273, 320, 374, 480, 640, 900, 1280, 2560].flatMap((width) =>
+    [120, 190, 260, 420, 640, 1280].flatMap((height) => [11, 13, 16, 22].map((font) => ({ width, height, font }))),
+  );
+  const largest = Math.max(...BARS_ROWS.map((r) => Math.max(r.share, r.poll)));
+
+  it.each(boxes)('$width × $height at $font px: ticks from 0%, none past 100%, the last at or past the longest bar', ({ width, height, font }) => {
+    const layout = barsLayout(BARS_ROWS, width, height, font);
+    if (layout.ticks.length === 0) return;
+    const values = layout.ticks.map((t) => t.value);
+    expect(values[0]).toBe(0);
+    expect(Math.max(...values)).toBeLessThanOrEqual(1);
+    expect(values[values.length - 1]).toBeGreaterThanOrEqual(largest - 1e-9);
+    // Not stretched: one step past the longest bar at most.
+    const step = values[1] - values[0];
+    expect(values[values.length - 1] - largest).toBeLessThan(step + 1e-9);
+  });
+
+  it('draws an axis in many of those boxes (the check above is not vacuous; the compact form has none)', () => {
+    const withTicks = boxes.filter(({ width, height, font }) => barsLayout(BARS_ROWS, width, height, font).ticks.length > 1).length;
+    // 124 of the 264 boxes today.
+    expect(withTicks).toBeGreaterThan(100);
+  });
+});
