@@ -86,11 +86,7 @@ function triggerFraction(frameWidth: number): number {
 
 type StoryGeometry = Awaited<ReturnType<typeof storyGeometry>>;
 
-/**
- * Scrolls so that `y` (the story's own px) sits on the story's trigger line. `story` is the story's
- * geometry read once per case: the frame's inner size, all this needs of it, does not change as the
- * host scrolls.
- */
+/** Scrolls so that `y` (the story's own px) sits on the story's trigger line; `story` is its geometry, freshly read. */
 async function bringToTrigger(h: OpenHost, c: HostCase, story: StoryGeometry, y: number): Promise<void> {
   const f = triggerFraction(story.innerWidth);
   if (c.context !== 'auto') {
@@ -119,8 +115,11 @@ async function checkStepsAndGraphic(h: OpenHost, c: HostCase, ids: string[]): Pr
   const story = await storyGeometry(h.child);
   const picks = new Set([0, Math.floor(ids.length / 2), ids.length - 1]);
   const visit = async (i: number) => {
-    const step = story.steps[i];
-    await bringToTrigger(h, c, story, step.top + Math.min(200, step.height * 0.3));
+    // Fresh geometry for each step: the frame's content can still change height as the graphics
+    // draw ahead (and a host such as Pym resizes the frame to match), which moves the steps.
+    const now = await storyGeometry(h.child);
+    const step = now.steps[i];
+    await bringToTrigger(h, c, now, step.top + Math.min(200, step.height * 0.3));
     const active = await waitFor(async () => ((await activeId(h)) === step.id ? step.id : null), { timeout: FOLLOW_MS });
     expect(active, `step ${step.id} active once the host reaches it`).toBe(step.id);
   };
