@@ -6,7 +6,9 @@
  * around the {{tokens}}, which the unit tests check filled), visible, at least 11 px, inside the
  * graphic's box and the screen (nothing cut off), overlapping neither the chart's element nor any
  * chart text, and meeting 4.5:1 against the page. A short box (a portrait phone's band) sets it
- * compact (graphics.css); the chart is drawn in what it leaves.
+ * compact (graphics.css); the chart is drawn in what it leaves, and that is one box at every step: the
+ * caption holds the room of the tallest state's, so a step change never resizes the chart (which made
+ * it draw twice, once for a box no layout was prepared for, and its scale jump from step to step).
  *
  * At a 200% text size (a 32 px root) a phone's band is at its 11rem floor: a box under 12rem has no
  * room for even the compact caption beside a legible chart. The rule there, and only there: the chart
@@ -251,12 +253,16 @@ async function readStep(page: Page, id: string, kind: string): Promise<Seen> {
   return { frameHeight: pinned.frameHeight, root: pinned.root, place: 'card', ...card, problems: [...problems, ...card.problems] };
 }
 
+/**
+ * steady: the chart's box is one size at every step (the graphic box is at least 21rem wide, so it
+ * holds every caption's room: graphics.css). A 320 px phone's is narrower: each caption its own height.
+ */
 const SIZES = [
-  { width: 320, height: 568 },
-  { width: 390, height: 844 },
-  { width: 844, height: 390 },
-  { width: 1280, height: 800 },
-  { width: 2560, height: 1440 },
+  { width: 320, height: 568, steady: false },
+  { width: 390, height: 844, steady: true },
+  { width: 844, height: 390, steady: true },
+  { width: 1280, height: 800, steady: true },
+  { width: 2560, height: 1440, steady: true },
 ];
 
 /** Every step's caption at one size, scheme and text size: the problems found, and where each caption was. */
@@ -269,8 +275,14 @@ async function readStory(viewport: { width: number; height: number }, colorSchem
     if (rootPx) await setReaderTextSize(page, `${rootPx}px`);
     const found: string[] = [];
     const places: Record<string, string> = {};
+    /** The chart's box (what the caption leaves) at each step: width × height, CSS px. */
+    const chartBoxes: Record<string, string> = {};
     for (const step of story.steps) {
       const seen = await readStep(page, step.id, step.graphic.split(':')[0]);
+      chartBoxes[step.id] = await page.evaluate(() => {
+        const r = document.querySelector('[data-graphic] .graphic-chart')!.getBoundingClientRect();
+        return `${r.width.toFixed(1)} × ${r.height.toFixed(1)}`;
+      });
       const at = `${step.id} (box ${Math.round(seen.frameHeight)} px)`;
       places[step.id] = seen.place;
       found.push(...seen.problems.map((p) => `${at}: ${p}`));
@@ -281,7 +293,7 @@ async function readStory(viewport: { width: number; height: number }, colorSchem
       const template = names.length === 1 ? story.page.chartSource.one : story.page.chartSource.many;
       if (seen.source !== template.replace('{names}', names.join(', '))) found.push(`${at}: source line "${seen.source}"`);
     }
-    return { found, places };
+    return { found, places, chartBoxes };
   } finally {
     await context.close();
   }
@@ -289,13 +301,16 @@ async function readStory(viewport: { width: number; height: number }, colorSchem
 
 describe('graphic captions from data/: title, what to see, sources, in the graphic', () => {
   it.each(
-    SIZES.flatMap((viewport) => (['light', 'dark'] as const).map((scheme) => [`${viewport.width} × ${viewport.height}, ${scheme}`, viewport, scheme] as const)),
+    SIZES.flatMap(({ steady, ...viewport }) =>
+      (['light', 'dark'] as const).map((scheme) => [`${viewport.width} × ${viewport.height}, ${scheme}`, viewport, scheme, steady] as const),
+    ),
   )(
     '%s: every step shows its whole caption in the graphic',
-    async (_, viewport, colorScheme) => {
-      const { found, places } = await readStory(viewport, colorScheme);
+    async (_, viewport, colorScheme, steady) => {
+      const { found, places, chartBoxes } = await readStory(viewport, colorScheme);
       expect(found).toEqual([]);
       expect(Object.entries(places).filter(([, place]) => place !== 'graphic')).toEqual([]);
+      if (steady) expect(new Set(Object.values(chartBoxes)), JSON.stringify(chartBoxes)).toHaveProperty('size', 1);
     },
     120_000,
   );

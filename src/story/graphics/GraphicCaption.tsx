@@ -5,6 +5,13 @@
  * graphic-only frame) the three are a column and the chart's element, which the chart measures,
  * takes the rest; elsewhere (the static copies) they stack in the flow.
  *
+ * In a box of fixed height every state's caption is also laid out, unseen, in the same place as the
+ * shown one (graphics.css .graphic-caption-ghost), so the caption takes the height of the tallest and
+ * the chart's box is the same at every step. A caption that wrapped to its own height resized the
+ * chart at almost every step change on a phone (390 × 844: 255, 236, 254, 238, 220 px tall): the
+ * chart drew twice, the second time for a box none of its layouts had been prepared for at idle
+ * (layoutCache.ts), inside the step's frame, and its scale jumped from step to step.
+ *
  * In a short box (graphics.css) the caption is set compact. In one too short for even that (a large
  * text size on a phone) the box is left to the chart and the step shows the caption after its text:
  * `data-caption-place="card"` on the root says so to the page's styles (story.css).
@@ -18,6 +25,8 @@ import steps from 'virtual:story-outline';
 import type { ChartCaption } from '../data/types.ts';
 
 const byState = new Map<string, ChartCaption>(steps.map((s) => [s.graphic, s.chart]));
+/** Every caption the story's graphic can show, once each. */
+const ALL_CAPTIONS = [...new Set(byState.values())];
 
 /** The caption of a graphic state (steps that show one state give one chart: a build rule). */
 export function captionFor(stateId: string): ChartCaption | undefined {
@@ -77,26 +86,47 @@ export function GraphicCaption({
 }) {
   const head = useRef<HTMLDivElement>(null);
   useCaptionPlace(head, fill && caption !== undefined);
+  // The captions this box reserves room for (beside the one shown): every state's, in a fixed-height box.
+  const ghosts = fill && caption ? ALL_CAPTIONS.filter((c) => c !== caption) : [];
   return (
     <div className={fill ? 'graphic-box graphic-box-fill' : 'graphic-box'}>
       {caption && (
         <div className="graphic-head" data-graphic-caption="head" ref={head}>
-          <p className="graphic-title" data-graphic-caption="title">
-            {caption.title}
-          </p>
-          <p className="graphic-reading" data-graphic-caption="reading">
-            {caption.reading}
-          </p>
+          <HeadLines caption={caption} shown />
+          {ghosts.map((c, i) => (
+            <HeadLines key={i} caption={c} shown={false} />
+          ))}
         </div>
       )}
       <div className="graphic-chart" ref={chartRef}>
         {children}
       </div>
       {caption && (
-        <p className="graphic-source" data-graphic-caption="source">
-          {caption.source}
-        </p>
+        <div className="graphic-foot">
+          <p className="graphic-source" data-graphic-caption="source">
+            {caption.source}
+          </p>
+          {ghosts.map((c, i) => (
+            <p key={i} className="graphic-source graphic-caption-ghost">
+              {c.source}
+            </p>
+          ))}
+        </div>
       )}
+    </div>
+  );
+}
+
+/** A caption's title and "what to see" line: the one shown, or one that only holds its room. */
+function HeadLines({ caption, shown }: { caption: ChartCaption; shown: boolean }) {
+  return (
+    <div className={shown ? 'graphic-caption-layer' : 'graphic-caption-layer graphic-caption-ghost'}>
+      <p className="graphic-title" data-graphic-caption={shown ? 'title' : undefined}>
+        {caption.title}
+      </p>
+      <p className="graphic-reading" data-graphic-caption={shown ? 'reading' : undefined}>
+        {caption.reading}
+      </p>
     </div>
   );
 }

@@ -59,6 +59,24 @@ describe('graphic captions', () => {
     expect(caption(copy)).toEqual(caption(live.container));
   });
 
+  it('the sticky graphic holds the room of every state’s caption, unseen, so its chart box is the same at every step', () => {
+    const { container } = render(<LiveGraphic stateId="bars:result" progress={motionValue(1)} />);
+    const others = story.steps.filter((s) => s.graphic !== 'bars:result').map(expected);
+    // In the caption's own cell: the head and foot lay them in one grid area (graphics.css).
+    const ghostTitles = [...container.querySelectorAll('.graphic-head .graphic-caption-ghost .graphic-title')].map(text);
+    const ghostSources = container.querySelectorAll('.graphic-foot .graphic-source.graphic-caption-ghost');
+    expect(ghostTitles.sort()).toEqual(others.map((o) => o.title).sort());
+    expect(ghostSources).toHaveLength(others.length);
+    // Only the shown caption is a caption: tests, tools and the deep-link copy find it alone.
+    for (const part of ['title', 'reading', 'source']) expect(container.querySelectorAll(`[data-graphic-caption="${part}"]`)).toHaveLength(1);
+    expect(container.querySelector('.graphic-caption-ghost [data-graphic-caption]')).toBeNull();
+  });
+
+  it('a static copy in the step holds no other caption (it is as tall as its own)', () => {
+    const html = renderToStaticMarkup(<StepCard step={content.story.steps[0]} index={0} total={story.steps.length} model={storyChartModel} />);
+    expect(html).not.toContain('graphic-caption-ghost');
+  });
+
   it('reads the result and the poll from the computed figures', () => {
     const result = caption(render(<LiveGraphic stateId="bars:result" progress={motionValue(1)} />).container);
     expect(result.reading).toContain(formatCount(derived.majority));
