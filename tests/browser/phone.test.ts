@@ -177,6 +177,30 @@ describe('deep links', () => {
   });
 });
 
+describe('a deep link’s stand-in', () => {
+  /** The chart's box in a graphic (its element, what the caption leaves), CSS px. */
+  const chartBox = (graphic: string) => {
+    const r = document.querySelector(`${graphic} .graphic-chart`)!.getBoundingClientRect();
+    return { width: Math.round(r.width), height: Math.round(r.height) };
+  };
+
+  it.each(['rmt', 'barred'])('#%s at 390 × 844: its chart is the size the live chart is drawn at (no jump at the hand-over)', async (id) => {
+    const viewport = { width: 390, height: 844 };
+    // The stand-in alone: the story's script never arrives (before the boot script's 8 s fallback).
+    const context = await built.browser.newContext({ viewport, deviceScaleFactor: 1 });
+    await context.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${built.server.origin}/#${id}`);
+    await page.waitForFunction(() => (document.querySelector('[data-graphic-preview] .graphic-chart')?.getClientRects().length ?? 0) > 0);
+    const standIn = await page.evaluate(chartBox, '[data-graphic-preview]');
+    await context.close();
+    const { context: liveContext, page: live } = await open(viewport, `#${id}`);
+    await live.waitForFunction(() => !('deepLink' in document.documentElement.dataset) && document.documentElement.dataset.scrollSource === 'native');
+    expect(standIn).toEqual(await live.evaluate(chartBox, '[data-graphic]'));
+    await liveContext.close();
+  });
+});
+
 describe('small faults', () => {
   it('gives every visible link and control at least 24 × 24 px, and the step buttons 44 × 44', async () => {
     const { context, page } = await open({ width: 390, height: 844 }, '', { isMobile: true, hasTouch: true });
