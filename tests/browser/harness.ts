@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../scripts/bench/chromium.mjs';
 import { serveDir, type StaticServer } from '../../scripts/bench/server.mjs';
@@ -63,6 +63,31 @@ export function watchErrors(page: Page): PageErrors {
   });
   page.on('pageerror', (err) => collected.errors.push(`pageerror: ${err.message}`));
   return collected;
+}
+
+/**
+ * One page of the built story for a describe block's tests, in their order: opened before them (its
+ * native scroll started; with liveChart, also the live chart drawn rather than the prerendered SVG
+ * that hydration keeps until the chart's code is in: KeptKinds.tsx), its console errors watched,
+ * closed after them.
+ */
+export function openStoryPage(
+  built: { readonly browser: Browser; readonly server: StaticServer },
+  options: BrowserContextOptions,
+  { liveChart = false } = {},
+): { readonly context: BrowserContext; readonly page: Page; readonly errors: PageErrors } {
+  const opened = {} as { context: BrowserContext; page: Page; errors: PageErrors };
+  beforeAll(async () => {
+    opened.context = await built.browser.newContext(options);
+    opened.page = await opened.context.newPage();
+    opened.errors = watchErrors(opened.page);
+    await opened.page.goto(`${built.server.origin}/`);
+    await opened.page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
+    if (liveChart)
+      await opened.page.waitForFunction(() => document.querySelector('[data-graphic] .graphic-kind svg') !== null, null, { timeout: 10_000, polling: 100 });
+  });
+  afterAll(() => opened.context?.close());
+  return opened;
 }
 
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };

@@ -6,10 +6,10 @@
  * chart too (KeptKinds.tsx): out of the document while another is shown, and back, the same nodes,
  * when its graphic is shown again.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import story from '../../data/story.json';
-import { DESKTOP, goToStep, PHONE, serveBuiltStory, watchErrors, type PageErrors } from './harness.ts';
+import { DESKTOP, goToStep, openStoryPage, PHONE, serveBuiltStory } from './harness.ts';
 
 const built = serveBuiltStory();
 
@@ -69,20 +69,7 @@ describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ])('a step change within one graphic keeps its nodes (%s)', (_name, options) => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: PageErrors;
-
-  beforeAll(async () => {
-    context = await built.browser.newContext(options);
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(`${built.server.origin}/`);
-    await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
-    // The live chart, not the prerendered SVG that hydration keeps until the chart's code is in (KeptKinds.tsx).
-    await page.waitForFunction(() => document.querySelector('[data-graphic] .graphic-kind svg') !== null, null, { timeout: 10_000, polling: 100 });
-  });
-  afterAll(() => context.close());
+  const opened = openStoryPage(built, options, { liveChart: true });
 
   it('has steps to test: the story changes state within a graphic', () => {
     expect(PAIRS.length).toBeGreaterThanOrEqual(4);
@@ -90,17 +77,17 @@ describe.each([
 
   it.each(PAIRS.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]))('%s -> %s: the same <svg> and marks', async (from, to) => {
     const selector = MARKS[kindOf(steps.find((s) => s.id === from)!.graphic)];
-    expect(await goToStep(page, from, stateOf(from))).toBe(true);
-    const count = await tag(page, selector);
+    expect(await goToStep(opened.page, from, stateOf(from))).toBe(true);
+    const count = await tag(opened.page, selector);
     expect(count).toBeGreaterThan(0);
-    expect(await goToStep(page, to, stateOf(to))).toBe(true);
+    expect(await goToStep(opened.page, to, stateOf(to))).toBe(true);
     // Past the deferred render and any CSS transition's first frames.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    expect(await readTags(page, selector)).toEqual({ sameSvg: true, marks: count, tagged: count, removed: [] });
+    await opened.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await readTags(opened.page, selector)).toEqual({ sameSvg: true, marks: count, tagged: count, removed: [] });
   });
 
   it('raises no console errors', () => {
-    expect(errors.errors).toEqual([]);
+    expect(opened.errors.errors).toEqual([]);
   });
 });
 
@@ -115,37 +102,25 @@ describe.each([
   ['phone', PHONE],
   ['desktop', DESKTOP],
 ])('a change of graphic keeps each graphic’s chart (%s)', (_name, options) => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: PageErrors;
-
-  beforeAll(async () => {
-    context = await built.browser.newContext(options);
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(`${built.server.origin}/`);
-    await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
-    await page.waitForFunction(() => document.querySelector('[data-graphic] .graphic-kind svg') !== null, null, { timeout: 10_000, polling: 100 });
-  });
-  afterAll(() => context.close());
+  const opened = openStoryPage(built, options, { liveChart: true });
 
   it.each(AWAY_AND_BACK)('%s -> %s -> %s: one chart in the page at a time, and the first one’s nodes back', async (first, other, back) => {
     const selector = MARKS[kindOf(stateOf(first))];
-    expect(await goToStep(page, first, stateOf(first))).toBe(true);
-    const count = await tag(page, selector);
-    expect(await goToStep(page, other, stateOf(other))).toBe(true);
+    expect(await goToStep(opened.page, first, stateOf(first))).toBe(true);
+    const count = await tag(opened.page, selector);
+    expect(await goToStep(opened.page, other, stateOf(other))).toBe(true);
     // Only the graphic on screen is in the document: no hidden copy for screen readers, keyboards or `[data-graphic] svg`.
-    const away = await page.evaluate(() => ({
+    const away = await opened.page.evaluate(() => ({
       charts: [...document.querySelectorAll('.graphic-layer svg[data-graphic-kind]')].map((s) => s.getAttribute('data-graphic-kind')),
       tagged: [...document.querySelectorAll('*')].filter((n) => (n as Element & { __sameKind?: boolean }).__sameKind).length,
     }));
     expect(away).toEqual({ charts: [kindOf(stateOf(other))], tagged: 0 });
-    expect(await goToStep(page, back, stateOf(back))).toBe(true);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    expect(await readTags(page, selector)).toEqual({ sameSvg: true, marks: count, tagged: count, removed: [] });
+    expect(await goToStep(opened.page, back, stateOf(back))).toBe(true);
+    await opened.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await readTags(opened.page, selector)).toEqual({ sameSvg: true, marks: count, tagged: count, removed: [] });
   });
 
   it('raises no console errors', () => {
-    expect(errors.errors).toEqual([]);
+    expect(opened.errors.errors).toEqual([]);
   });
 });

@@ -6,10 +6,10 @@
  * faded in (and sliding) while the old one is part-way faded out. Under reduced motion the end state
  * is drawn in the first frame after the change.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import story from '../../data/story.json';
-import { DESKTOP, goToStep, PHONE, serveBuiltStory, watchErrors, type PageErrors } from './harness.ts';
+import { DESKTOP, goToStep, openStoryPage, PHONE, serveBuiltStory } from './harness.ts';
 
 const built = serveBuiltStory();
 const steps = story.steps;
@@ -81,28 +81,17 @@ describe.each([
   // A tall desktop column: the timeline runs down it, its title slides down.
   ['tall desktop', { viewport: { width: 2560, height: 1440 } }],
 ])('same-kind step changes animate (%s)', (_name, options) => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: PageErrors;
-
-  beforeAll(async () => {
-    context = await built.browser.newContext(options);
-    page = await context.newPage();
-    errors = watchErrors(page);
-    await page.goto(`${built.server.origin}/`);
-    await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
-  });
-  afterAll(() => context.close());
+  const opened = openStoryPage(built, options);
 
   it('poll -> result: each bar grows or shrinks from its poll length to its result', async () => {
-    expect(await goToStep(page, 'poll', stateOf('poll'))).toBe(true);
-    await settle(page);
-    const before = await page.evaluate<Bar[]>(`(() => { ${BARS} })()`);
+    expect(await goToStep(opened.page, 'poll', stateOf('poll'))).toBe(true);
+    await settle(opened.page);
+    const before = await opened.page.evaluate<Bar[]>(`(() => { ${BARS} })()`);
     // In the poll each candidate's bar is drawn at the poll's length.
     for (const b of before) expect(Math.abs(b.width - b.poll)).toBeLessThanOrEqual(1.5);
-    const frames = await framesAfter<Bar[]>(page, 'result', BARS, 8);
-    await settle(page);
-    const after = await page.evaluate<Bar[]>(`(() => { ${BARS} })()`);
+    const frames = await framesAfter<Bar[]>(opened.page, 'result', BARS, 8);
+    await settle(opened.page);
+    const after = await opened.page.evaluate<Bar[]>(`(() => { ${BARS} })()`);
     for (const b of after) {
       expect(Math.abs(b.width - b.full)).toBeLessThanOrEqual(1.5);
       expect(b.label).toBe(1);
@@ -120,12 +109,12 @@ describe.each([
   });
 
   it('north-of-tyne -> region: the councils’ fills change in place, part-way a few frames in', async () => {
-    expect(await goToStep(page, 'opening', stateOf('opening'))).toBe(true);
-    await settle(page);
-    const before = await page.evaluate<Fill[]>(`(() => { ${FILLS} })()`);
-    const frames = await framesAfter<Fill[]>(page, 'new-region', FILLS, 8);
-    await settle(page);
-    const after = await page.evaluate<Fill[]>(`(() => { ${FILLS} })()`);
+    expect(await goToStep(opened.page, 'opening', stateOf('opening'))).toBe(true);
+    await settle(opened.page);
+    const before = await opened.page.evaluate<Fill[]>(`(() => { ${FILLS} })()`);
+    const frames = await framesAfter<Fill[]>(opened.page, 'new-region', FILLS, 8);
+    await settle(opened.page);
+    const after = await opened.page.evaluate<Fill[]>(`(() => { ${FILLS} })()`);
     const changing = after.filter((a) => Math.abs(a.opacity - before.find((b) => b.id === a.id)!.opacity) > 0.2);
     expect(changing.length).toBeGreaterThan(0);
     for (const a of changing) {
@@ -142,14 +131,14 @@ describe.each([
 
   it('one timeline step -> the next: the old title fades out where it was while the new one fades in and slides to its mark', async () => {
     const [from, to] = steps.filter((s) => s.graphic.startsWith('timeline:'));
-    expect(await goToStep(page, from.id, from.graphic)).toBe(true);
-    await settle(page);
-    const before = await page.evaluate<Title>(`(() => { ${TITLE} })()`);
+    expect(await goToStep(opened.page, from.id, from.graphic)).toBe(true);
+    await settle(opened.page);
+    const before = await opened.page.evaluate<Title>(`(() => { ${TITLE} })()`);
     expect(before.leaving).toBeNull();
     // 40 frames: the new title waits 0.15 s, then fades in over 0.45 s.
-    const frames = await framesAfter<Title>(page, to.id, TITLE, 40);
-    await settle(page);
-    const after = await page.evaluate<Title>(`(() => { ${TITLE} })()`);
+    const frames = await framesAfter<Title>(opened.page, to.id, TITLE, 40);
+    await settle(opened.page);
+    const after = await opened.page.evaluate<Title>(`(() => { ${TITLE} })()`);
     const event = to.graphic.split(':')[1];
     expect(after).toMatchObject({ id: event, opacity: 1, leaving: null });
     expect(Math.abs(after.x - after.target)).toBeLessThan(0.5);
@@ -184,26 +173,17 @@ describe.each([
   });
 
   it('raises no console errors', () => {
-    expect(errors.errors).toEqual([]);
+    expect(opened.errors.errors).toEqual([]);
   });
 });
 
 describe('under reduced motion the end state is drawn in the first frame', () => {
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    context = await built.browser.newContext({ ...DESKTOP, reducedMotion: 'reduce' });
-    page = await context.newPage();
-    await page.goto(`${built.server.origin}/`);
-    await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
-  });
-  afterAll(() => context.close());
+  const opened = openStoryPage(built, { ...DESKTOP, reducedMotion: 'reduce' });
 
   it('poll -> result: every bar at its result length, its figure shown', async () => {
-    expect(await goToStep(page, 'poll', stateOf('poll'))).toBe(true);
-    await settle(page);
-    const [first] = await framesAfter<Bar[]>(page, 'result', BARS, 1);
+    expect(await goToStep(opened.page, 'poll', stateOf('poll'))).toBe(true);
+    await settle(opened.page);
+    const [first] = await framesAfter<Bar[]>(opened.page, 'result', BARS, 1);
     for (const b of first) {
       expect(Math.abs(b.width - b.full), b.id).toBeLessThanOrEqual(1.5);
       expect(b.label).toBe(1);
@@ -212,21 +192,21 @@ describe('under reduced motion the end state is drawn in the first frame', () =>
 
   it('one timeline step -> the next: the new title at full strength and at its place, no old title', async () => {
     const [from, to] = steps.filter((s) => s.graphic.startsWith('timeline:'));
-    expect(await goToStep(page, from.id, from.graphic)).toBe(true);
-    await settle(page);
-    const [first] = await framesAfter<Title>(page, to.id, TITLE, 1);
+    expect(await goToStep(opened.page, from.id, from.graphic)).toBe(true);
+    await settle(opened.page);
+    const [first] = await framesAfter<Title>(opened.page, to.id, TITLE, 1);
     expect(first).toMatchObject({ id: to.graphic.split(':')[1], opacity: 1, leaving: null });
     expect(Math.abs(first.x - first.target)).toBeLessThan(0.5);
     expect(Math.abs(first.y - first.targetY)).toBeLessThan(0.5);
   });
 
   it('north-of-tyne -> region: every council at its new fill', async () => {
-    expect(await goToStep(page, 'new-region', stateOf('new-region'))).toBe(true);
-    await settle(page);
-    const end = await page.evaluate<Fill[]>(`(() => { ${FILLS} })()`);
-    expect(await goToStep(page, 'opening', stateOf('opening'))).toBe(true);
-    await settle(page);
-    const [first] = await framesAfter<Fill[]>(page, 'new-region', FILLS, 1);
+    expect(await goToStep(opened.page, 'new-region', stateOf('new-region'))).toBe(true);
+    await settle(opened.page);
+    const end = await opened.page.evaluate<Fill[]>(`(() => { ${FILLS} })()`);
+    expect(await goToStep(opened.page, 'opening', stateOf('opening'))).toBe(true);
+    await settle(opened.page);
+    const [first] = await framesAfter<Fill[]>(opened.page, 'new-region', FILLS, 1);
     expect(first).toEqual(end);
   });
 });

@@ -112,6 +112,17 @@ describe('barsLayout in a short band (374 × 190, a short band on a 390 px phone
   });
 });
 
+describe('barsLayout in a 390 × 844 phone’s band (374 × 220: the chart under a caption that holds every state’s room)', () => {
+  it('keeps the names beside the bars and the share axis, at 11 px or more, every row inside the box', () => {
+    const layout = barsLayout(BARS_ROWS, 374, 220, 13);
+    expect(layout.mode).toBe('side');
+    expect(layout.ticks.length).toBeGreaterThan(1);
+    expect(layout.font).toBeGreaterThanOrEqual(11);
+    expect(layout.height).toBeLessThanOrEqual(220);
+    expect(layout.rows).toHaveLength(BARS_ROWS.length);
+  });
+});
+
 describe('barsLayout in the smallest bands', () => {
   it('at 320 × 568 (289 × 178): every candidate, 11 px or more, the share and the poll on each line, inside the box', () => {
     const layout = barsLayout(BARS_ROWS, 289, 178, 13);

@@ -119,7 +119,10 @@ function attempt(
   const ghostH = compact ? 3 : Math.max(6, Math.round(font * 0.55));
   const ghostBand = compact ? ghostH : Math.max(ghostH, font * 1.1);
   const nameH = mode === 'stacked' ? line : 0;
-  const rowH = compact ? barH + 1 + ghostH + font * 0.3 : nameH + barH + 3 + ghostBand + font * 0.35;
+  // Rows at least a quarter em apart (spare height widens that, below): at 390 × 844 the six rows
+  // beside their names need 216 px of the 220 the band's chart gets, where a third of an em left the
+  // phone the compact form, its bars a third shorter and no share axis.
+  const rowH = compact ? barH + 1 + ghostH + font * 0.3 : nameH + barH + 3 + ghostBand + font * 0.25;
   const axisH = compact ? 0 : font * 1.7;
   const sep = estimateTextWidth(' ', font);
   const natural = rows.length * rowH + axisH;
