@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import sources from '../../data/sources.json';
 import story from '../../data/story.json';
-import { serveBuiltStory, setReaderTextSize } from './harness.ts';
+import { GRAPHIC_SIZES, serveBuiltStory, setReaderTextSize } from './harness.ts';
 
 const built = serveBuiltStory();
 
@@ -251,13 +251,7 @@ async function readStep(page: Page, id: string, kind: string): Promise<Seen> {
   return { frameHeight: pinned.frameHeight, root: pinned.root, place: 'card', ...card, problems: [...problems, ...card.problems] };
 }
 
-const SIZES = [
-  { width: 320, height: 568 },
-  { width: 390, height: 844 },
-  { width: 844, height: 390 },
-  { width: 1280, height: 800 },
-  { width: 2560, height: 1440 },
-];
+const SIZES = GRAPHIC_SIZES;
 
 /** Every step's caption at one size, scheme and text size: the problems found, and where each caption was. */
 async function readStory(viewport: { width: number; height: number }, colorScheme: 'light' | 'dark', rootPx?: number) {
