@@ -3,8 +3,9 @@
  * 2560×1440, and at a 200% text size, the real text boxes of the drawn timeline (getBoundingClientRect
  * of each <text>, read by chartGeometry.ts as tests/browser/graphics.test.ts reads every graphic) never overlap, none leaves the graphic's box, no leader crosses a text other than
  * its own label and no mark crosses any text; in a box at least 600 px wide no chart text is under
- * 14 px. In a tall desktop box (2560×1440's 640 × 1279) the timeline runs down the box and its
- * drawing spans the box's height. Between two timeline steps the focus mark slides along the axis
+ * 14 px. In a desktop box about as tall as it is wide or taller (1280×800's 640 × 639, 2560×1440's
+ * 640 × 1279) the timeline runs down the box, its drawing spans the box's height and no band across it
+ * is blank. Between two timeline steps the focus mark slides along the axis
  * (mid-transition it is between its old and new places); under reduced motion it is at its new place
  * in the first frame that draws the new step.
  */
@@ -20,11 +21,11 @@ const SIZES = [
   { name: '320×568', viewport: { width: 320, height: 568 } },
   { name: '390×844', viewport: { width: 390, height: 844 } },
   { name: '844×390', viewport: { width: 844, height: 390 } },
-  { name: '1280×800', viewport: { width: 1280, height: 800 } },
+  { name: '1280×800', viewport: { width: 1280, height: 800 }, down: true },
   { name: '2560×1440', viewport: { width: 2560, height: 1440 }, down: true },
   { name: '390×844 at 200% text size', viewport: { width: 390, height: 844 }, rootPx: 32 },
   { name: '1280×800 at 200% text size', viewport: { width: 1280, height: 800 }, rootPx: 32 },
-  { name: '2560×1440 at 200% text size', viewport: { width: 2560, height: 1440 }, rootPx: 32 },
+  { name: '2560×1440 at 200% text size', viewport: { width: 2560, height: 1440 }, rootPx: 32, down: true },
 ];
 
 describe('the timeline at every step: no overlaps, no crossings, inside its box, legible', () => {
@@ -42,7 +43,7 @@ describe('the timeline at every step: no overlaps, no crossings, inside its box,
         const r = await readChart(page, step);
         const dateFont = r.highlightFont ?? 0;
         log.push(
-          `${step.id} ${r.orientation} ${Math.round(r.width)}×${Math.round(r.height)} text ≥ ${r.minFont} px, date ${dateFont} px, drawn ${Math.round(r.drawnHeight)} px tall`,
+          `${step.id} ${r.orientation} ${Math.round(r.width)}×${Math.round(r.height)} text ≥ ${r.minFont} px, date ${dateFont} px, drawn ${Math.round(r.drawnHeight)} px tall, blank band ${Math.round(r.emptyBand)} px of ${Math.round(r.chartHeight)}`,
         );
         // The problems include a mark (the focus's among them) outside the box.
         found.push(...r.problems.map((p) => `${step.id}: ${p}`));
@@ -50,10 +51,14 @@ describe('the timeline at every step: no overlaps, no crossings, inside its box,
         if (r.width >= 600 && r.minFont < 14) found.push(`${step.id}: ${r.minFont} px text in a ${Math.round(r.width)} px wide box`);
         if (r.minFont < (rootPx ? 16 : 11)) found.push(`${step.id}: ${r.minFont} px text`);
         if (dateFont < r.minFont * 1.4) found.push(`${step.id}: the date (${dateFont} px) is not dominant`);
-        // A tall desktop box: the timeline runs down it and uses its height; elsewhere across.
+        // A desktop box about as tall as it is wide, or taller: the timeline runs down it and uses its
+        // height, with no blank band across it (across, 1280×800's chart had 25% of its height blank
+        // between its date and its labels); elsewhere across.
         if (r.orientation !== (down ? 'down' : 'across')) found.push(`${step.id}: drawn ${r.orientation}`);
         if (down && r.drawnHeight < r.chartHeight * 0.85)
           found.push(`${step.id}: drawn ${Math.round(r.drawnHeight)} px of a ${Math.round(r.chartHeight)} px chart`);
+        if (down && r.emptyBand > r.chartHeight * 0.15)
+          found.push(`${step.id}: a blank band ${Math.round(r.emptyBand)} px tall across the ${Math.round(r.chartHeight)} px chart`);
       }
       console.log(`${viewport.width}×${viewport.height}${rootPx ? ` root ${rootPx}px` : ''}: ${log.join('; ')}`);
       expect(found).toEqual([]);
