@@ -107,6 +107,15 @@ describe('moneyLayout at 200% text size in a 1280 × 800 desktop column (605 × 
   });
 });
 
+describe('moneyLayout in desktop columns', () => {
+  it.each([
+    [640, 639],
+    [640, 1279],
+  ])('%i × %i at 15 px: columns (a figure sitting on its bar at the target is not on the line)', (width, height) => {
+    expect(moneyLayout(dataset.fundraising, MONEY_TEXT, width, height, 15).mode).toBe('columns');
+  });
+});
+
 describe('moneyLayout in a box too small for any layout', () => {
   it('still returns its forced last resort (rows at the minimum font) rather than nothing', () => {
     // 150 × 188: a step's own graphic at 200% page zoom, before it is given room to grow.
