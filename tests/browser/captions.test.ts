@@ -19,7 +19,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import sources from '../../data/sources.json';
 import story from '../../data/story.json';
-import { serveBuiltStory, setReaderTextSize } from './harness.ts';
+import { GRAPHIC_SIZES, serveBuiltStory, setReaderTextSize } from './harness.ts';
 
 const built = serveBuiltStory();
 
@@ -257,13 +257,7 @@ async function readStep(page: Page, id: string, kind: string): Promise<Seen> {
  * steady: the chart's box is one size at every step (the graphic box is at least 21rem wide, so it
  * holds every caption's room: graphics.css). A 320 px phone's is narrower: each caption its own height.
  */
-const SIZES = [
-  { width: 320, height: 568, steady: false },
-  { width: 390, height: 844, steady: true },
-  { width: 844, height: 390, steady: true },
-  { width: 1280, height: 800, steady: true },
-  { width: 2560, height: 1440, steady: true },
-];
+const SIZES = GRAPHIC_SIZES.map((size) => ({ ...size, steady: size.width > 320 }));
 
 /** Every step's caption at one size, scheme and text size: the problems found, and where each caption was. */
 async function readStory(viewport: { width: number; height: number }, colorScheme: 'light' | 'dark', rootPx?: number) {

@@ -90,6 +90,15 @@ export function openStoryPage(
   return opened;
 }
 
+/** The sizes issue #18 checks every graphic at: two phones, a landscape phone, a laptop and a large desktop. */
+export const GRAPHIC_SIZES: readonly { width: number; height: number }[] = [
+  { width: 320, height: 568 },
+  { width: 390, height: 844 },
+  { width: 844, height: 390 },
+  { width: 1280, height: 800 },
+  { width: 2560, height: 1440 },
+];
+
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
 

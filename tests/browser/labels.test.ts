@@ -17,6 +17,7 @@ import councils from '../../data/councils.topo.json';
 import fundraising from '../../data/fundraising.json';
 import results from '../../data/results.json';
 import story from '../../data/story.json';
+import { goToChart } from './chartGeometry.ts';
 import { serveBuiltStory, setReaderTextSize } from './harness.ts';
 
 const STEPS = story.steps.map((s) => ({ id: s.id, kind: s.graphic.split(':')[0], variant: s.graphic.split(':')[1] }));
@@ -65,40 +66,9 @@ interface Reading {
 async function readAllSteps(page: Page): Promise<Record<string, Reading>> {
   const out: Record<string, Reading> = {};
   for (const step of STEPS) {
-    await page.evaluate((id) => {
-      document.getElementById(id)!.scrollIntoView();
-      window.scrollBy(0, 10);
-    }, step.id);
     // In the stacked layout (a tiny viewport) each step shows its own graphic, redrawn in the browser
     // for its box (a .graphic-box inside the step's static copy); elsewhere the one pinned [data-graphic].
-    await page
-      .waitForFunction(
-        ({ id, kind }) => {
-          // A late restore of the reader's place (after the text-size change) may have moved the page: go back.
-          if (document.querySelector<HTMLElement>('[data-active-step]')?.dataset.activeStep !== id) {
-            document.getElementById(id)!.scrollIntoView();
-            window.scrollBy(0, 10);
-            return false;
-          }
-          return (
-            (document.documentElement.dataset.layout === 'stacked'
-              ? document.querySelector(`#${id} .step-static-graphic .graphic-box svg[data-graphic-kind="${kind}"]`)
-              : document.querySelector(`[data-graphic] svg[data-graphic-kind="${kind}"]`)) !== null
-          );
-        },
-        step,
-        { timeout: 5000 },
-      )
-      .catch(async (e: Error) => {
-        const state = await page.evaluate(() => ({
-          active: document.querySelector<HTMLElement>('[data-active-step]')?.dataset.activeStep,
-          kinds: [...document.querySelectorAll('[data-graphic] svg[data-graphic-kind]')].map((s) => s.getAttribute('data-graphic-kind')),
-          y: window.scrollY,
-        }));
-        throw new Error(`${step.id}: ${JSON.stringify(state)}: ${e.message}`);
-      });
-    // Two frames: the box is measured in a layout effect, the ResizeObserver may re-lay once.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await goToChart(page, step);
     out[step.id] = await page.evaluate((id) => {
       const g =
         document.documentElement.dataset.layout === 'stacked'

@@ -63,6 +63,13 @@ export function wrapText(text: string, maxWidth: number, fontSize = FONT_SIZE, b
   return lines;
 }
 
+/**
+ * A text's box above and below its baseline as a browser measures it (getBoundingClientRect), in ems:
+ * DejaVu Sans, the widest face of our stack, has 0.93 and 0.24; rounded up.
+ */
+export const TEXT_ASCENT = 0.95;
+export const TEXT_DESCENT = 0.26;
+
 export interface Box {
   x: number;
   y: number;
@@ -73,6 +80,30 @@ export interface Box {
 /** True when two boxes overlap by more than `tolerance` in both directions. */
 export function boxesOverlap(a: Box, b: Box, tolerance = 0): boolean {
   return a.x + a.width - tolerance > b.x && b.x + b.width - tolerance > a.x && a.y + a.height - tolerance > b.y && b.y + b.height - tolerance > a.y;
+}
+
+/**
+ * True when any of the segment from (x1, y1) to (x2, y2) lies inside the box grown by `pad` on every
+ * side (a leader line running into a label; Liang-Barsky clipping). A negative pad shrinks the box.
+ */
+export function segmentCrossesBox(x1: number, y1: number, x2: number, y2: number, box: Box, pad = 0): boolean {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [
+    [-dx, x1 - (box.x - pad)],
+    [dx, box.x + box.width + pad - x1],
+    [-dy, y1 - (box.y - pad)],
+    [dy, box.y + box.height + pad - y1],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else if (p < 0) t0 = Math.max(t0, q / p);
+    else t1 = Math.min(t1, q / p);
+  }
+  return t0 <= t1;
 }
 
 /** An id usable inside url(#...): React's useId may contain characters a url reference chokes on. */

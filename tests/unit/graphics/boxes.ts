@@ -11,6 +11,9 @@ export const BOXES: { name: string; width: number; height: number; font: number;
   { name: '320x568 phone band (289x178)', width: 289, height: 178, font: 13, least: 11 },
   { name: '360x640 phone band (329x208)', width: 329, height: 208, font: 13, least: 11 },
   { name: 'landscape 420x360', width: 420, height: 360, font: 13, least: 11 },
+  // The charts' boxes at 844 × 390 and 320 × 568 as drawn (tests/browser/graphics.test.ts): under a two-line caption, and a three-line one.
+  { name: '844x390 landscape column (434x241)', width: 434, height: 241, font: 13, least: 11 },
+  { name: '320x568 phone band (289x163)', width: 289, height: 163, font: 13, least: 11 },
   { name: '200% page zoom at 390 (171x354)', width: 171, height: 354, font: 13, least: 11 },
   { name: '200% page zoom at 390 with a classic scrollbar (156x354)', width: 156, height: 354, font: 13, least: 11 },
   { name: 'phone, full height 366x776', width: 366, height: 776, font: 13, least: 11 },

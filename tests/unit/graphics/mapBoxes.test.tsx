@@ -1,8 +1,9 @@
 /** The map in every box of boxes.ts: each council its variant names is labelled, at the box's floor or more. */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { MapGraphic } from '../../../src/story/graphics/map/MapGraphic.tsx';
-import { MAP_VARIANTS } from '../../../src/story/graphics/map/mapModel.ts';
+import { chooseScene, LEADER_DOT_PX, MapGraphic } from '../../../src/story/graphics/map/MapGraphic.tsx';
+import { leaderCrossings } from '../../../src/story/graphics/map/mapLabels.ts';
+import { MAP_VARIANTS, mapData } from '../../../src/story/graphics/map/mapModel.ts';
 import { storyChartModel } from '../../../src/story/graphics/storyChartModel.ts';
 import { BOXES } from './boxes.ts';
 
@@ -28,5 +29,15 @@ describe('the map in a 320 × 568 phone’s band (289 × 178)', () => {
       const html = renderToStaticMarkup(<MapGraphic variant={variant} box={{ width: 289, height: 178, font: 13, measured: true }} model={storyChartModel} />);
       expect(html.match(/data-label-for=/g)?.length ?? 0).toBe(named(variant));
     }
+  });
+});
+
+// At the reader's default text size, in the boxes of a phone's band and wider (tests/browser/graphics.test.ts's
+// sizes). Not yet in the narrow boxes of a 200% page zoom (171 px), where the callouts sit over the
+// map, nor at a 200% text size, where they keep the reader's floor before they clear the coast (chooseScene).
+describe.each(BOXES.filter((b) => b.font <= 15 && b.width >= 280))('the map’s callouts in $name', ({ width, height, font }) => {
+  it.each(MAP_VARIANTS)('%s: no leader, nor the dot at its council, runs into a label or the key', (variant) => {
+    const scene = chooseScene(mapData(storyChartModel), variant, { width, height, font, measured: true });
+    expect(leaderCrossings(scene.labels, LEADER_DOT_PX / scene.scale, scene.key.boxes)).toEqual([]);
   });
 });

@@ -80,6 +80,18 @@ describe.each(BOXES)('moneyLayout in $name', ({ width, height, font, least }) =>
     layout.labelBoxes.forEach((l) => [...layout.barBoxes, ...line].forEach((b) => boxesOverlap(l.box, b.box, 0.5) && over.push(`${l.id} × ${b.id}`)));
     expect(over).toEqual([]);
   });
+
+  // In columns the target is a line across the plot: every bar's figure on its bar's side of it,
+  // clear of it, its box as a browser measures it (0.93 em over the baseline, 0.24 under). The union's
+  // £10,000, over its short bar, sat across it at 844 × 390.
+  it('draws every bar’s figure on its bar’s side of the target line in columns, clear of it', () => {
+    const f = layout.font;
+    const y = layout.target.y1;
+    const target = dataset.fundraising.crowdfunder.targetPounds;
+    const wrong =
+      layout.mode === 'columns' ? layout.bars.filter((b) => (b.amount < target ? b.valueBaseline - f * 0.93 < y + 1 : b.valueBaseline + f * 0.24 > y - 1)) : [];
+    expect(wrong.map((b) => `${b.valueLabel} (baseline ${b.valueBaseline}, line ${y})`)).toEqual([]);
+  });
 });
 
 describe('moneyLayout at 200% text size in a 1280 × 800 desktop column (605 × 672)', () => {
@@ -92,6 +104,15 @@ describe('moneyLayout at 200% text size in a 1280 × 800 desktop column (605 × 
       const previous = layout.bars[layout.bars.length - 2];
       expect(label.x).toBeGreaterThanOrEqual(previous.x + previous.width);
     }
+  });
+});
+
+describe('moneyLayout in desktop columns', () => {
+  it.each([
+    [640, 639],
+    [640, 1279],
+  ])('%i × %i at 15 px: columns (a figure sitting on its bar at the target is not on the line)', (width, height) => {
+    expect(moneyLayout(dataset.fundraising, MONEY_TEXT, width, height, 15).mode).toBe('columns');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedWrap, boxesOverlap, estimateTextWidth, svgId, wrapText } from '../../../src/kit/graphics/text.ts';
+import { balancedWrap, boxesOverlap, estimateTextWidth, segmentCrossesBox, svgId, wrapText } from '../../../src/kit/graphics/text.ts';
 
 describe('estimateTextWidth', () => {
   it('grows with length, font size and weight', () => {
@@ -36,6 +36,24 @@ describe('boxesOverlap', () => {
     expect(boxesOverlap(a, { x: 5, y: 5, width: 10, height: 10 })).toBe(true);
     expect(boxesOverlap(a, { x: 10, y: 0, width: 10, height: 10 })).toBe(false);
     expect(boxesOverlap(a, { x: 0, y: 11, width: 10, height: 10 })).toBe(false);
+  });
+});
+
+describe('segmentCrossesBox', () => {
+  const box = { x: 10, y: 10, width: 20, height: 10 };
+  it('finds a segment through the box, one ending inside it, and one passing diagonally across a corner', () => {
+    expect(segmentCrossesBox(0, 15, 40, 15, box)).toBe(true);
+    expect(segmentCrossesBox(0, 0, 15, 12, box)).toBe(true);
+    expect(segmentCrossesBox(5, 18, 18, 5, box)).toBe(true);
+  });
+  it('misses a segment that stops short of the box, or passes beside a corner its bounding box covers', () => {
+    expect(segmentCrossesBox(0, 15, 8, 15, box)).toBe(false);
+    expect(segmentCrossesBox(0, 12, 12, 0, box)).toBe(false);
+    expect(segmentCrossesBox(20, 0, 20, 9, box)).toBe(false);
+  });
+  it('grows the box by pad (and shrinks it by a negative one)', () => {
+    expect(segmentCrossesBox(20, 0, 20, 9, box, 2)).toBe(true);
+    expect(segmentCrossesBox(10.5, 0, 10.5, 30, box, -1)).toBe(false);
   });
 });
 

@@ -20,6 +20,15 @@ export const MAX_BARS = 3;
 const GAP = 6;
 /** Space between a bar's end and its label (the component draws labels at bar end + LABEL_GAP). */
 export const LABEL_GAP = 5;
+/**
+ * A grid panel's header, in ems: the name's baseline (its box, 0.95 em over the baseline as a browser
+ * measures it, starts at the panel's top), the header line's height (the name's box, 0.26 em under
+ * its baseline, ends where the first bar label's box starts: 0.95 em over its baseline, 0.35 em under
+ * the middle of its line), and the space under the last bar. A header one grid line tall (1.15 em)
+ * with the name's baseline 1 em down let the first bar's label reach up into the name (320 × 568).
+ * The panel is as tall as before: 1.22 + 2 × 1.15 + 0.08 = 3 × 1.15 + 0.15.
+ */
+const GRID_HEADER = { baselineEm: 0.95, heightEm: 1.22, bottomEm: 0.08 } as const;
 /** The shortest the longest bar of a grid may be, in px (three ems at the minimum font). */
 const MIN_BAR = 3 * MIN_FONT;
 
@@ -233,7 +242,8 @@ function gridAttempt(
   const caption = headerFits(text.caption) ? text.caption : headerFits(text.shortCaption) ? text.shortCaption : null;
   const note = caption ? text.note : text.noteWithoutLead;
   const rows = Math.ceil(areas.length / columns);
-  const panelH = line * (1 + perArea) + font * 0.15;
+  const headerH = r1(font * GRID_HEADER.heightEm);
+  const panelH = headerH + line * perArea + font * GRID_HEADER.bottomEm;
   // The note in the free cell (bottom right) if it fits there, else above the grid.
   const cellNote = wrapText(note, inner, font);
   const inCell = rows * columns > areas.length && cellNote.length * line <= panelH;
@@ -263,12 +273,12 @@ function gridAttempt(
       width: r1(panelW),
       height: pitch - font * 0.2,
       left: x + 2,
-      nameBaseline: y + font,
-      captionBaseline: y + font,
+      nameBaseline: r1(y + font * GRID_HEADER.baselineEm),
+      captionBaseline: r1(y + font * GRID_HEADER.baselineEm),
       captionX: r1(x + panelW - 2),
       captionAnchor: 'end',
       close: closeCodes.includes(area.code),
-      bars: bars(area, perArea, y + line, line, font, k, label),
+      bars: bars(area, perArea, y + headerH, line, font, k, label),
     };
   });
   return {

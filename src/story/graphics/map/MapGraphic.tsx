@@ -5,7 +5,7 @@ import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
 import { boxKey, keyedMemo, perOwner } from '../../../kit/graphics/layoutCache.ts';
 import { boxesOverlap, estimateTextWidth, svgId } from '../../../kit/graphics/text.ts';
-import { keepFitting, labelOverlaps } from './mapLabels.ts';
+import { keepFitting, labelOverlaps, leaderCrossings } from './mapLabels.ts';
 import {
   councilStyles,
   FOCUS_OPACITY,
@@ -31,7 +31,7 @@ const CALLOUT_TOP = { y: 150, viewDivisor: 3 } as const;
 /** The hatching of the councils outside the story's focus: a 6-unit tile at 45° with a 2-unit stroke; ink and tile opacities tuned by eye (993d358). */
 const HATCH = { tile: 6, strokeX: 1.5, strokeWidth: 2, strokeOpacity: 0.55, tileOpacity: 0.1 } as const;
 /** Radius of the dot at a callout's anchor, CSS px. Chosen by eye (993d358). */
-const LEADER_DOT_PX = 2.5;
+export const LEADER_DOT_PX = 2.5;
 /** Width of the halo behind label text (a paint-order stroke in the background colour, as graphics.css .g-halo), CSS px: enough to read over council edges. Chosen by eye (993d358). */
 const HALO_PX = 3;
 /** Baseline of a key line below its swatch's top, in ems (the text's cap sits level with the swatch). Chosen by eye (993d358). */
@@ -83,11 +83,15 @@ function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: numbe
     keyInside &&
     labels.every((l) => l.box.x >= 0 && l.box.x + l.box.width <= frame.width + 0.5 && l.box.y >= 0 && l.box.y + l.box.height <= frame.height + 0.5);
   const clear = labelOverlaps(labels).length === 0 && labels.every((l) => key.boxes.every((k) => !boxesOverlap(l.box, k)));
-  return { frame, scale, key, labels, short, ok: inside && clear };
+  const ok = inside && clear;
+  // `strict`: also no leader, nor the dot at its council, over a label or the key. A callout column
+  // moved left to fit its widest label ran over the coast's anchors: the leaders of South Tyneside
+  // and Sunderland through "Gateshead" in a 320 × 568 phone's band.
+  return { frame, scale, key, labels, short, ok, strict: ok && leaderCrossings(labels, LEADER_DOT_PX / scale, key.boxes).length === 0 };
 }
 
-/** The richest scene that fits the box. */
-function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
+/** The richest scene that fits the box (exported for the unit tests). */
+export function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
   // Each rung of the ladder (MAP_FORMS), richest first, at the largest font that fits.
   // Not under the reader's floor (text grows with their text size), nor under 14 px in a wide box
   // (a desktop column) that holds it; only a box too small for every form at that floor gives text
@@ -95,19 +99,24 @@ function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
   const floors = fontFloors(box.font, box.width);
   // Scenes tried, per rung and font: a lower floor's pass re-tries the fonts above it, so keep them.
   const tried = MAP_FORMS.map(() => new Map<number, ReturnType<typeof mapScene>>());
+  // At each floor, every rung with its leaders clear of the labels first; only then (a box at a large
+  // text size whose callouts cannot clear the coast at that floor) one whose labels merely fit, rather
+  // than text under the reader's floor.
   for (const floor of floors) {
-    for (const [i, form] of MAP_FORMS.entries()) {
-      const sceneAt = (f: number) => {
-        let scene = tried[i].get(f);
-        if (!scene) tried[i].set(f, (scene = mapScene(data, variant, box, f, form)));
-        return scene;
-      };
-      // A form that does not fit even at the floor is not tried at every larger font (a box that
-      // fits nothing at the reader's 22 px floor would otherwise lay out hundreds of scenes).
-      if (!sceneAt(floor).ok) continue;
-      // fitFont's last try is the font it returns: that scene is already in `tried`.
-      const found = sceneAt(fitFont(box.font, (f) => sceneAt(f).ok, floor));
-      if (found.ok) return found;
+    for (const pass of ['strict', 'ok'] as const) {
+      for (const [i, form] of MAP_FORMS.entries()) {
+        const sceneAt = (f: number) => {
+          let scene = tried[i].get(f);
+          if (!scene) tried[i].set(f, (scene = mapScene(data, variant, box, f, form)));
+          return scene;
+        };
+        // A form that does not fit even at the floor is not tried at every larger font (a box that
+        // fits nothing at the reader's 22 px floor would otherwise lay out hundreds of scenes).
+        if (!sceneAt(floor)[pass]) continue;
+        // fitFont's last try is the font it returns: that scene is already in `tried`.
+        const found = sceneAt(fitFont(box.font, (f) => sceneAt(f)[pass], floor));
+        if (found[pass]) return found;
+      }
     }
   }
   const floor = floors[0];
@@ -196,16 +205,31 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
               <>
                 <line
                   className="g-leader"
+                  data-leader-of={label.id}
                   vectorEffect="non-scaling-stroke"
                   x1={label.leader.x1}
                   y1={label.leader.y1}
                   x2={label.leader.x2}
                   y2={label.leader.y2}
                 />
-                <circle className="g-leader-dot" vectorEffect="non-scaling-stroke" cx={label.anchor[0]} cy={label.anchor[1]} r={LEADER_DOT_PX / scale} />
+                <circle
+                  className="g-leader-dot"
+                  data-leader-of={label.id}
+                  vectorEffect="non-scaling-stroke"
+                  cx={label.anchor[0]}
+                  cy={label.anchor[1]}
+                  r={LEADER_DOT_PX / scale}
+                />
               </>
             )}
-            <text className="g-label g-halo" x={label.textX} y={label.firstBaseline} textAnchor={label.textAnchor} style={{ strokeWidth: HALO_PX / scale }}>
+            <text
+              className="g-label g-halo"
+              data-label-of={label.id}
+              x={label.textX}
+              y={label.firstBaseline}
+              textAnchor={label.textAnchor}
+              style={{ strokeWidth: HALO_PX / scale }}
+            >
               {label.lines.map((line, i) => (
                 <tspan key={i} x={label.textX} dy={i === 0 ? 0 : frame.line} className={i === 0 ? 'g-strong' : undefined}>
                   {line}

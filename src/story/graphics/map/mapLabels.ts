@@ -4,7 +4,7 @@
  * council by a leader line, with the column dodged so no two labels overlap. Pure: the same input
  * always gives the same layout, on the server and in the browser.
  */
-import { estimateTextWidth, FONT_SIZE, LINE_HEIGHT, boxesOverlap, type Box } from '../../../kit/graphics/text.ts';
+import { estimateTextWidth, FONT_SIZE, LINE_HEIGHT, boxesOverlap, segmentCrossesBox, type Box } from '../../../kit/graphics/text.ts';
 
 export interface LabelRequest {
   id: string;
@@ -245,6 +245,26 @@ export function labelOverlaps(labels: PlacedLabel[]): [string, string][] {
     }
   }
   return pairs;
+}
+
+/**
+ * Callouts whose leader, or the dot at its anchor (radius `dot`), runs into a text block: another
+ * label's, its own (a column moved left over its anchors), or one of `blocked` (the key's lines).
+ * Each as [callout id, what it runs into]; empty for a good layout. A leader ends LEADER_GAP short of
+ * its own label, so only its dot is checked against that.
+ */
+export function leaderCrossings(labels: PlacedLabel[], dot: number, blocked: Box[] = []): [string, string][] {
+  const found: [string, string][] = [];
+  const texts = [...labels.map((l) => ({ id: l.id, box: l.box })), ...blocked.map((box, i) => ({ id: `key ${i}`, box }))];
+  for (const l of labels) {
+    if (!l.leader) continue;
+    const { x1, y1, x2, y2 } = l.leader;
+    for (const t of texts) {
+      const dotIn = segmentCrossesBox(l.anchor[0], l.anchor[1], l.anchor[0], l.anchor[1], t.box, dot);
+      if (dotIn || (t.id !== l.id && segmentCrossesBox(x1, y1, x2, y2, t.box))) found.push([l.id, t.id]);
+    }
+  }
+  return found;
 }
 
 /**

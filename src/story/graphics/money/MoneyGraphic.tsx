@@ -119,8 +119,15 @@ export function MoneyGraphic({ variant, box, model }: { variant: MoneyVariant; b
         <line className="g-axis" x1={plot.left} x2={plot.right} y1={layout.baseline} y2={layout.baseline} />
       )}
       <g data-target={targetPounds}>
-        <line x1={target.x1} x2={target.x2} y1={target.y1} y2={target.y2} style={{ stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '5 3' }} />
-        <text className="g-label g-halo" x={target.labelX} y={target.baseline} textAnchor={target.anchor}>
+        <line
+          data-leader-of="target"
+          x1={target.x1}
+          x2={target.x2}
+          y1={target.y1}
+          y2={target.y2}
+          style={{ stroke: 'var(--fg)', strokeWidth: 1.5, strokeDasharray: '5 3' }}
+        />
+        <text className="g-label g-halo" data-label-of="target" x={target.labelX} y={target.baseline} textAnchor={target.anchor}>
           <tspan x={target.labelX} className="g-strong">
             {text.targetLabel[0]}
           </tspan>

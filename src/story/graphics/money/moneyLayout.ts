@@ -10,7 +10,7 @@ import { fillSlots } from '../../data/tokens.ts';
 import type { Fundraising, FundraisingMilestone, Units } from '../../data/types.ts';
 import { fitFont, fontFloors, LINE_RATIO, MIN_FONT } from '../../../kit/graphics/box.ts';
 import { linearScale } from '../../../kit/graphics/scale.ts';
-import { boxesOverlap, estimateTextWidth, r1, wrapText, type Box } from '../../../kit/graphics/text.ts';
+import { boxesOverlap, estimateTextWidth, r1, TEXT_ASCENT, wrapText, type Box } from '../../../kit/graphics/text.ts';
 
 /** The words the money chart puts around its figures (data/story.json units). */
 export type MoneyUnits = Pick<Units, 'about' | 'months' | 'monthsShort'>;
@@ -95,6 +95,9 @@ export interface MoneyLayout {
   /** Every bar's box at full height (used to prove no label covers one). */
   barBoxes: { id: string; box: Box }[];
 }
+
+/** The target line's half-width and the clear space kept around it, CSS px. */
+const TARGET_CLEAR = 1.5;
 
 function attempt(fundraising: Fundraising, text: MoneyText, width: number, height: number, font: number, headroom: number, force = false): MoneyLayout | null {
   const { milestones, targetPounds } = fundraising.crowdfunder;
@@ -195,6 +198,12 @@ function attempt(fundraising: Fundraising, text: MoneyText, width: number, heigh
   });
   const headBottom = headH - font * 0.3;
   if (!force && labelBoxes.some((l) => l.box.y < headBottom)) return null;
+  // A bar short of the target keeps its figure under the target line, clear of it (its box as a
+  // browser measures it): the union's £10,000 sat across the line, struck through (844 × 390); raised
+  // clear of it, it would float over the target's label, reading as a figure above the line. (A bar
+  // at or over the target has its figure above its own top, so above the line.)
+  const wrongSide = (b: MoneyBar) => b.amount < targetPounds && b.valueBaseline - font * TEXT_ASCENT < targetY + TARGET_CLEAR;
+  if (!force && bars.some(wrongSide)) return null;
   if (!force && labelBoxes.some((a, i) => labelBoxes.slice(i + 1).some((b) => boxesOverlap(a.box, b.box, 0.5)))) return null;
   if (!force && labelBoxes.some((l) => l.box.x < 0 || l.box.x + l.box.width > width)) return null;
   if (!force && labelBoxes.some((l) => barBoxes.some((b) => boxesOverlap(l.box, b.box, 0.5)))) return null;

@@ -95,8 +95,8 @@ interface TitleTrack {
 /**
  * The timeline: one axis over the months the story stops in, the same at every timeline step, with
  * month and year ticks; the current event's date and label large by its mark, on a leader; the other
- * events labelled by theirs. Across the box (timelineLayout.ts), or down a tall desktop box
- * (timelineColumn.ts). Between timeline steps the focus (its mark, leader and title) slides along the
+ * events labelled by theirs. Across the box (timelineLayout.ts), or down a desktop box about as tall
+ * as it is wide or taller (timelineColumn.ts). Between timeline steps the focus (its mark, leader and title) slides along the
  * axis (CSS transitions on cx or cy and transform), and the title crossfades: the old one fades out
  * where it was while the new one fades in as it slides (CSS animations, graphics.css
  * .g-title-in/.g-title-out). Under reduced motion there is no transition, no animation and no old

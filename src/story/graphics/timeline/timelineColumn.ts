@@ -1,7 +1,9 @@
 /**
- * The timeline down a tall desktop box (issue #18). Across a box twice as tall as it is wide, the
- * axis took a strip in the middle and left bands of blank above and below; down it, the axis takes
- * the box's height. Pure functions, no DOM, CSS pixels.
+ * The timeline down a desktop box about as tall as it is wide, or taller (issue #18). Across such a
+ * box the axis and its labels need a strip of a third of its height: at 1280 × 800 (a 640 × 639
+ * chart) that left a blank band between the caption and the date and a long bare stem down to the
+ * axis; down it, the axis takes the box's height and every event is named with its date. Pure
+ * functions, no DOM, CSS pixels.
  *
  * The axis runs down the left, on the same window of months as across (month names beside it, the
  * year on the first month and each January); every event has a mark on it and is named on its own,
@@ -32,8 +34,12 @@ import {
   type TimelineView,
 } from './timelineLayout.ts';
 
-/** A box at least this many times as tall as it is wide (and at least WIDE_BOX wide) gets the timeline down it. */
-export const TALL_RATIO = 1.25;
+/**
+ * A box at least this many times as tall as it is wide (and at least WIDE_BOX wide) gets the timeline
+ * down it, where it fits: a 1280 × 800 desktop's 640 × 639 chart, and a 2560 × 1440 desktop's at a
+ * 200% text size (1280 × 1119); not a short laptop window's (640 × 399), where across fills the box.
+ */
+export const TALL_RATIO = 0.85;
 
 /** Title sizes (the date's and the label's, relative to the label font), largest first. */
 const COLUMN_TITLE_LEVELS = [
@@ -309,7 +315,7 @@ export function timelineColumn(input: TimelineInput): TimelineColumn | null {
   return null;
 }
 
-/** The timeline for a box: down a tall desktop box where it fits, else across (timelineLayout.ts). */
+/** The timeline for a box: down a desktop box about as tall as it is wide, or taller, where it fits; else across (timelineLayout.ts). */
 export type TimelineScene = TimelineView | TimelineColumn;
 
 export function timelineFor(input: TimelineInput): TimelineScene {

@@ -15,12 +15,12 @@
  */
 import type { TimelineEvent } from '../../data/types.ts';
 import { fitFont, fontFloors, LARGE_RATIO, WIDE_BOX, WIDE_MIN_FONT } from '../../../kit/graphics/box.ts';
-import { balancedWrap, estimateTextWidth, r1, type Box } from '../../../kit/graphics/text.ts';
+import { balancedWrap, estimateTextWidth, r1, TEXT_ASCENT, TEXT_DESCENT, type Box } from '../../../kit/graphics/text.ts';
 
 const MS_PER_DAY = 86_400_000;
-/** A text's box above and below its baseline, in ems (DejaVu Sans: 0.93 and 0.24, rounded up). */
-export const ASCENT = 0.95;
-export const DESCENT = 0.26;
+/** A text's box above and below its baseline, in ems (text.ts). */
+export const ASCENT = TEXT_ASCENT;
+export const DESCENT = TEXT_DESCENT;
 /** Radius of the current event's mark and of the others', CSS px. */
 export const FOCUS_R = 8;
 export const MARK_R = 4.5;

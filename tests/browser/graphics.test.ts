@@ -1,0 +1,43 @@
+/**
+ * Issue #18's "done when", for all five graphics: at every step of the story (all twelve: the maps,
+ * the timeline, the money, the bars and the by-council panels), at 320×568, 390×844, 844×390,
+ * 1280×800 and 2560×1440, in light and in dark mode, the chart as drawn has no two texts overlapping,
+ * no text past the graphic's box, no leader crossing a text other than its own label's, and no mark
+ * (a dot or circle) over a text or past the box (chartGeometry.ts reads them). One page per size and
+ * mode walks the steps in order; every problem found at that size and mode is listed in its failure.
+ *
+ * A figure drawn over its own bar is not a collision here (a bar is not a text); labels.test.ts checks
+ * texts against bars.
+ */
+import { describe, expect, it } from 'vitest';
+import { CHART_STEPS, goToChart, readChart } from './chartGeometry.ts';
+import { GRAPHIC_SIZES, serveBuiltStory } from './harness.ts';
+
+const built = serveBuiltStory();
+
+const CASES = GRAPHIC_SIZES.flatMap((viewport) =>
+  (['light', 'dark'] as const).map((colorScheme) => ({ name: `${viewport.width}×${viewport.height} ${colorScheme}`, viewport, colorScheme })),
+);
+
+describe('every graphic at every step: no text over text, no leader or mark over another’s text, all inside the box', () => {
+  it.each(CASES)('$name', async ({ viewport, colorScheme }) => {
+    const context = await built.browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${built.server.origin}/`);
+      await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+      const problems: string[] = [];
+      for (const step of CHART_STEPS) {
+        await goToChart(page, step);
+        const r = await readChart(page, step);
+        const at = `${step.id} (${step.kind}:${step.variant}, ${Math.round(r.width)}×${Math.round(r.height)})`;
+        if (r.texts === 0) problems.push(`${at}: no chart text`);
+        problems.push(...r.problems.map((p) => `${at}: ${p}`));
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
