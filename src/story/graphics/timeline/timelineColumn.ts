@@ -36,10 +36,11 @@ import {
 
 /**
  * A box at least this many times as tall as it is wide (and at least WIDE_BOX wide) gets the timeline
- * down it, where it fits: a 1280 × 800 desktop's 640 × 639 chart, and a 2560 × 1440 desktop's at a
- * 200% text size (1280 × 1119); not a short laptop window's (640 × 399), where across fills the box.
+ * down it, where it fits: a 1280 × 800 desktop's 640 × 617 chart, and a 2560 × 1440 desktop's at a
+ * 200% text size (1280 × 1074, under a caption that holds every state's room); not a short laptop
+ * window's (640 × 399), where across fills the box.
  */
-export const TALL_RATIO = 0.85;
+export const TALL_RATIO = 0.8;
 
 /** Title sizes (the date's and the label's, relative to the label font), largest first. */
 const COLUMN_TITLE_LEVELS = [
