@@ -86,15 +86,16 @@ export function GraphicCaption({
 }) {
   const head = useRef<HTMLDivElement>(null);
   useCaptionPlace(head, fill && caption !== undefined);
-  // The captions this box reserves room for (beside the one shown): every state's, in a fixed-height box.
-  const ghosts = fill && caption ? ALL_CAPTIONS.filter((c) => c !== caption) : [];
+  // In a fixed-height box every state's caption, in one order at every step, the shown one among
+  // them: a step change then writes two class names and a few attributes, where a list of the others
+  // moved each caption's text to another node (the step buttons' next paint was up to 100 ms later).
+  const captions = !caption ? [] : fill && ALL_CAPTIONS.includes(caption) ? ALL_CAPTIONS : [caption];
   return (
     <div className={fill ? 'graphic-box graphic-box-fill' : 'graphic-box'}>
       {caption && (
         <div className="graphic-head" data-graphic-caption="head" ref={head}>
-          <HeadLines caption={caption} shown />
-          {ghosts.map((c, i) => (
-            <HeadLines key={i} caption={c} shown={false} />
+          {captions.map((c, i) => (
+            <HeadLines key={i} caption={c} shown={c === caption} />
           ))}
         </div>
       )}
@@ -103,11 +104,12 @@ export function GraphicCaption({
       </div>
       {caption && (
         <div className="graphic-foot">
-          <p className="graphic-source" data-graphic-caption="source">
-            {caption.source}
-          </p>
-          {ghosts.map((c, i) => (
-            <p key={i} className="graphic-source graphic-caption-ghost">
+          {captions.map((c, i) => (
+            <p
+              key={i}
+              className={c === caption ? 'graphic-source' : 'graphic-source graphic-caption-ghost'}
+              data-graphic-caption={c === caption ? 'source' : undefined}
+            >
               {c.source}
             </p>
           ))}
