@@ -6,6 +6,9 @@
  * (a dot or circle) over a text or past the box (chartGeometry.ts reads them). One page per size and
  * mode walks the steps in order; every problem found at that size and mode is listed in its failure.
  *
+ * The bars' share axis (the poll and the result) is ticked from 0% to no more than 100%, on one scale
+ * for the poll and the result, so the two can be compared bar by bar.
+ *
  * A figure drawn over its own bar is not a collision here (a bar is not a text); labels.test.ts checks
  * texts against bars.
  */
@@ -28,13 +31,23 @@ describe('every graphic at every step: no text over text, no leader or mark over
       await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
       expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
       const problems: string[] = [];
+      /** The share axis's ticks at each bars step (fractions of the vote). */
+      const axes: Record<string, number[]> = {};
       for (const step of CHART_STEPS) {
         await goToChart(page, step);
         const r = await readChart(page, step);
         const at = `${step.id} (${step.kind}:${step.variant}, ${Math.round(r.width)}×${Math.round(r.height)})`;
         if (r.texts === 0) problems.push(`${at}: no chart text`);
         problems.push(...r.problems.map((p) => `${at}: ${p}`));
+        if (step.kind !== 'bars') continue;
+        const ticks = await page.evaluate(() =>
+          [...document.querySelectorAll('[data-graphic] svg [data-tick]')].map((t) => Number(t.getAttribute('data-tick'))),
+        );
+        axes[step.id] = ticks;
+        if (ticks.length > 0 && (ticks[0] !== 0 || Math.max(...ticks) > 1)) problems.push(`${at}: share axis ticked ${ticks.join(', ')}`);
       }
+      const scales = new Set(Object.values(axes).map((t) => t.join(',')));
+      if (scales.size > 1) problems.push(`the poll and the result on different share axes: ${JSON.stringify(axes)}`);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -77,7 +77,7 @@ export function BarsGraphic({ variant, box, model }: { variant: BarsVariant; pro
   return (
     <ChartSvg box={{ ...box, font: f }} height={layout.height} kind="bars" data-variant={variant}>
       {layout.ticks.map((t) => (
-        <g key={t.value}>
+        <g key={t.value} data-tick={t.value}>
           <line className="g-rule" x1={t.x} x2={t.x} y1={layout.rows[0].barY - 4} y2={layout.axisY} />
           <text className="g-label g-muted" x={t.x} y={layout.axisBaseline} textAnchor={t.anchor}>
             {formatShare(t.value, 0)}
