@@ -87,8 +87,8 @@ export function GraphicCaption({
   const head = useRef<HTMLDivElement>(null);
   useCaptionPlace(head, fill && caption !== undefined);
   // In a fixed-height box every state's caption, in one order at every step, the shown one among
-  // them: a step change then writes two class names and a few attributes, where a list of the others
-  // moved each caption's text to another node (the step buttons' next paint was up to 100 ms later).
+  // them: a step change then writes two class names and a few attributes, where a list of the
+  // others would move each caption's text into another node at every step.
   const captions = !caption ? [] : fill && ALL_CAPTIONS.includes(caption) ? ALL_CAPTIONS : [caption];
   return (
     <div className={fill ? 'graphic-box graphic-box-fill' : 'graphic-box'}>
