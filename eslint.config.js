@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-ssr', 'node_modules', 'bench-results', 'tests/fixtures/**/*.js'] },
+  { ignores: ['dist', 'dist-ssr', 'dist-profile', 'node_modules', 'bench-results', 'tests/fixtures/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -47,10 +47,11 @@ export async function goToChart(page: Page, step: ChartStep): Promise<void> {
           return false;
         }
         // Stacked: the step's own copy, once redrawn in the browser for its box (a .graphic-box in it).
+        // Pinned: the live chart drawn for the measured box (the prerendered one stands in until then).
         const svg = document.querySelector(
           document.documentElement.dataset.layout === 'stacked'
             ? `#${id} .step-static-graphic .graphic-box svg[data-graphic-kind="${kind}"]`
-            : `[data-graphic] svg[data-graphic-kind="${kind}"]`,
+            : `[data-graphic] svg.graphic-svg-measured[data-graphic-kind="${kind}"]`,
         );
         const drawn = svg?.getAttribute('data-variant') ?? svg?.getAttribute('data-event');
         return svg !== null && (drawn === null || drawn === variant);

@@ -120,7 +120,7 @@ const SIZES = GRAPHIC_SIZES.map((viewport) => [`${viewport.width}x${viewport.hei
 
 describe.each(SIZES)('map labels over the councils’ fills meet 4.5:1 (%s)', (name, options) => {
   describe.each(['light', 'dark'] as const)('%s mode', (scheme) => {
-    const opened = openStoryPage(built, { ...options, colorScheme: scheme, reducedMotion: 'reduce' });
+    const opened = openStoryPage(built, { ...options, colorScheme: scheme, reducedMotion: 'reduce' }, { liveChart: true });
 
     it.each(MAP_STEPS)('$id ($state)', async ({ id, state }) => {
       expect(await goToStep(opened.page, id, state)).toBe(true);

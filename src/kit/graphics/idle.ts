@@ -62,3 +62,14 @@ export function idleQueue(minIdleMs = 30, schedule: IdleScheduler = requestIdle)
     schedule(next);
   };
 }
+
+/**
+ * Runs loads one after another, each in an idle period of its own (a lazy chunk runs its module body
+ * when it arrives, so loads started together arrive, and run, together); resolves when all are in.
+ */
+export async function loadInTurn(loads: readonly (() => Promise<unknown>)[], schedule: IdleScheduler = requestIdle): Promise<void> {
+  for (const load of loads) {
+    await new Promise<void>((resolve) => schedule(() => resolve()));
+    await load();
+  }
+}

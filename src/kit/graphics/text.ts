@@ -38,26 +38,64 @@ function advance(c: string): number {
   return 0.7;
 }
 
-/** Estimated rendered width of `text` in user units; bold is about 13% wider. */
-export function estimateTextWidth(text: string, fontSize = FONT_SIZE, bold = false): number {
-  let em = 0;
-  for (const c of text) em += advance(c);
-  return em * fontSize * (bold ? 1.13 : 1);
+/**
+ * A bounded memo: the same labels are measured again in every layout a chart tries (at every font
+ * size, every box), and a layout tries hundreds.
+ */
+function memo<T>(compute: (text: string) => T): (text: string) => T {
+  const results = new Map<string, T>();
+  return (text) => {
+    let result = results.get(text);
+    if (result === undefined) {
+      result = compute(text);
+      if (results.size >= 4096) results.clear();
+      results.set(text, result);
+    }
+    return result;
+  };
 }
 
-/** Greedy word wrap to lines no wider than maxWidth (a single over-long word gets its own line). */
+const emWidth = memo((text) => {
+  let em = 0;
+  for (const c of text) em += advance(c);
+  return em;
+});
+
+/** Estimated rendered width of `text` in user units; bold is about 13% wider. */
+export function estimateTextWidth(text: string, fontSize = FONT_SIZE, bold = false): number {
+  return emWidth(text) * fontSize * (bold ? 1.13 : 1);
+}
+
+/** Each word's advances, character by character. */
+const advancesOf = memo((word): readonly number[] => Array.from(word, advance));
+const SPACE = advance(' ');
+
+/**
+ * Greedy word wrap to lines no wider than maxWidth (a single over-long word gets its own line).
+ * A line's width is carried from word to word rather than measured again from its start each time
+ * (layouts wrap the same labels at many widths: this was most of a timeline layout's time). The sum
+ * runs character by character in the same order as estimateTextWidth's, so it is the same number
+ * to the last bit and every line breaks exactly where that would.
+ */
 export function wrapText(text: string, maxWidth: number, fontSize = FONT_SIZE, bold = false): string[] {
   const words = text.split(/\s+/).filter(Boolean);
+  const factor = bold ? 1.13 : 1;
   const lines: string[] = [];
   let line = '';
+  let lineEm = 0;
   for (const word of words) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && estimateTextWidth(next, fontSize, bold) > maxWidth) {
+    const advances = advancesOf(word);
+    let em = line ? lineEm + SPACE : 0;
+    for (const a of advances) em += a;
+    if (line && em * fontSize * factor > maxWidth) {
       lines.push(line);
       line = word;
+      em = 0;
+      for (const a of advances) em += a;
     } else {
-      line = next;
+      line = line ? `${line} ${word}` : word;
     }
+    lineEm = em;
   }
   if (line) lines.push(line);
   return lines;

@@ -9,7 +9,7 @@
  * change that swaps the chart kind does not measure again: a read there forced a layout of the page
  * in the middle of the commit (13–32 ms of a long frame at 4x CPU slowdown, in the scroll trace).
  */
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { startTransition, useLayoutEffect, useState, type RefObject } from 'react';
 import { boxFromMeasure, defaultBox, type BoxShape, type ChartBox } from './box.ts';
 
 /** What was measured: the element's content box and the root font size (the probe's width), in CSS px. */
@@ -49,8 +49,11 @@ export function boxFor(shape: BoxShape, measure: Measure | null, naturalHeight: 
  * The measure of the box a graphic is drawn in (null until measured: the server render and hydration).
  * `self`: measure the element itself, not the graphic box around it: for a chart that shares the box
  * with other content (a caption above it, a source line below), so the chart is drawn in what is left.
+ * `standIn`: a prerendered chart is on screen until the live one is drawn, so the first measure can
+ * wait for a background render (a transition) instead of re-rendering the graphic inside
+ * hydration's commit, the longest task of the load on a mid-range phone.
  */
-export function useGraphicMeasure(ref: RefObject<HTMLElement | null>, probe: RefObject<HTMLElement | null>, self = false): Measure | null {
+export function useGraphicMeasure(ref: RefObject<HTMLElement | null>, probe: RefObject<HTMLElement | null>, self = false, standIn = false): Measure | null {
   const [measure, setMeasure] = useState<Measure | null>(null);
   useLayoutEffect(() => {
     const own = ref.current;
@@ -60,7 +63,9 @@ export function useGraphicMeasure(ref: RefObject<HTMLElement | null>, probe: Ref
     const update = (next: Measure) => setMeasure((prev) => (sameMeasure(prev, next) ? prev : next));
     // The one read: at mount, so the first painted frame has the measured box.
     let current: Measure = { ...contentSize(box), root: parseFloat(getComputedStyle(document.documentElement).fontSize) || 16 };
-    update(current);
+    const first = current;
+    if (standIn) startTransition(() => update(first));
+    else update(first);
     const observer = new ResizeObserver((entries) => {
       for (const entry of entries) {
         const { width, height } = entry.contentRect;
@@ -73,6 +78,6 @@ export function useGraphicMeasure(ref: RefObject<HTMLElement | null>, probe: Ref
     observer.observe(box);
     if (probeEl) observer.observe(probeEl);
     return () => observer.disconnect();
-  }, [ref, probe, self]);
+  }, [ref, probe, self, standIn]);
   return measure;
 }

@@ -21,8 +21,8 @@ import steps from 'virtual:story-outline';
 import type { ChartBox } from '../../kit/graphics/box.ts';
 import { idleQueue } from '../../kit/graphics/idle.ts';
 import type { Measure } from '../../kit/graphics/useGraphicBox.ts';
-import { GRAPHIC_KINDS } from '../data/graphicStates.ts';
-import { loadedChunk, loadedModel, LiveSwitch, preloadGraphics } from './liveSwitch.tsx';
+import { GRAPHIC_KINDS, isGraphicKind } from '../data/graphicStates.ts';
+import { loadedChunk, loadedModel, loadGraphic, LiveSwitch, preloadGraphics } from './liveSwitch.tsx';
 import { boxFor, graphicKind } from './registry.ts';
 import './keptKinds.css';
 
@@ -87,6 +87,38 @@ function prepareAhead(measure: Measure, onScreen: string, ready: (kind: string) 
   };
 }
 
+/** Longest the prerendered chart stands in once measured: on a page never idle (an animation, a long scroll) the live chart then lays itself out as it renders. */
+const STAND_IN_MAX_MS = 1500;
+
+/**
+ * Lays the kind on screen out for the measured box at idle, one layout per idle period, then calls
+ * `ready` (at the latest after STAND_IN_MAX_MS). Meanwhile the prerendered chart stands in: the
+ * first live chart is then a render from cached layouts, in a transition of its own, not layouts
+ * computed inside hydration's task (which made it one 300 ms task after load on a mid-range phone,
+ * the load trace at 4x CPU).
+ */
+function prepareOnScreen(measure: Measure, kind: string, ready: () => void): () => void {
+  let done = false;
+  const stop = () => {
+    done = true;
+    clearTimeout(deadline);
+  };
+  const finish = () => {
+    if (done) return;
+    stop();
+    ready();
+  };
+  const deadline = setTimeout(finish, STAND_IN_MAX_MS);
+  void (isGraphicKind(kind) ? loadGraphic(kind) : Promise.resolve()).then(() => {
+    const model = loadedModel();
+    if (done) return;
+    const jobs = isGraphicKind(kind) && model ? (loadedChunk(kind)?.prepare(model, boxFor(kind, measure, false)) ?? []) : [];
+    for (const job of jobs) queueAtIdle(() => !done && job());
+    queueAtIdle(finish);
+  });
+  return stop;
+}
+
 /** The server's render: the current state's chart in the slot (what hydration finds and keeps). */
 function ServerKinds({ stateId, progress, measure }: KeptKindsProps): JSX.Element {
   return (
@@ -111,15 +143,25 @@ function ClientKinds({ stateId, progress, measure, prerendered }: KeptKindsProps
       }),
     ),
   );
-  // Hydration keeps the prerendered SVG; once the box is measured (a layout effect, before the
-  // hydrated page paints) the live chart replaces it, drawn for that box (the prerendered one is
-  // drawn for a default box and scaled to fit: its text can be under the 11 px floor).
-  const standingIn = prerendered && measure === null;
+  // Hydration keeps the prerendered SVG. Once the box is measured and the chart on screen laid out
+  // for it at idle (prepareOnScreen), the live chart replaces it, drawn for that box (the prerendered
+  // one is drawn for a default box and scaled to fit: its text can be under the 11 px floor). A step
+  // change before then draws the new step's chart at once.
+  const [hydratedState] = useState(stateId);
+  const [preparedFor, setPreparedFor] = useState<Measure | null>(null);
+  const standingIn = prerendered && stateId === hydratedState && (measure === null || preparedFor === null);
   // The kinds drawn so far: kept from then on.
   const [drawn, setDrawn] = useState<ReadonlySet<string>>(() => new Set());
   if (!standingIn && !drawn.has(kind)) setDrawn(new Set(drawn).add(kind));
 
   const boxes = useMemo(() => Object.fromEntries(KINDS.map((k) => [k, boxFor(k, measure, false)])), [measure]);
+
+  useEffect(() => {
+    if (!measure || !standingIn) return;
+    return prepareOnScreen(measure, kind, () => startTransition(() => setPreparedFor(measure)));
+    // Only the first measure matters: once the live chart is drawn, it follows the measure itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [measure]);
 
   useEffect(() => {
     if (!measure) return;

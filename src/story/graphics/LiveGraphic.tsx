@@ -27,7 +27,7 @@ export const LiveGraphic = memo(function LiveGraphic({
 }: GraphicProps & { naturalHeight?: boolean; prerendered?: boolean }): JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLSpanElement>(null);
-  const measure = useGraphicMeasure(ref, probe, true);
+  const measure = useGraphicMeasure(ref, probe, true, prerendered && !naturalHeight);
   return (
     <GraphicCaption caption={captionFor(props.stateId)} fill={!naturalHeight} chartRef={ref}>
       <span className="graphic-em-probe" ref={probe} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { derive, rankVotes } from '../../../src/story/data/derive.ts';
 import { fillTokens } from '../../../src/story/data/tokens.ts';
-import { formatIsoDate, formatPoints, formatShare, formatSmallCount } from '../../../src/story/data/format.ts';
+import { formatCount, formatIsoDate, formatPoints, formatPounds, formatShare, formatSmallCount } from '../../../src/story/data/format.ts';
 import { realModel } from './fixtures.ts';
 
 const data = realModel();
@@ -82,5 +82,13 @@ describe('format', () => {
     expect(formatSmallCount(7, words)).toBe('seven');
     expect(formatSmallCount(0, words)).toBe('nil');
     expect(formatSmallCount(12, words)).toBe('12');
+  });
+
+  it('writes counts as en-GB Intl.NumberFormat would, without loading it in the browser', () => {
+    const intl = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+    const values = [0, 1, 9, 999, 1000, 9999, 10000, 18010, 123456, 999999.5, 1234567.49, -1, -1500, -1234.5, 0.5, 2.5, 1e9];
+    for (const n of values) expect(formatCount(n), String(n)).toBe(intl.format(n));
+    expect(formatPounds(10000)).toBe('£10,000');
+    expect(formatPounds(25000)).toBe('£25,000');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boxKey, keyedMemo, perOwner } from '../../../src/kit/graphics/layoutCache.ts';
-import { atIdle, idleQueue, type Idle } from '../../../src/kit/graphics/idle.ts';
+import { atIdle, idleQueue, loadInTurn, type Idle } from '../../../src/kit/graphics/idle.ts';
 import { sameMeasure } from '../../../src/kit/graphics/useGraphicBox.ts';
 import { boxFor } from '../../../src/story/graphics/registry.ts';
 
@@ -100,6 +100,41 @@ describe('idleQueue', () => {
     expect(ran).toEqual([]);
     periods.shift()!(long);
     expect(ran).toEqual(['a']);
+  });
+});
+
+describe('loadInTurn', () => {
+  it('starts each load in an idle period of its own, once the one before it is in', async () => {
+    const periods: (() => void)[] = [];
+    const started: string[] = [];
+    const arrivals: (() => void)[] = [];
+    const load = (name: string) => () => new Promise<void>((resolve) => (started.push(name), arrivals.push(resolve)));
+    const flush = () => new Promise((resolve) => setTimeout(resolve));
+    let done = false;
+    void loadInTurn(
+      [load('model'), load('map'), load('bars')],
+      (work) => (periods.push(() => work({ timeRemaining: () => 50, didTimeout: false })), () => {}),
+    ).then(() => (done = true));
+    await flush();
+    expect(started).toEqual([]); // nothing before the first idle period
+    periods.shift()!();
+    await flush();
+    expect(started).toEqual(['model']);
+    expect(periods).toHaveLength(0); // the next waits for this one to arrive
+    arrivals.shift()!();
+    await flush();
+    expect(started).toEqual(['model']); // arrived: now it waits for an idle period
+    periods.shift()!();
+    await flush();
+    expect(started).toEqual(['model', 'map']);
+    arrivals.shift()!();
+    await flush();
+    periods.shift()!();
+    await flush();
+    arrivals.shift()!();
+    await flush();
+    expect(started).toEqual(['model', 'map', 'bars']);
+    expect(done).toBe(true);
   });
 });
 

@@ -17,7 +17,40 @@ describe('estimateTextWidth', () => {
   });
 });
 
+/** wrapText as it was: each candidate line measured from its start. The fast one must break exactly where this does. */
+function wrapByMeasuring(text: string, maxWidth: number, fontSize: number, bold: boolean): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && estimateTextWidth(next, fontSize, bold) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 describe('wrapText', () => {
+  it('breaks exactly where measuring each candidate line from its start does, at every width (to the last bit of the sum)', () => {
+    const texts = [
+      'Jamie Driscoll launches his independent campaign with a crowdfunder',
+      'Labour’s panel leaves him off the shortlist — 2 June 2023',
+      'Kim McGuinness 41.3% · Driscoll 28.0% · Ben Houchen’s party, the Conservatives',
+      'Northumberland +5,256 (North East) iii lll WWW mmm 0.1 0.2 0.3',
+    ];
+    let compared = 0;
+    for (const text of texts)
+      for (const bold of [false, true])
+        for (const fontSize of [11, 12.5, 13, 14.3, 15, 16, 48])
+          for (let maxWidth = 10; maxWidth <= 700; maxWidth += 0.7) {
+            expect(wrapText(text, maxWidth, fontSize, bold)).toEqual(wrapByMeasuring(text, maxWidth, fontSize, bold));
+            compared += 1;
+          }
+    expect(compared).toBeGreaterThan(50_000);
+  });
+
   it('keeps every line within the width and loses no words', () => {
     const text = 'Former Durham, Gateshead, South Tyneside and Sunderland authority';
     const lines = wrapText(text, 150);

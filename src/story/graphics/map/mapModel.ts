@@ -157,6 +157,11 @@ function boundsOf(d: string): ReturnType<typeof pathBounds> {
   return b;
 }
 
+/** Parses every council's bounds now (an idle job of its own: the first scene then only lays out). */
+export function parseCouncilBounds(data: MapData): void {
+  for (const c of data.councils.councils) boundsOf(c.d);
+}
+
 /** Space between stacked callouts, in ems: packed (a `tight` or `oneLine` form), the default, and the result map's two-line callouts. Tuned by eye on the screenshots at 320×568..1280×800 (993d358). */
 const CALLOUT_GAP = { tight: 0.3, normal: 0.45, result: 0.6 } as const;
 /** Callouts stay this many ems above the view's bottom edge (room for descenders). Tuned by eye (993d358). */
