@@ -72,7 +72,11 @@ async function showStep(page: Page, id: string, kind: string): Promise<void> {
         window.scrollBy(0, 10);
         return false;
       }
-      return document.querySelector(`[data-graphic] svg[data-graphic-kind="${k}"]`) !== null;
+      // The graphic drawn in the step's state (after a fling it draws where the reader lands).
+      const frame = document.querySelector<HTMLElement>('[data-graphic]');
+      return (
+        frame?.dataset.graphicState === document.getElementById(stepId)!.dataset.graphicState && frame!.querySelector(`svg[data-graphic-kind="${k}"]`) !== null
+      );
     },
     { stepId: id, k: kind },
     { timeout: 5000 },

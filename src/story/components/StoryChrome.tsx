@@ -6,6 +6,7 @@ import { graphicPinned, sharedProgress } from '../../kit/embed/sharedProgress.ts
 import { atIdle } from '../../kit/graphics/idle.ts';
 import { followsProgressIn, GRAPHICS } from '../data/graphicStates.ts';
 import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
+import { flingWatch } from '../../kit/scroll/fling.ts';
 import { scrollStore } from '../../kit/scroll/store.ts';
 import { useStoryEngine } from '../../kit/scroll/useStoryEngine.ts';
 import { StepNav } from './StepNav.tsx';
@@ -14,6 +15,7 @@ const titles = steps.map((s) => s.title);
 const EMPTY = { __html: '' };
 const serverEmbedState = () => embedState.get();
 const notPinned = () => false;
+const notFlinging = () => false;
 const findSection = () => document.querySelector<HTMLElement>('.scrolly');
 
 /** Only a known step id counts; any other hash (or garbage) is ignored. */
@@ -50,7 +52,12 @@ export function StoryChrome() {
   // has caught up with it, the pressed step's graphic is drawn in the urgent render, never the old one.
   const [pressed, setPressed] = useState<number | null>(null);
   if (pressed !== null && deferredIndex === pressed) setPressed(null);
-  const graphicIndex = pressed === activeIndex ? activeIndex : deferredIndex;
+  // While the reader flings (kit/scroll/fling.ts), the graphic holds its state and draws the step
+  // they land on when the scroll slows, not each step flung past.
+  const flinging = useSyncExternalStore(flingWatch.subscribe, flingWatch.get, notFlinging);
+  const [heldIndex, setHeldIndex] = useState(deferredIndex);
+  if (!flinging && heldIndex !== deferredIndex) setHeldIndex(deferredIndex);
+  const graphicIndex = pressed === activeIndex ? activeIndex : flinging ? heldIndex : deferredIndex;
   const shown = steps[Math.max(0, graphicIndex)];
   // Under embed.js's graphic frame (sticky mode) our graphic is hidden: it keeps the state it had
   // and stops following the progress, so a step change is drawn once, not twice, on a main thread
@@ -61,10 +68,10 @@ export function StoryChrome() {
   if (!pinned && drawnState !== shown.graphic) setDrawnState(shown.graphic);
   const graphicProgress = useMotionValue(engine.progress.get());
   useEffect(() => {
-    if (pinned) return;
+    if (pinned || flinging) return;
     graphicProgress.set(engine.progress.get());
     return engine.progress.on('change', (p) => graphicProgress.set(p));
-  }, [pinned, engine.progress, graphicProgress]);
+  }, [pinned, flinging, engine.progress, graphicProgress]);
 
   const goTo = useCallback(
     (index: number) => {
@@ -89,15 +96,17 @@ export function StoryChrome() {
   // The step, for a graphic drawn outside this frame (embed.js sticky mode), and the progress through
   // it only if that step's graphic draws it: each change is a message through the host page, whose
   // main thread is busiest exactly while the reader scrolls.
-  const relayProgress = activeIndex >= 0 && followsProgressIn(GRAPHICS, steps[activeIndex].graphic);
+  // While the reader flings, that graphic holds its state too.
+  const relayIndex = flinging && pressed !== activeIndex ? heldIndex : activeIndex;
+  const relayProgress = relayIndex >= 0 && !flinging && followsProgressIn(GRAPHICS, steps[relayIndex].graphic);
   useEffect(() => {
     if (!relayProgress) {
-      sharedProgress.set(activeIndex, 0);
+      sharedProgress.set(relayIndex, 0);
       return;
     }
-    sharedProgress.set(activeIndex, engine.progress.get());
-    return engine.progress.on('change', (p) => sharedProgress.set(activeIndex, p));
-  }, [activeIndex, engine.progress, relayProgress]);
+    sharedProgress.set(relayIndex, engine.progress.get());
+    return engine.progress.on('change', (p) => sharedProgress.set(relayIndex, p));
+  }, [relayIndex, engine.progress, relayProgress]);
 
   // Deep link: the browser has already scrolled to the step (its scroll-margin puts it in the
   // reading area). Move only if that did not make it the active step (e.g. inside a frame), so the
