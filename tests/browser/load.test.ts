@@ -27,33 +27,30 @@ const RECORD_CHARTS = () => {
 
 const charts = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __charts: string[] }).__charts);
 
-describe('at load, the prerendered chart stands in until the live one is drawn', () => {
-  it('the graphic box shows the prerendered chart, then the live chart for its measured box, never none, with no input', async () => {
-    const context = await built.browser.newContext(PHONE);
-    try {
-      await context.addInitScript(RECORD_CHARTS);
-      const page = await context.newPage();
-      await page.goto(`${built.server.origin}/`);
-      expect(await waitFor(async () => (await charts(page)).includes('live'))).toBe(true);
-      expect(await charts(page)).toEqual(['stand-in', 'live']);
-    } finally {
-      await context.close();
-    }
-  });
-
-  it('on a page never idle (no idle period for the layouts), the live chart still takes over, at its time limit', async () => {
-    const context = await built.browser.newContext(PHONE);
-    try {
-      await context.addInitScript(RECORD_CHARTS);
+/** Loads the story on a phone (never idle: no idle period at all) and returns the charts shown until the live one. */
+async function chartsAtLoad(neverIdle: boolean): Promise<string[]> {
+  const context = await built.browser.newContext(PHONE);
+  try {
+    await context.addInitScript(RECORD_CHARTS);
+    if (neverIdle)
       await context.addInitScript(() => {
         window.requestIdleCallback = () => 0;
       });
-      const page = await context.newPage();
-      await page.goto(`${built.server.origin}/`);
-      expect(await waitFor(async () => (await charts(page)).includes('live'))).toBe(true);
-      expect(await charts(page)).toEqual(['stand-in', 'live']);
-    } finally {
-      await context.close();
-    }
+    const page = await context.newPage();
+    await page.goto(`${built.server.origin}/`);
+    await waitFor(async () => (await charts(page)).includes('live'));
+    return await charts(page);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('at load, the prerendered chart stands in until the live one is drawn', () => {
+  it('the graphic box shows the prerendered chart, then the live chart for its measured box, never none, with no input', async () => {
+    expect(await chartsAtLoad(false)).toEqual(['stand-in', 'live']);
+  });
+
+  it('on a page never idle (no idle period for the layouts), the live chart still takes over, at its time limit', async () => {
+    expect(await chartsAtLoad(true)).toEqual(['stand-in', 'live']);
   });
 });

@@ -61,7 +61,8 @@ export function useGraphicMeasure(ref: RefObject<HTMLElement | null>, probe: Ref
     const box = self ? own : (own.closest<HTMLElement>(__STORY_GRAPHIC_BOX__) ?? own.parentElement ?? own);
     const probeEl = probe.current;
     const update = (next: Measure) => setMeasure((prev) => (sameMeasure(prev, next) ? prev : next));
-    // The one read: at mount, so the first painted frame has the measured box.
+    // The one read: at mount, so the first painted frame has the measured box (under a stand-in,
+    // the background render that follows).
     let current: Measure = { ...contentSize(box), root: parseFloat(getComputedStyle(document.documentElement).fontSize) || 16 };
     const first = current;
     if (standIn) startTransition(() => update(first));
