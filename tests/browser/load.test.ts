@@ -11,7 +11,8 @@ const built = serveBuiltStory();
 
 /**
  * Records, after every change to the page, which chart the graphic box shows: the prerendered one
- * ("stand-in"), the live one drawn for its measured box ("live") or none; consecutive repeats merged.
+ * ("stand-in"), the live one drawn for its measured box ("live") or none; consecutive repeats merged,
+ * from the first chart the parser inserts.
  */
 const RECORD_CHARTS = () => {
   const seen: string[] = [];
@@ -21,6 +22,8 @@ const RECORD_CHARTS = () => {
     if (!frame) return;
     const svg = frame.querySelector('svg');
     const now = !svg ? 'none' : svg.classList.contains('graphic-svg-measured') ? 'live' : 'stand-in';
+    // From the first chart on: before it, the parser may not have reached the graphic's markup yet.
+    if (seen.length === 0 && now === 'none') return;
     if (seen[seen.length - 1] !== now) seen.push(now);
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
 };

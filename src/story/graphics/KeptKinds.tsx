@@ -87,18 +87,23 @@ function prepareAhead(measure: Measure, onScreen: string, ready: (kind: string) 
   };
 }
 
-/** Longest the prerendered chart stands in once measured: on a page never idle (an animation, a long scroll) the live chart then lays itself out as it renders. */
+/**
+ * Longest the prerendered chart stands in once measured and the chart's code is in: on a page never
+ * idle (an animation, a long scroll) the live chart then lays itself out as it renders. Until the
+ * code is in there is nothing better to show, so the stand-in stays (never an empty box).
+ */
 const STAND_IN_MAX_MS = 1500;
 
 /**
  * Lays the kind on screen out for the measured box at idle, one layout per idle period, then calls
- * `ready` (at the latest after STAND_IN_MAX_MS). Meanwhile the prerendered chart stands in: the
+ * `ready` (at the latest STAND_IN_MAX_MS after its code is in). Meanwhile the prerendered chart stands in: the
  * first live chart is then a render from cached layouts, in a transition of its own, not layouts
  * computed inside hydration's task (which made it one 300 ms task after load on a mid-range phone,
  * the load trace at 4x CPU).
  */
 function prepareOnScreen(measure: Measure, kind: string, ready: () => void): () => void {
   let done = false;
+  let deadline: ReturnType<typeof setTimeout> | undefined;
   const stop = () => {
     done = true;
     clearTimeout(deadline);
@@ -108,10 +113,10 @@ function prepareOnScreen(measure: Measure, kind: string, ready: () => void): () 
     stop();
     ready();
   };
-  const deadline = setTimeout(finish, STAND_IN_MAX_MS);
   void (isGraphicKind(kind) ? loadGraphic(kind) : Promise.resolve()).then(() => {
     const model = loadedModel();
     if (done) return;
+    deadline = setTimeout(finish, STAND_IN_MAX_MS);
     const jobs = isGraphicKind(kind) && model ? (loadedChunk(kind)?.prepare(model, boxFor(kind, measure, false)) ?? []) : [];
     for (const job of jobs) queueAtIdle(() => !done && job());
     queueAtIdle(finish);
