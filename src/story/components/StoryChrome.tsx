@@ -55,9 +55,13 @@ export function StoryChrome() {
   // While the reader flings (kit/scroll/fling.ts), the graphic holds its state and draws the step
   // they land on when the scroll slows, not each step flung past.
   const flinging = useSyncExternalStore(flingWatch.subscribe, flingWatch.get, notFlinging);
+  // The graphic lets go in the background render too: the store's change is rendered at once (sync),
+  // and the landing step's graphic drawn in that urgent render was a 50-90 ms task at 4x CPU when the
+  // settle timer fired (issue #17's fling trace); deferred, React renders it in slices.
+  const graphicHeld = useDeferredValue(flinging);
   const [heldIndex, setHeldIndex] = useState(deferredIndex);
-  if (!flinging && heldIndex !== deferredIndex) setHeldIndex(deferredIndex);
-  const graphicIndex = pressed === activeIndex ? activeIndex : flinging ? heldIndex : deferredIndex;
+  if (!graphicHeld && heldIndex !== deferredIndex) setHeldIndex(deferredIndex);
+  const graphicIndex = pressed === activeIndex ? activeIndex : graphicHeld ? heldIndex : deferredIndex;
   const shown = steps[Math.max(0, graphicIndex)];
   // Under embed.js's graphic frame (sticky mode) our graphic is hidden: it keeps the state it had
   // and stops following the progress, so a step change is drawn once, not twice, on a main thread
