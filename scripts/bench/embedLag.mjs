@@ -162,6 +162,25 @@ async function hostMetrics(cdp) {
   return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
 }
 
+/** Each process's cumulative CPU time (s) by id and type, from the browser's CDP session. */
+async function processCpu(browserCdp) {
+  const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
+  return { at: performance.now(), processes: processInfo };
+}
+
+/**
+ * CPU time per second between two processCpu readings (processes in both): the renderer processes'
+ * together, with how many there were, and the GPU process's (it composites every frame's layers).
+ */
+function rendererCpu(before, after) {
+  const was = new Map(before.processes.map((p) => [p.id, p.cpuTime]));
+  const seconds = (after.at - before.at) / 1000 || 1;
+  const of = (type) => after.processes.filter((p) => p.type === type && was.has(p.id));
+  const msPerS = (list) => (list.reduce((sum, p) => sum + p.cpuTime - was.get(p.id), 0) * 1000) / seconds;
+  const renderers = of('renderer');
+  return { renderersCpuMsPerS: msPerS(renderers), renderers: renderers.length, gpuCpuMsPerS: msPerS(of('GPU')) };
+}
+
 /** CDP sessions for the host page and every out-of-process story frame, to throttle each. */
 async function throttleTargets(context, page) {
   const sessions = [await context.newCDPSession(page)];
@@ -211,6 +230,7 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
     const source = await text.evaluate(() => document.documentElement.dataset.scrollSource);
     const { sessions, outOfProcessFrames, inProcessFrames } = await throttleTargets(context, page);
     const input0 = sessions[0];
+    const browserCdp = await browser.newBrowserCDPSession();
     await input0.send('Performance.enable', { timeDomain: 'threadTicks' });
     const screen = await text.evaluate(() => `${screen.width}x${screen.height}`);
     const passes = [];
@@ -225,6 +245,7 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
       await Promise.all(frames.map((f) => f.evaluate(() => ((window.__lag.samples = []), (window.__lag.on = true)))));
       const stopTrace = trace ? await startTrace(sessions[0]) : null;
       const before = await hostMetrics(sessions[0]);
+      const processesBefore = await processCpu(browserCdp);
       const syncAt = await page.evaluate((mark) => performance.mark(mark).startTime, SYNC_MARK);
       const from = await page.evaluate(() => performance.timeOrigin + performance.now());
       let gestures = 0;
@@ -242,6 +263,7 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
       }
       const to = await page.evaluate(() => performance.timeOrigin + performance.now());
       const after = await hostMetrics(sessions[0]);
+      const processesAfter = await processCpu(browserCdp);
       const traceEvents = stopTrace ? await stopTrace() : null;
       await Promise.all(frames.map((f) => f.evaluate(() => (window.__lag.on = false))));
       const host = await page.evaluate(() => window.__lag.samples);
@@ -278,6 +300,9 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
         // its script time, per second of input.
         hostCpuMsPerS: ((after.ThreadTime - before.ThreadTime) * 1000) / (after.Timestamp - before.Timestamp || 1),
         hostScriptMsPerS: ((after.ScriptDuration - before.ScriptDuration) * 1000) / (after.Timestamp - before.Timestamp || 1),
+        // Every renderer process's CPU time (all threads) per second of input: the host's and the
+        // story's (its text and graphic frames are one site, so one process), the page's whole cost.
+        ...rendererCpu(processesBefore, processesAfter),
         gestures,
         restPx: g.rest,
         scrollY: scrolled,
@@ -374,7 +399,10 @@ export function summarize(results) {
     maxPx: Math.max(...passes.map((p) => p.maxPx ?? 0)),
     longFrames: median(passes.map((p) => p.longFrames.count)),
     longFramesPer10s: median(passes.map((p) => (p.longFrames.count / p.inputMs) * 10_000)),
+    blockingPer10s: median(passes.map((p) => (p.longFrames.blocking / p.inputMs) * 10_000)),
     hostCpuMsPerS: median(passes.map((p) => p.hostCpuMsPerS)),
+    renderersCpuMsPerS: median(passes.map((p) => p.renderersCpuMsPerS)),
+    gpuCpuMsPerS: median(passes.map((p) => p.gpuCpuMsPerS)),
     inputS: median(passes.map((p) => p.inputMs / 1000)),
     longestLoafMs: Math.max(...passes.map((p) => p.longFrames.longestMs)),
     hostFramesMissed: median(passes.map((p) => p.hostFramesMissed)),
@@ -389,7 +417,7 @@ function formatSetupRun(r) {
       (p) =>
         `  run ${r.run} ${r.setup} (${r.mode}, source ${r.source}, screen ${r.screen}, ${r.outOfProcessFrames} OOPIF) ${r.input} ${p.cpu}x: ` +
         `${p.frames} frames, > 8 px ${pct(p.over8)}, > 50 px ${pct(p.over50)}, p95 ${round(p.p95Px)} / max ${round(p.maxPx)} px; ` +
-        `host LoAF ${p.longFrames.count} (longest ${round(p.longFrames.longestMs)} ms), host CPU ${round(p.hostCpuMsPerS)} ms/s, host frames missed ${p.hostFramesMissed}, story on time ${pct(p.storySameFrame)}, ${p.gestures} gestures, rest ${round(p.restPx, 1)} px`,
+        `host LoAF ${p.longFrames.count} (${p.longFrames.blocking} blocking; longest ${round(p.longFrames.longestMs)} ms), host CPU ${round(p.hostCpuMsPerS)} ms/s, renderers' CPU ${round(p.renderersCpuMsPerS)} ms/s (${p.renderers} processes), GPU process ${round(p.gpuCpuMsPerS)} ms/s, host frames missed ${p.hostFramesMissed}, story on time ${pct(p.storySameFrame)}, ${p.gestures} gestures, rest ${round(p.restPx, 1)} px`,
     )
     .join('\n');
 }
@@ -397,11 +425,11 @@ function formatSetupRun(r) {
 /** The table: one line per setup, input and CPU rate. */
 export function formatEmbedLag(report) {
   const head =
-    '  setup     mode    input  cpu  frames   > 8 px  > 50 px  p95 / max px  host LoAF (longest)  LoAF/10 s  input s  host CPU ms/s  host frames missed';
+    '  setup     mode    input  cpu  frames   > 8 px  > 50 px  p95 / max px  host LoAF (longest)  LoAF/10 s  blocking/10 s  input s  host CPU ms/s  renderer CPU ms/s  GPU ms/s  host frames missed';
   const lines = report.table.map(
     (r) =>
       `  ${r.setup.padEnd(9)} ${r.mode.padEnd(7)} ${r.input.padEnd(6)} ${`${r.cpu}x`.padStart(3)}  ${String(r.frames).padStart(6)}  ${pct(r.over8).padStart(7)}  ${pct(r.over50).padStart(7)}  ` +
-      `${`${round(r.p95Px)} / ${round(r.maxPx)}`.padStart(12)}  ${`${r.longFrames} (${round(r.longestLoafMs)} ms)`.padStart(19)}  ${String(round(r.longFramesPer10s, 1)).padStart(9)}  ${String(round(r.inputS, 1)).padStart(7)}  ${String(round(r.hostCpuMsPerS)).padStart(12)}  ${String(r.hostFramesMissed).padStart(18)}`,
+      `${`${round(r.p95Px)} / ${round(r.maxPx)}`.padStart(12)}  ${`${r.longFrames} (${round(r.longestLoafMs)} ms)`.padStart(19)}  ${String(round(r.longFramesPer10s, 1)).padStart(9)}  ${String(round(r.blockingPer10s, 1)).padStart(13)}  ${String(round(r.inputS, 1)).padStart(7)}  ${String(round(r.hostCpuMsPerS)).padStart(12)}  ${String(round(r.renderersCpuMsPerS)).padStart(17)}  ${String(round(r.gpuCpuMsPerS)).padStart(8)}  ${String(r.hostFramesMissed).padStart(18)}`,
   );
   return [head, ...lines, `  (medians of ${report.settings.runs} run(s); max is the largest of any run)`].join('\n');
 }

@@ -136,13 +136,20 @@ export function lagSummary(errors) {
 }
 
 /**
- * Long animation frames (entries `{ start, duration }`, absolute ms) that began inside [from, to]:
- * how many and the longest.
- * @param {readonly { start: number, duration: number }[]} entries
+ * Long animation frames (entries `{ start, duration, blocking? }`, absolute ms) that began inside
+ * [from, to]: how many, the longest, and how many blocked the main thread (blockingDuration > 0: a
+ * task in the frame ran over 50 ms, so input waited). The others were long while the main thread
+ * was free: the frame waited for something else (on this two-core machine, mostly another
+ * process's turn on a core).
+ * @param {readonly { start: number, duration: number, blocking?: number }[]} entries
  * @param {number} from
  * @param {number} to
  */
 export function longFramesIn(entries, from, to) {
   const inside = entries.filter((e) => e.start >= from && e.start <= to);
-  return { count: inside.length, longestMs: inside.length ? Math.max(...inside.map((e) => e.duration)) : 0 };
+  return {
+    count: inside.length,
+    blocking: inside.filter((e) => (e.blocking ?? 0) > 0).length,
+    longestMs: inside.length ? Math.max(...inside.map((e) => e.duration)) : 0,
+  };
 }

@@ -142,14 +142,15 @@ describe('lagSummary', () => {
 });
 
 describe('longFramesIn', () => {
-  it('counts the long frames that began inside the window and the longest', () => {
+  it('counts the long frames that began inside the window, those that blocked the main thread, and the longest', () => {
     const entries = [
-      { start: 50, duration: 300 }, // before: a long frame at load
-      { start: 120, duration: 60 },
-      { start: 180, duration: 90 },
-      { start: 260, duration: 400 }, // after
+      { start: 50, duration: 300, blocking: 250 }, // before: a long frame at load
+      { start: 120, duration: 60, blocking: 0 }, // long, the main thread free: waited
+      { start: 180, duration: 90, blocking: 12 }, // a task of 62 ms in it
+      { start: 200, duration: 55 }, // no blocking figure: not counted as blocking
+      { start: 260, duration: 400, blocking: 350 }, // after
     ];
-    expect(longFramesIn(entries, 100, 250)).toEqual({ count: 2, longestMs: 90 });
-    expect(longFramesIn(entries, 1000, 2000)).toEqual({ count: 0, longestMs: 0 });
+    expect(longFramesIn(entries, 100, 250)).toEqual({ count: 3, blocking: 1, longestMs: 90 });
+    expect(longFramesIn(entries, 1000, 2000)).toEqual({ count: 0, blocking: 0, longestMs: 0 });
   });
 });
