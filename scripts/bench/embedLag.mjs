@@ -172,7 +172,7 @@ async function processCpu(browserCdp) {
  * CPU time per second between two processCpu readings (processes in both): the renderer processes'
  * together, with how many there were, and the GPU process's (it composites every frame's layers).
  */
-function rendererCpu(before, after) {
+function cpuByProcessType(before, after) {
   const was = new Map(before.processes.map((p) => [p.id, p.cpuTime]));
   const seconds = (after.at - before.at) / 1000 || 1;
   const of = (type) => after.processes.filter((p) => p.type === type && was.has(p.id));
@@ -302,12 +302,13 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
         hostScriptMsPerS: ((after.ScriptDuration - before.ScriptDuration) * 1000) / (after.Timestamp - before.Timestamp || 1),
         // Every renderer process's CPU time (all threads) per second of input: the host's and the
         // story's (its text and graphic frames are one site, so one process), the page's whole cost.
-        ...rendererCpu(processesBefore, processesAfter),
+        ...cpuByProcessType(processesBefore, processesAfter),
         gestures,
         restPx: g.rest,
         scrollY: scrolled,
       });
     }
+    await browserCdp.detach();
     return { setup, input, mode, source, screen, outOfProcessFrames, inProcessFrames, passes };
   } finally {
     await context.close();

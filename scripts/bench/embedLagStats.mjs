@@ -139,8 +139,7 @@ export function lagSummary(errors) {
  * Long animation frames (entries `{ start, duration, blocking? }`, absolute ms) that began inside
  * [from, to]: how many, the longest, and how many blocked the main thread (blockingDuration > 0: a
  * task in the frame ran over 50 ms, so input waited). The others were long while the main thread
- * was free: the frame waited for something else (on this two-core machine, mostly another
- * process's turn on a core).
+ * was free: the frame waited for something outside it.
  * @param {readonly { start: number, duration: number, blocking?: number }[]} entries
  * @param {number} from
  * @param {number} to
