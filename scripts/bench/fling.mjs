@@ -17,8 +17,9 @@
  *            next paint (Event Timing API, durationThreshold 16) over mouse clicks, taps and Enter,
  *            and whether the new step and its graphic state were on screen at the paint after the press.
  *
- *   node scripts/bench/fling.mjs [--runs N] [--cpu 4] [--dist dir] [--trace file.json] [--no-flings] [--no-buttons]
- * after npm run build. npm run bench calls flingReport() (skip with --no-fling).
+ *   node scripts/bench/fling.mjs [--runs N] [--cpu 4] [--dist dir] [--trace file.json] [--no-flings] [--no-buttons] [--loads N]
+ * after npm run build. --loads N adds N loads of each page (alternating, normal motion) and nothing
+ * else: the load figures with less noise (--no-flings --no-buttons --loads 10 for those alone). npm run bench calls flingReport() (skip with --no-fling).
  * --trace: a Chrome trace of each fling of our page (file-wheel-normal.json, ...), and under each of
  * its long frames what the trace says about it (trace.mjs); and of the step buttons' presses
  * (file-buttons-normal.json, ...), with what the trace says about each press, from the press to
@@ -370,8 +371,8 @@ async function pressButtons(browser, o) {
 /**
  * Serves `dist` (and its floor page) and runs every input x motion setting on both pages, `runs`
  * times, the pages' order alternating; then the step buttons on our page under each motion setting.
- * @param {{ dist?: string, runs?: number, cpu?: number, trace?: string | null, flings?: boolean, buttons?: boolean, log?: (line: string) => void }} [o]
- *   flings, buttons: false skips that part (both run by default)
+ * @param {{ dist?: string, runs?: number, cpu?: number, trace?: string | null, flings?: boolean, buttons?: boolean, loads?: number, log?: (line: string) => void }} [o]
+ *   flings, buttons: false skips that part (both run by default); loads: that many more loads of each page, measured alone
  */
 export async function flingReport({
   dist = join(ROOT, 'dist'),
@@ -380,6 +381,7 @@ export async function flingReport({
   trace = null,
   flings: withFlings = true,
   buttons: withButtons = true,
+  loads: extraLoads = 0,
   log = () => {},
 } = {}) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -388,6 +390,8 @@ export async function flingReport({
   const browser = await launchChromium();
   const flings = [];
   const buttons = [];
+  /** @type {{ which: 'ours' | 'floor', load: Awaited<ReturnType<typeof openPage>>['load'] }[]} */
+  const loads = [];
   try {
     let turn = 0;
     for (let run = 1; run <= runs; run++) {
@@ -414,6 +418,13 @@ export async function flingReport({
         for (const line of formatButtons(b)) log(line);
       }
     }
+    for (let i = 0; i < extraLoads; i++)
+      for (const which of /** @type {('ours' | 'floor')[]} */ (i % 2 ? ['floor', 'ours'] : ['ours', 'floor'])) {
+        const { context, load } = await openPage(browser, { url: url[which], story: which === 'ours', motion: 'normal', cpu });
+        await context.close();
+        loads.push({ which, load });
+        log(`  load ${i + 1} ${which.padEnd(5)} ${loadLine(load)}`);
+      }
   } finally {
     await browser.close();
     await server.close();
@@ -430,6 +441,7 @@ export async function flingReport({
     table: summarize(flings),
     flings,
     buttons,
+    loads,
   };
 }
 
@@ -532,8 +544,9 @@ export function formatFling(report) {
           `  ${r.input.padEnd(6)} ${r.motion.padEnd(7)} ${r.direction.padEnd(5)}  ${formatVersus(r.versus).padEnd(40)}  ${`${round(r.oursLongestMs)} / ${round(r.floorLongestMs)} ms`.padEnd(21)}  ${String(r.oursOver100).padStart(13)}  ${String(round((r.oursMs ?? 0) / 1000, 1)).padStart(7)}${r.allReached ? '' : '  (did not reach the end)'}`,
       ),
     );
-  const ours = report.flings.map((f) => f.ours.load).concat(report.buttons.map((b) => b.load));
-  const floor = report.flings.map((f) => f.floor.load);
+  const extra = (/** @type {string} */ which) => report.loads.filter((l) => l.which === which).map((l) => l.load);
+  const ours = [...report.flings.map((f) => f.ours.load), ...report.buttons.map((b) => b.load), ...extra('ours')];
+  const floor = [...report.flings.map((f) => f.floor.load), ...extra('floor')];
   const max = (/** @type {number[]} */ xs) => (xs.length ? Math.max(...xs) : 0);
   /** @param {(l: (typeof ours)[number]) => number} pick */
   const versus = (pick) => formatVersus(versusFloor(median(ours.map(pick)) ?? 0, median(floor.map(pick)) ?? 0));
@@ -563,6 +576,7 @@ async function main() {
     trace: at('--trace') ? resolve(/** @type {string} */ (at('--trace'))) : null,
     flings: !args.includes('--no-flings'),
     buttons: !args.includes('--no-buttons'),
+    loads: Number(at('--loads')) || 0,
     log: (line) => console.log(line),
   });
   console.log(`\n${formatFling(report)}`);

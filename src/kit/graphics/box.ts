@@ -4,6 +4,7 @@
  * scaled to fit, so chart text keeps its size: derived from the reader's root font size (it grows
  * with text zoom) and never under MIN_FONT. Pure functions; the browser side is useGraphicBox.ts.
  */
+import { finish, type Steps } from './steps.ts';
 
 export interface ChartBox {
   /** Drawing width and height in CSS pixels. */
@@ -49,9 +50,16 @@ export function chartFont(rootFontPx: number, boxWidth = 0): number {
  * give a little back (never below the floor, MIN_FONT or higher) where it has not.
  */
 export function fitFont(preferred: number, fits: (font: number) => boolean, floor = MIN_FONT): number {
+  return finish(fitFontSteps(preferred, fits, floor));
+}
+
+/** fitFont, yielding after each font it tries (steps.ts). */
+export function* fitFontSteps(preferred: number, fits: (font: number) => boolean, floor = MIN_FONT): Steps<number> {
   const least = Math.max(MIN_FONT, floor);
   for (let f = Math.max(least, preferred); f > least; f = Math.max(least, f - 0.5)) {
-    if (fits(f)) return f;
+    const fit = fits(f);
+    yield;
+    if (fit) return f;
   }
   return least;
 }

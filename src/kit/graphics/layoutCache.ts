@@ -7,27 +7,46 @@
  * only earlier.
  */
 import type { ChartBox } from './box.ts';
+import { finish, type Steps } from './steps.ts';
 
 /** The part of a box a layout depends on, as a key. */
 export function boxKey(box: ChartBox): string {
   return `${box.width}|${box.height}|${box.font}|${box.measured ? 1 : 0}`;
 }
 
+/** Results per owner and key; each owner keeps at most `limit`, dropping the oldest (steppedMemo). */
+function resultStore<T>(limit: number) {
+  const byOwner = new WeakMap<object, Map<string, T>>();
+  return {
+    has: (owner: object, key: string) => byOwner.get(owner)?.has(key) ?? false,
+    get: (owner: object, key: string) => byOwner.get(owner)!.get(key)!,
+    set(owner: object, key: string, value: T): T {
+      let results = byOwner.get(owner);
+      if (!results) byOwner.set(owner, (results = new Map()));
+      if (results.size >= limit) results.delete(results.keys().next().value!);
+      results.set(key, value);
+      return value;
+    },
+  };
+}
+
 /**
  * A memo of results per owner (an object the inputs come from, e.g. the chart model: a new model
- * starts afresh, and a dropped one is collected) and key. Each owner keeps at most `limit` results,
- * dropping the oldest: boxes change on resize and text zoom.
+ * starts afresh, and a dropped one is collected) and key, each result computed in steps (steps.ts).
+ * `now` runs them all where the result is needed (a render); `ahead` is a job that runs them in
+ * turn, a few per idle period (idle.ts's queue), and keeps the result for `now`. Each owner keeps at
+ * most `limit` results, dropping the oldest: boxes change on resize and text zoom.
  */
-export function keyedMemo<T>(limit = 24): (owner: object, key: string, compute: () => T) => T {
-  const byOwner = new WeakMap<object, Map<string, T>>();
-  return (owner, key, compute) => {
-    let results = byOwner.get(owner);
-    if (!results) byOwner.set(owner, (results = new Map()));
-    if (results.has(key)) return results.get(key)!;
-    const value = compute();
-    if (results.size >= limit) results.delete(results.keys().next().value!);
-    results.set(key, value);
-    return value;
+export function steppedMemo<T>(limit = 24) {
+  const store = resultStore<T>(limit);
+  return {
+    now: (owner: object, key: string, steps: () => Steps<T>): T => (store.has(owner, key) ? store.get(owner, key) : store.set(owner, key, finish(steps()))),
+    *ahead(owner: object, key: string, steps: () => Steps<T>): Steps<void> {
+      if (store.has(owner, key)) return;
+      const value = yield* steps();
+      // A render may have computed it meanwhile: the same layout, so either is kept.
+      if (!store.has(owner, key)) store.set(owner, key, value);
+    },
   };
 }
 

@@ -20,6 +20,7 @@ import {
 } from '../data/graphicStates.ts';
 import { boxFromMeasure as boxFromShape, defaultBox as defaultShapeBox, type BoxShape, type ChartBox } from '../../kit/graphics/box.ts';
 import { boxFor as boxForShape, type Measure } from '../../kit/graphics/useGraphicBox.ts';
+import type { IdleJob } from '../../kit/graphics/idle.ts';
 import type { ChartModel } from './chartModel.ts';
 
 /** What every graphic is given to draw one of its states, in the box it gets, from the model it is given (the story's, or a test's fixture). */
@@ -31,10 +32,13 @@ export interface GraphicDrawProps<V extends string = string> {
   model: ChartModel;
 }
 
-/** A graphic's code: its component, and the jobs that lay it out for a box ahead of need (cached layouts). */
+/**
+ * A graphic's code: its component, and the jobs that lay it out for a box ahead of need (cached
+ * layouts); a long job returns its work as steps, which the idle queue runs a few per idle period.
+ */
 export interface GraphicChunk<V extends string = string> {
   component: ComponentType<GraphicDrawProps<V>>;
-  prepare: (model: ChartModel, box: ChartBox) => (() => void)[];
+  prepare: (model: ChartModel, box: ChartBox) => IdleJob[];
 }
 
 /** What src/story/graphics/<kind>/<Kind>Graphic.tsx exports as `graphic`. */

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { boxKey, keyedMemo, perOwner } from '../../../src/kit/graphics/layoutCache.ts';
+import { boxKey, perOwner, steppedMemo } from '../../../src/kit/graphics/layoutCache.ts';
+import { finish, type Steps } from '../../../src/kit/graphics/steps.ts';
 import { atIdle, idleQueue, loadInTurn, type Idle } from '../../../src/kit/graphics/idle.ts';
 import { sameMeasure } from '../../../src/kit/graphics/useGraphicBox.ts';
 import { boxFor } from '../../../src/story/graphics/registry.ts';
 
-describe('keyedMemo', () => {
+/** A computation as steps: one stop, then its result. */
+function* oneStep<T>(compute: () => T): Steps<T> {
+  yield;
+  return compute();
+}
+
+/** A steppedMemo's `now`, for a computation of one step. */
+function memoNow<T>(limit?: number): (owner: object, key: string, compute: () => T) => T {
+  const memo = steppedMemo<T>(limit);
+  return (owner, key, compute) => memo.now(owner, key, () => oneStep(compute));
+}
+
+describe('steppedMemo, one result per owner and key', () => {
   it('computes once per owner and key, and again for another owner or key', () => {
-    const memo = keyedMemo<number>();
+    const memo = memoNow<number>();
     let calls = 0;
     const compute = () => ++calls;
     const a = {};
@@ -18,7 +31,7 @@ describe('keyedMemo', () => {
     expect(calls).toBe(3);
   });
   it('keeps at most `limit` results per owner, dropping the oldest', () => {
-    const memo = keyedMemo<string>(2);
+    const memo = memoNow<string>(2);
     const owner = {};
     let calls = 0;
     const compute = (v: string) => () => (calls++, v);
@@ -33,12 +46,63 @@ describe('keyedMemo', () => {
     expect(calls).toBe(4);
   });
   it('caches a falsy result too', () => {
-    const memo = keyedMemo<number>();
+    const memo = memoNow<number>();
     let calls = 0;
     const owner = {};
     memo(owner, 'k', () => (calls++, 0));
     expect(memo(owner, 'k', () => (calls++, 0))).toBe(0);
     expect(calls).toBe(1);
+  });
+});
+
+/** Steps that log each step they take, then return `value`. */
+function* logged<T>(log: string[], name: string, count: number, value: T): Steps<T> {
+  for (let i = 1; i <= count; i += 1) {
+    log.push(`${name}${i}`);
+    if (i < count) yield;
+  }
+  return value;
+}
+
+describe('finish', () => {
+  it('runs every step and returns the result', () => {
+    const log: string[] = [];
+    expect(finish(logged(log, 's', 3, 'done'))).toBe('done');
+    expect(log).toEqual(['s1', 's2', 's3']);
+  });
+});
+
+describe('steppedMemo', () => {
+  it('computes at once with `now`, once per owner and key', () => {
+    const memo = steppedMemo<string>();
+    const log: string[] = [];
+    const owner = {};
+    expect(memo.now(owner, 'k', () => logged(log, 'a', 2, 'A'))).toBe('A');
+    expect(memo.now(owner, 'k', () => logged(log, 'b', 2, 'B'))).toBe('A');
+    expect(log).toEqual(['a1', 'a2']);
+  });
+  it('keeps what `ahead` computed in steps, so `now` then computes nothing', () => {
+    const memo = steppedMemo<string>();
+    const log: string[] = [];
+    const owner = {};
+    const job = memo.ahead(owner, 'k', () => logged(log, 'a', 3, 'A'));
+    expect(job.next().done).toBe(false);
+    expect(log).toEqual(['a1']); // one step, not the whole search
+    finish(job);
+    expect(memo.now(owner, 'k', () => logged(log, 'b', 1, 'B'))).toBe('A');
+    expect(log).toEqual(['a1', 'a2', 'a3']);
+  });
+  it('skips a result it has, and keeps the first of two computed together', () => {
+    const memo = steppedMemo<string>();
+    const log: string[] = [];
+    const owner = {};
+    const early = memo.ahead(owner, 'k', () => logged(log, 'a', 2, 'A'));
+    early.next(); // started, then a render needs it now
+    expect(memo.now(owner, 'k', () => logged(log, 'b', 1, 'B'))).toBe('B');
+    finish(early);
+    expect(memo.now(owner, 'k', () => logged(log, 'c', 1, 'C'))).toBe('B');
+    expect(finish(memo.ahead(owner, 'k', () => logged(log, 'd', 1, 'D')))).toBeUndefined();
+    expect(log).toEqual(['a1', 'b1', 'a2']);
   });
 });
 
@@ -76,8 +140,8 @@ describe('idleQueue', () => {
     const periods: ((idle: Idle) => void)[] = [];
     const queue = idleQueue(30, (work) => (periods.push(work), () => {}));
     const ran: string[] = [];
-    queue(() => ran.push('a'));
-    queue(() => ran.push('b'));
+    queue(() => void ran.push('a'));
+    queue(() => void ran.push('b'));
     expect(ran).toEqual([]);
     expect(periods).toHaveLength(1); // one idle request at a time
     periods.shift()!(long);
@@ -86,7 +150,7 @@ describe('idleQueue', () => {
     expect(ran).toEqual(['a', 'b']);
     periods.shift()!(long); // the queue is empty: it stops asking for idle time
     expect(periods).toHaveLength(0);
-    queue(() => ran.push('c'));
+    queue(() => void ran.push('c'));
     periods.shift()!(long);
     expect(ran).toEqual(['a', 'b', 'c']);
   });
@@ -94,12 +158,50 @@ describe('idleQueue', () => {
     const periods: ((idle: Idle) => void)[] = [];
     const queue = idleQueue(30, (work) => (periods.push(work), () => {}));
     const ran: string[] = [];
-    queue(() => ran.push('a'));
+    queue(() => void ran.push('a'));
     periods.shift()!(short);
     periods.shift()!(short);
     expect(ran).toEqual([]);
     periods.shift()!(long);
     expect(ran).toEqual(['a']);
+  });
+});
+
+describe('idleQueue with jobs in steps', () => {
+  /** An idle period of `ms` that loses `cost` ms to each step logged (the log starts where the period does). */
+  const period = (ms: number, log: string[], cost = 10): Idle => {
+    const at = log.length;
+    return { timeRemaining: () => ms - cost * (log.length - at), didTimeout: false };
+  };
+  it('runs the steps of a job while the period has time, goes on in the next, then starts the next job', () => {
+    const periods: ((idle: Idle) => void)[] = [];
+    const queue = idleQueue(20, (work) => (periods.push(work), () => {}));
+    const log: string[] = [];
+    queue(() => logged(log, 's', 5, undefined));
+    queue(() => void log.push('next'));
+    // 40 ms, 10 ms a step, a step only with 15 ms left: three steps (40, 30 and 20 ms left before each).
+    periods.shift()!(period(40, log));
+    expect(log).toEqual(['s1', 's2', 's3']);
+    periods.shift()!(period(40, log));
+    expect(log).toEqual(['s1', 's2', 's3', 's4', 's5']); // the next job waits for a period of its own
+    periods.shift()!(period(40, log));
+    expect(log[log.length - 1]).toBe('next');
+    periods.shift()!(period(40, log)); // empty: no more requests
+    expect(periods).toHaveLength(0);
+  });
+  it('starts a job only in a period with minIdleMs, and takes a step only with 15 ms left', () => {
+    const periods: ((idle: Idle) => void)[] = [];
+    const queue = idleQueue(20, (work) => (periods.push(work), () => {}));
+    const log: string[] = [];
+    queue(() => logged(log, 's', 3, undefined));
+    periods.shift()!(period(19, log));
+    expect(log).toEqual([]);
+    periods.shift()!(period(20, log, 13)); // starts: one step, then 7 ms are left
+    expect(log).toEqual(['s1']);
+    periods.shift()!(period(14, log));
+    expect(log).toEqual(['s1']);
+    periods.shift()!(period(15, log));
+    expect(log).toEqual(['s1', 's2']);
   });
 });
 

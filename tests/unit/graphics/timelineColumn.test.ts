@@ -11,7 +11,15 @@ import { dataset } from '../../../src/story/data/dataset.ts';
 import { formatIsoDate } from '../../../src/story/data/format.ts';
 import type { TimelineEvent } from '../../../src/story/data/types.ts';
 import { boxesOverlap, type Box } from '../../../src/kit/graphics/text.ts';
-import { dodgeColumn, isColumn, TALL_RATIO, timelineColumn, timelineFor, type TimelineColumn } from '../../../src/story/graphics/timeline/timelineColumn.ts';
+import {
+  dodgeColumn,
+  isColumn,
+  TALL_RATIO,
+  timelineColumn,
+  timelineFor,
+  timelineSteps,
+  type TimelineColumn,
+} from '../../../src/story/graphics/timeline/timelineColumn.ts';
 import { FOCUS_R, MARK_R } from '../../../src/story/graphics/timeline/timelineLayout.ts';
 
 const words = story.graphicLabels.timeline;
@@ -100,6 +108,24 @@ describe('dodgeColumn', () => {
         100,
       ),
     ).toBeNull();
+  });
+});
+
+describe('the timeline laid out in steps (for idle time)', () => {
+  it.each([
+    ['390 × 844 phone band', 359, 293, 13],
+    ['320 × 568 phone band', 289, 190, 13],
+    ['200% text, 1280 × 800', 605, 392, 30],
+  ])('%s: the same layout as at once, in steps', (_, width, height, font) => {
+    for (const id of FOCUS) {
+      const steps = timelineSteps(input(id, width, height, font));
+      let yields = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) yields += 1;
+      expect(step.value).toEqual(timelineFor(input(id, width, height, font)));
+      // Each try is a step: a search of several tries stops between them (the idle queue's slices).
+      expect(yields).toBeGreaterThanOrEqual(3);
+    }
   });
 });
 

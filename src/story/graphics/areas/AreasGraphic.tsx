@@ -6,8 +6,9 @@ import type { ChartBox } from '../../../kit/graphics/box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
-import { boxKey, keyedMemo } from '../../../kit/graphics/layoutCache.ts';
-import { areasLayout, LABEL_GAP, type AreasLayout, type AreasText } from './areasLayout.ts';
+import { boxKey, steppedMemo } from '../../../kit/graphics/layoutCache.ts';
+import type { IdleJob } from '../../../kit/graphics/idle.ts';
+import { areasLayoutSteps, LABEL_GAP, type AreasLayout, type AreasText } from './areasLayout.ts';
 
 /** "+1,411 (2.0 points)": the winner's lead in the area, in votes and in share points. */
 export function marginCaption(marginVotes: number, marginShare: number, units: Pick<Units, 'point' | 'points'>): string {
@@ -32,16 +33,18 @@ export function areasText({ candidate, labels, units }: ChartModel): AreasText {
 /** The areas the story calls close: the smallest lead in votes and in share. */
 export const closeAreaCodes = ({ derived }: ChartModel): string[] => [derived.closestByVotes.code, derived.closestByShare.code];
 
-const layouts = keyedMemo<AreasLayout>();
+const layouts = steppedMemo<AreasLayout>();
+const layoutSteps = (model: ChartModel, box: ChartBox) => () =>
+  areasLayoutSteps(model.derived.areas, closeAreaCodes(model), areasText(model), box.width, box.height, box.font);
 
 /** The panels' layout for a box, computed once per model and box. */
 function areasScene(model: ChartModel, box: ChartBox): AreasLayout {
-  return layouts(model, boxKey(box), () => areasLayout(model.derived.areas, closeAreaCodes(model), areasText(model), box.width, box.height, box.font));
+  return layouts.now(model, boxKey(box), layoutSteps(model, box));
 }
 
-/** A job that lays the panels out for a box ahead of need (at idle), so the step that shows them only renders. */
-export function prepareAreas(model: ChartModel, box: ChartBox): (() => void)[] {
-  return [() => areasScene(model, box)];
+/** A job that lays the panels out for a box ahead of need (at idle, in steps), so the step that shows them only renders. */
+export function prepareAreas(model: ChartModel, box: ChartBox): IdleJob[] {
+  return [() => layouts.ahead(model, boxKey(box), layoutSteps(model, box))];
 }
 
 export function AreasGraphic({ box, model }: { box: ChartBox; model: ChartModel }) {

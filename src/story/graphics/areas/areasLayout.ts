@@ -12,7 +12,8 @@
  * the story).
  */
 import type { AreaResult, CandidateResult } from '../../data/derive.ts';
-import { fitFont, fontFloors, MIN_FONT } from '../../../kit/graphics/box.ts';
+import { fitFontSteps, fontFloors, MIN_FONT } from '../../../kit/graphics/box.ts';
+import { finish, remember, type Steps } from '../../../kit/graphics/steps.ts';
 import { linearScale, type LinearScale } from '../../../kit/graphics/scale.ts';
 import { estimateTextWidth, r1, wrapText } from '../../../kit/graphics/text.ts';
 
@@ -303,26 +304,28 @@ function gridAttempt(
  * beside, then above the bars; then a grid of panels), else the same at the largest smaller font
  * that fits, not under the reader's floors, nor under 14 px in a wide box that holds it (box.ts fontFloors).
  */
-export function areasLayout(
-  areas: readonly AreaResult[],
-  closeCodes: readonly string[],
-  text: AreasText,
-  width: number,
-  height: number,
-  font: number,
-): AreasLayout {
+export function areasLayout(...args: AreasLayoutArgs): AreasLayout {
+  return finish(areasLayoutSteps(...args));
+}
+
+type AreasLayoutArgs = [areas: readonly AreaResult[], closeCodes: readonly string[], text: AreasText, width: number, height: number, font: number];
+
+/** areasLayout, yielding after each font it tries (steps.ts). */
+export function* areasLayoutSteps(...[areas, closeCodes, text, width, height, font]: AreasLayoutArgs): Steps<AreasLayout> {
   // Tiers, richest first (one panel per row, then a grid); within a tier the largest font that fits.
   const tiers = [
-    (f: number) =>
-      listAttempt(areas, closeCodes, text, width, height, f, MAX_BARS, 'columns') ??
-      listAttempt(areas, closeCodes, text, width, height, f, MAX_BARS, 'stacked') ??
-      listAttempt(areas, closeCodes, text, width, height, f, 2, 'columns') ??
-      listAttempt(areas, closeCodes, text, width, height, f, 2, 'stacked'),
-    (f: number) => gridAttempt(areas, closeCodes, text, width, height, f, 2, 3) ?? gridAttempt(areas, closeCodes, text, width, height, f, 2, 2),
+    remember(
+      (f: number) =>
+        listAttempt(areas, closeCodes, text, width, height, f, MAX_BARS, 'columns') ??
+        listAttempt(areas, closeCodes, text, width, height, f, MAX_BARS, 'stacked') ??
+        listAttempt(areas, closeCodes, text, width, height, f, 2, 'columns') ??
+        listAttempt(areas, closeCodes, text, width, height, f, 2, 'stacked'),
+    ),
+    remember((f: number) => gridAttempt(areas, closeCodes, text, width, height, f, 2, 3) ?? gridAttempt(areas, closeCodes, text, width, height, f, 2, 2)),
   ];
   for (const floor of fontFloors(font, width)) {
     for (const tier of tiers) {
-      const found = tier(fitFont(font, (f) => tier(f) !== null, floor));
+      const found = tier(yield* fitFontSteps(font, (f) => tier(f) !== null, floor));
       if (found) return found;
     }
   }

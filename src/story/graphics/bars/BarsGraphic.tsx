@@ -6,8 +6,9 @@ import type { ChartBox } from '../../../kit/graphics/box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
-import { boxKey, keyedMemo, perOwner } from '../../../kit/graphics/layoutCache.ts';
-import { barsLayout, rowOrder, type BarsLayout, type BarsRowInput } from './barsLayout.ts';
+import { boxKey, perOwner, steppedMemo } from '../../../kit/graphics/layoutCache.ts';
+import type { IdleJob } from '../../../kit/graphics/idle.ts';
+import { barsLayoutSteps, rowOrder, type BarsLayout, type BarsRowInput } from './barsLayout.ts';
 
 export type BarsVariant = 'poll' | 'result';
 
@@ -43,19 +44,20 @@ export function barsInput(model: ChartModel) {
 
 /** The rows per model: shared by every mount, so the layout cache (keyed by them) outlives unmounts. */
 const inputFor = perOwner(barsInput);
-const layouts = keyedMemo<BarsLayout>();
+const layouts = steppedMemo<BarsLayout>();
+const layoutSteps = (input: ReturnType<typeof inputFor>, box: ChartBox) => () => barsLayoutSteps(input.rows, box.width, box.height, box.font);
 
 /** The bars' layout for a box (the same for both variants, so nothing moves when the result arrives). */
 export function barsScene(model: ChartModel, _variant: BarsVariant, box: ChartBox) {
   const input = inputFor(model);
-  const key = boxKey(box);
-  const layout = layouts(input, key, () => barsLayout(input.rows, box.width, box.height, box.font));
+  const layout = layouts.now(input, boxKey(box), layoutSteps(input, box));
   return { input, layout };
 }
 
-/** Jobs that lay the bars out for a box ahead of need (at idle), so the step that shows them only renders. */
-export function prepareBars(model: ChartModel, box: ChartBox): (() => void)[] {
-  return [() => barsScene(model, 'poll', box), () => barsScene(model, 'result', box)];
+/** The job that lays the bars out for a box ahead of need (at idle, in steps; both variants share it), so the step that shows them only renders. */
+export function prepareBars(model: ChartModel, box: ChartBox): IdleJob[] {
+  const input = inputFor(model);
+  return [() => layouts.ahead(input, boxKey(box), layoutSteps(input, box))];
 }
 
 /**

@@ -5,7 +5,8 @@
  * box is tall enough, else in a column to the left; the scale is the longest that keeps every value
  * label inside the box. The chart's title is its caption's (GraphicCaption.tsx), above the chart.
  */
-import { fitFont, fontFloors, LINE_RATIO, MIN_FONT } from '../../../kit/graphics/box.ts';
+import { fitFontSteps, fontFloors, LINE_RATIO, MIN_FONT } from '../../../kit/graphics/box.ts';
+import { finish, remember, type Steps } from '../../../kit/graphics/steps.ts';
 import { linearScale, tickStep, type LinearScale } from '../../../kit/graphics/scale.ts';
 import type { CandidateResult } from '../../data/derive.ts';
 import { estimateTextWidth } from '../../../kit/graphics/text.ts';
@@ -225,6 +226,11 @@ function attempt(
  * them), else at the largest smaller font that fits, never under the floors (box.ts fontFloors).
  */
 export function barsLayout(rows: readonly BarsRowInput[], width: number, height: number, font: number): BarsLayout {
+  return finish(barsLayoutSteps(rows, width, height, font));
+}
+
+/** barsLayout, yielding after each font it tries (steps.ts). */
+export function* barsLayoutSteps(rows: readonly BarsRowInput[], width: number, height: number, font: number): Steps<BarsLayout> {
   // Tiers, richest first; within a tier the largest font that fits any of its forms wins. First
   // names above or beside the bars, else the compact form. Only a box too short or narrow for those
   // (a 320 × 568 phone's band, a band at 200% text size) gives up the votes (the step's text and the
@@ -242,22 +248,22 @@ export function barsLayout(rows: readonly BarsRowInput[], width: number, height:
     [['compact', false, false, true]],
     [['compact', false, false, false]],
   ];
-  const any = (tier: Form[], f: number) => {
-    for (const [mode, withVotes, withParty, withPoll] of tier) {
-      const found = attempt(rows, width, height, f, mode, false, withVotes, withParty, withPoll);
-      if (found) return found;
-    }
-    return null;
-  };
+  const any = (tier: Form[]) =>
+    remember((f: number) => {
+      for (const [mode, withVotes, withParty, withPoll] of tier) {
+        const found = attempt(rows, width, height, f, mode, false, withVotes, withParty, withPoll);
+        if (found) return found;
+      }
+      return null;
+    });
+  const tried = new Map(tiers.map((tier) => [tier, any(tier)]));
   // The largest font that fits, not under the reader's floor (text grows with their text size), nor
   // under 14 px in a wide box where it holds them; only a box too small for anything at that floor
   // gives text back, floor by floor.
   for (const floor of fontFloors(font, width)) {
     for (const tier of tiers) {
-      const found = any(
-        tier,
-        fitFont(font, (f) => any(tier, f) !== null, floor),
-      );
+      const at = tried.get(tier)!;
+      const found = at(yield* fitFontSteps(font, (f) => at(f) !== null, floor));
       if (found) return found;
     }
   }

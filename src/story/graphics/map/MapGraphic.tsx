@@ -1,9 +1,11 @@
 import { useId, useMemo } from 'react';
-import { fitFont, fontFloors, type ChartBox } from '../../../kit/graphics/box.ts';
+import { fitFontSteps, fontFloors, type ChartBox } from '../../../kit/graphics/box.ts';
+import type { IdleJob } from '../../../kit/graphics/idle.ts';
+import { finish, type Steps } from '../../../kit/graphics/steps.ts';
 import type { ChartModel } from '../chartModel.ts';
 import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
-import { boxKey, keyedMemo, perOwner } from '../../../kit/graphics/layoutCache.ts';
+import { boxKey, perOwner, steppedMemo } from '../../../kit/graphics/layoutCache.ts';
 import { boxesOverlap, estimateTextWidth, svgId } from '../../../kit/graphics/text.ts';
 import { keepFitting, labelOverlaps, leaderCrossings } from './mapLabels.ts';
 import {
@@ -92,7 +94,14 @@ function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: numbe
 }
 
 /** The richest scene that fits the box (exported for the unit tests). */
-export function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
+export function chooseScene(data: MapData, variant: MapVariant, box: ChartBox): Scene {
+  return finish(chooseSceneSteps(data, variant, box));
+}
+
+type Scene = ReturnType<typeof mapScene>;
+
+/** chooseScene, yielding after each scene it lays out (steps.ts). */
+function* chooseSceneSteps(data: MapData, variant: MapVariant, box: ChartBox): Steps<Scene> {
   // Each rung of the ladder (MAP_FORMS), richest first, at the largest font that fits.
   // Not under the reader's floor (text grows with their text size), nor under 14 px in a wide box
   // (a desktop column) that holds it; only a box too small for every form at that floor gives text
@@ -113,9 +122,11 @@ export function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
         };
         // A form that does not fit even at the floor is not tried at every larger font (a box that
         // fits nothing at the reader's 22 px floor would otherwise lay out hundreds of scenes).
-        if (!sceneAt(floor)[pass]) continue;
+        const fitsAtFloor = sceneAt(floor)[pass];
+        yield;
+        if (!fitsAtFloor) continue;
         // fitFont's last try is the font it returns: that scene is already in `tried`.
-        const found = sceneAt(fitFont(box.font, (f) => sceneAt(f)[pass], floor));
+        const found = sceneAt(yield* fitFontSteps(box.font, (f) => sceneAt(f)[pass], floor));
         if (found[pass]) return found;
       }
     }
@@ -128,28 +139,27 @@ export function chooseScene(data: MapData, variant: MapVariant, box: ChartBox) {
   return { ...last, key, labels: keepFitting(last.labels, last.frame.width, last.frame.height, key.boxes) };
 }
 
-type Scene = ReturnType<typeof chooseScene>;
-
 /**
  * Scenes already chosen, per map data, variant and box. Choosing one tries many layouts (a full
  * mapScene each) and took a long frame on a slow phone at every map step change; the box rarely
  * changes, so each scene is chosen once, most of them at idle ahead of need (prepareMap, called from LiveGraphic).
  */
-const scenes = keyedMemo<Scene>();
+const scenes = steppedMemo<Scene>();
 
 const cachedScene = (data: MapData, variant: MapVariant, box: ChartBox): Scene =>
-  scenes(data, `${variant}|${boxKey(box)}`, () => chooseScene(data, variant, box));
+  scenes.now(data, `${variant}|${boxKey(box)}`, () => chooseSceneSteps(data, variant, box));
 
 /** One MapData per model, so the scene cache (keyed by it) outlives the map's unmounts between map steps. */
 const mapDataFor = perOwner(mapData);
 
 /**
- * Jobs that choose every variant's scene for a box ahead of need (at idle), so a map step only
- * renders; the councils' outlines are parsed first, in a job of their own (with the first scene, it
+ * Jobs that choose every variant's scene for a box ahead of need (at idle, in steps), so a map step
+ * only renders; the councils' outlines are parsed first, a council per step (with the first scene, it
  * was one 60 ms task on a mid-range phone, the load trace at 4x CPU).
  */
-export function prepareMap(model: ChartModel, box: ChartBox): (() => void)[] {
-  return [() => parseCouncilBounds(mapDataFor(model)), ...MAP_VARIANTS.map((v) => () => void cachedScene(mapDataFor(model), v, box))];
+export function prepareMap(model: ChartModel, box: ChartBox): IdleJob[] {
+  const data = mapDataFor(model);
+  return [() => parseCouncilBounds(data), ...MAP_VARIANTS.map((v) => () => scenes.ahead(data, `${v}|${boxKey(box)}`, () => chooseSceneSteps(data, v, box)))];
 }
 
 export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: ChartBox; model: ChartModel }) {

@@ -8,6 +8,7 @@ import type { CouncilMap } from '../../geo/mapLayout.ts';
 import { layoutMapLabels, marginOpacity, pathBounds, type LabelRequest, type PlacedLabel } from './mapLabels.ts';
 import { linearScale } from '../../../kit/graphics/scale.ts';
 import { estimateTextWidth, LINE_HEIGHT, wrapText, type Box } from '../../../kit/graphics/text.ts';
+import type { Steps } from '../../../kit/graphics/steps.ts';
 
 /** What the map draws, from the chart model: the councils' shapes, each area's result, the candidates and the map's words. */
 export interface MapData {
@@ -157,9 +158,12 @@ function boundsOf(d: string): ReturnType<typeof pathBounds> {
   return b;
 }
 
-/** Parses every council's bounds now (an idle job of its own: the first scene then only lays out). */
-export function parseCouncilBounds(data: MapData): void {
-  for (const c of data.councils.councils) boundsOf(c.d);
+/** Parses every council's bounds, a council per step (an idle job of its own: the first scene then only lays out). */
+export function* parseCouncilBounds(data: MapData): Steps<void> {
+  for (const c of data.councils.councils) {
+    boundsOf(c.d);
+    yield;
+  }
 }
 
 /** Space between stacked callouts, in ems: packed (a `tight` or `oneLine` form), the default, and the result map's two-line callouts. Tuned by eye on the screenshots at 320×568..1280×800 (993d358). */

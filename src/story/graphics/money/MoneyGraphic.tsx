@@ -5,8 +5,9 @@ import type { ChartModel } from '../chartModel.ts';
 import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
 import { svgId } from '../../../kit/graphics/text.ts';
-import { boxKey, keyedMemo, perOwner } from '../../../kit/graphics/layoutCache.ts';
-import { moneyLayout, type MoneyLayout, type MoneyText } from './moneyLayout.ts';
+import { boxKey, perOwner, steppedMemo } from '../../../kit/graphics/layoutCache.ts';
+import type { IdleJob } from '../../../kit/graphics/idle.ts';
+import { moneyLayoutSteps, type MoneyLayout, type MoneyText } from './moneyLayout.ts';
 
 export type MoneyVariant = 'crowdfund' | 'rmt';
 
@@ -21,17 +22,17 @@ export function moneyText({ data, labels, units }: ChartModel): MoneyText {
 }
 
 const textFor = perOwner(moneyText);
-const layouts = keyedMemo<MoneyLayout>();
+const layouts = steppedMemo<MoneyLayout>();
+const layoutSteps = (model: ChartModel, box: ChartBox) => () => moneyLayoutSteps(model.data.fundraising, textFor(model), box.width, box.height, box.font);
 
 /** The chart's layout for a box (both variants share it), computed once per model and box. */
 function moneyScene(model: ChartModel, box: ChartBox): MoneyLayout {
-  const text = textFor(model);
-  return layouts(text, boxKey(box), () => moneyLayout(model.data.fundraising, text, box.width, box.height, box.font));
+  return layouts.now(textFor(model), boxKey(box), layoutSteps(model, box));
 }
 
-/** A job that lays the chart out for a box ahead of need (at idle), so the step that shows it only renders. */
-export function prepareMoney(model: ChartModel, box: ChartBox): (() => void)[] {
-  return [() => moneyScene(model, box)];
+/** A job that lays the chart out for a box ahead of need (at idle, in steps), so the step that shows it only renders. */
+export function prepareMoney(model: ChartModel, box: ChartBox): IdleJob[] {
+  return [() => layouts.ahead(textFor(model), boxKey(box), layoutSteps(model, box))];
 }
 
 export function MoneyGraphic({ variant, box, model }: { variant: MoneyVariant; box: ChartBox; model: ChartModel }) {

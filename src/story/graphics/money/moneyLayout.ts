@@ -8,7 +8,8 @@ import { scaleBand } from 'd3-scale';
 import { formatPounds } from '../../data/format.ts';
 import { fillSlots } from '../../data/tokens.ts';
 import type { Fundraising, FundraisingMilestone, Units } from '../../data/types.ts';
-import { fitFont, fontFloors, LINE_RATIO, MIN_FONT } from '../../../kit/graphics/box.ts';
+import { fitFontSteps, fontFloors, LINE_RATIO, MIN_FONT } from '../../../kit/graphics/box.ts';
+import { finish, remember, type Steps } from '../../../kit/graphics/steps.ts';
 import { linearScale } from '../../../kit/graphics/scale.ts';
 import { boxesOverlap, estimateTextWidth, r1, TEXT_ASCENT, wrapText, type Box } from '../../../kit/graphics/text.ts';
 
@@ -347,30 +348,35 @@ function rowsAttempt(
 
 /** Every slot (milestones then union donations) has a band in both variants, so nothing moves when the union bar appears. */
 export function moneyLayout(fundraising: Fundraising, text: MoneyText, width: number, height: number, font: number): MoneyLayout {
+  return finish(moneyLayoutSteps(fundraising, text, width, height, font));
+}
+
+/** moneyLayout, yielding after each font it tries (steps.ts). */
+export function* moneyLayoutSteps(fundraising: Fundraising, text: MoneyText, width: number, height: number, font: number): Steps<MoneyLayout> {
   // Raised value labels need headroom over the tallest bar: as little as will do.
-  const tryAll = (f: number) => {
+  const tryAll = remember((f: number) => {
     for (let headroom = 2; headroom <= 6; headroom += 1) {
       const layout = attempt(fundraising, text, width, height, f, headroom);
       if (layout) return layout;
     }
     return null;
-  };
+  });
   // Rows are tried only where they fit: a forced layout is drawn too tall and scaled down, which
   // shrinks its text under the floor and can push labels past the box.
-  const rowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f);
-  const untitledRowsAt = (f: number) => rowsAttempt(fundraising, text, width, height, f, { withTitle: false });
+  const rowsAt = remember((f: number) => rowsAttempt(fundraising, text, width, height, f));
+  const untitledRowsAt = remember((f: number) => rowsAttempt(fundraising, text, width, height, f, { withTitle: false }));
   // The largest font either form fits at, not under the reader's floor (text grows with their text
   // size), nor under 14 px in a wide box that holds it; columns at a tie. Only where neither fits
   // with its title at that floor do rows give the title up (the note, how to read the bars, stays);
   // only a box too small for any of them at that floor gives text back, floor by floor (box.ts fontFloors).
   for (const floor of fontFloors(font, width)) {
-    const columns = fitFont(font, (f) => tryAll(f) !== null, floor);
+    const columns = yield* fitFontSteps(font, (f) => tryAll(f) !== null, floor);
     const best = tryAll(columns);
-    const rowsFont = fitFont(font, (f) => rowsAt(f) !== null, floor);
+    const rowsFont = yield* fitFontSteps(font, (f) => rowsAt(f) !== null, floor);
     const rows = rowsAt(rowsFont);
     if (best && (!rows || columns >= rowsFont)) return best;
     if (rows) return rows;
-    const untitled = untitledRowsAt(fitFont(font, (f) => untitledRowsAt(f) !== null, floor));
+    const untitled = untitledRowsAt(yield* fitFontSteps(font, (f) => untitledRowsAt(f) !== null, floor));
     if (untitled) return untitled;
   }
   // Forced: never null.

@@ -5,36 +5,45 @@ import type { ChartBox } from '../../../kit/graphics/box.ts';
 import type { ChartModel } from '../chartModel.ts';
 import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
-import { boxKey, keyedMemo } from '../../../kit/graphics/layoutCache.ts';
+import { boxKey, steppedMemo } from '../../../kit/graphics/layoutCache.ts';
+import type { Steps } from '../../../kit/graphics/steps.ts';
 import { useStoryTransition } from '../../../kit/motion.tsx';
-import { isColumn, timelineFor, type TimelineColumn, type TimelineScene } from './timelineColumn.ts';
-import { FOCUS_R, MARK_R, type TimelineView, type TitleText } from './timelineLayout.ts';
+import { isColumn, timelineSteps, type TimelineColumn, type TimelineScene } from './timelineColumn.ts';
+import { FOCUS_R, MARK_R, type TimelineInput, type TimelineView, type TitleText } from './timelineLayout.ts';
 
-const scenes = keyedMemo<TimelineScene>(48);
+const scenes = steppedMemo<TimelineScene>(48);
+
+/** What the timeline is laid out from, for an event and a box. */
+function timelineInput(model: ChartModel, eventId: string, box: ChartBox): TimelineInput {
+  const events = model.data.timeline;
+  const event = events.find((e) => e.id === eventId);
+  return {
+    events,
+    eventId,
+    focusIds: model.timelineFocus,
+    dateText: event ? formatIsoDate(event.date, model.units.months) : '',
+    formatDate: (iso) => formatIsoDate(iso, model.units.months),
+    words: model.labels.timeline,
+    monthsShort: model.units.monthsShort,
+    width: box.width,
+    height: box.height,
+    font: box.font,
+  };
+}
+
+const sceneKey = (eventId: string, box: ChartBox) => `${eventId}|${boxKey(box)}`;
 
 /** The timeline's layout for an event and a box (across it, or down a tall one): computed once per model, event and box. */
 function timelineScene(model: ChartModel, eventId: string, box: ChartBox): TimelineScene {
-  return scenes(model, `${eventId}|${boxKey(box)}`, () => {
-    const events = model.data.timeline;
-    const event = events.find((e) => e.id === eventId);
-    return timelineFor({
-      events,
-      eventId,
-      focusIds: model.timelineFocus,
-      dateText: event ? formatIsoDate(event.date, model.units.months) : '',
-      formatDate: (iso) => formatIsoDate(iso, model.units.months),
-      words: model.labels.timeline,
-      monthsShort: model.units.monthsShort,
-      width: box.width,
-      height: box.height,
-      font: box.font,
-    });
-  });
+  return scenes.now(model, sceneKey(eventId, box), () => timelineSteps(timelineInput(model, eventId, box)));
 }
 
-/** Jobs that lay the timeline out for every event the story stops at, for a box, ahead of need (at idle). */
-export function prepareTimeline(model: ChartModel, box: ChartBox): (() => void)[] {
-  return model.timelineFocus.map((id) => () => timelineScene(model, id, box));
+/**
+ * Jobs that lay the timeline out for every event the story stops at, for a box, ahead of need (at
+ * idle), each in steps: one event's search took 60 ms at 4x CPU slowdown, one idle task after load.
+ */
+export function prepareTimeline(model: ChartModel, box: ChartBox): (() => Steps<void>)[] {
+  return model.timelineFocus.map((id) => () => scenes.ahead(model, sceneKey(id, box), () => timelineSteps(timelineInput(model, id, box))));
 }
 
 /** A CSS transition from the story's one motion setting (kit/motion.tsx): none under reduced motion. */

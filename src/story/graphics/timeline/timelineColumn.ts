@@ -17,6 +17,7 @@
  */
 import type { TimelineEvent } from '../../data/types.ts';
 import { WIDE_BOX } from '../../../kit/graphics/box.ts';
+import { finish, type Steps } from '../../../kit/graphics/steps.ts';
 import { balancedWrap, estimateTextWidth, r1, type Box } from '../../../kit/graphics/text.ts';
 import {
   ASCENT,
@@ -27,7 +28,7 @@ import {
   MARK_R,
   monthStarts,
   textBox,
-  timelineView,
+  timelineViewSteps,
   timelineWindow,
   type TimelineInput,
   type TitleText,
@@ -158,6 +159,11 @@ export function dodgeColumn(items: readonly { wish: number; height: number }[], 
 
 /** The timeline down the box, or null where it does not fit (see the module's comment). */
 export function timelineColumn(input: TimelineInput): TimelineColumn | null {
+  return finish(timelineColumnSteps(input));
+}
+
+/** timelineColumn, yielding after each form and title size it tries (steps.ts). */
+function* timelineColumnSteps(input: TimelineInput): Steps<TimelineColumn | null> {
   const { events, eventId, focusIds, dateText, words, monthsShort, width: W, height: H, font } = input;
   const current = events.find((e) => e.id === eventId);
   if (!current || W < WIDE_BOX || H < W * TALL_RATIO) return null;
@@ -216,6 +222,7 @@ export function timelineColumn(input: TimelineInput): TimelineColumn | null {
     const focusY = markYs.get(eventId)!;
 
     for (const level of COLUMN_TITLE_LEVELS) {
+      yield;
       const dateFont = r1(font * level.date);
       const titleFont = r1(font * level.label);
       if (estimateTextWidth(dateText, dateFont, true) > room) continue;
@@ -320,7 +327,15 @@ export function timelineColumn(input: TimelineInput): TimelineColumn | null {
 export type TimelineScene = TimelineView | TimelineColumn;
 
 export function timelineFor(input: TimelineInput): TimelineScene {
-  return timelineColumn(input) ?? timelineView(input);
+  return finish(timelineSteps(input));
+}
+
+/** timelineFor, yielding between its tries (steps.ts). */
+export function* timelineSteps(input: TimelineInput): Steps<TimelineScene> {
+  const column = yield* timelineColumnSteps(input);
+  if (column) return column;
+  yield;
+  return yield* timelineViewSteps(input);
 }
 
 export function isColumn(scene: TimelineScene): scene is TimelineColumn {

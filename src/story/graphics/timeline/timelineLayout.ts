@@ -14,7 +14,8 @@
  * Jul 2023"). What height is left grows the title, then the row spacing, then pads the whole.
  */
 import type { TimelineEvent } from '../../data/types.ts';
-import { fitFont, fontFloors, LARGE_RATIO, WIDE_BOX, WIDE_MIN_FONT } from '../../../kit/graphics/box.ts';
+import { fitFontSteps, fontFloors, LARGE_RATIO, WIDE_BOX, WIDE_MIN_FONT } from '../../../kit/graphics/box.ts';
+import { finish, type Steps } from '../../../kit/graphics/steps.ts';
 import { balancedWrap, estimateTextWidth, r1, TEXT_ASCENT, TEXT_DESCENT, type Box } from '../../../kit/graphics/text.ts';
 
 const MS_PER_DAY = 86_400_000;
@@ -349,6 +350,11 @@ const TITLE_LEVELS = [
 
 /** The whole timeline for one event in a box. */
 export function timelineView(input: TimelineInput): TimelineView {
+  return finish(timelineViewSteps(input));
+}
+
+/** timelineView, yielding between its tries (steps.ts): one event's search is tens of ms on a slow phone. */
+export function* timelineViewSteps(input: TimelineInput): Steps<TimelineView> {
   const { events, eventId, focusIds, dateText, words, monthsShort, width: W, height: H } = input;
   const current = events.find((e) => e.id === eventId);
   const pad = 2;
@@ -441,23 +447,35 @@ export function timelineView(input: TimelineInput): TimelineView {
   type Geometry = ReturnType<typeof geometry>;
   const rowsFor = (g: Geometry) => Math.floor((H - g.fixed) / g.rowHeight);
   const base = TITLE_LEVELS[TITLE_LEVELS.length - 1];
+  const plans = new Map<string, { scale: AxisScale; focusX: number | null; plan: LabelPlan }>();
   const planFor = (font: number, rows: number) => {
-    const scale = scaleFor(font);
-    const focusX = current ? markX(scale, current.date) : null;
-    return { scale, focusX, plan: planLabels(events, eventId, scale, words, monthsShort, font, { rows, focusX }) };
+    const key = `${font}|${rows}`;
+    if (!plans.has(key)) {
+      const scale = scaleFor(font);
+      const focusX = current ? markX(scale, current.date) : null;
+      plans.set(key, { scale, focusX, plan: planLabels(events, eventId, scale, words, monthsShort, font, { rows, focusX }) });
+    }
+    return plans.get(key)!;
   };
   const offWindow = {
     before: events.filter((e) => e.id !== eventId && isoToDay(e.date) < win.start).map((e) => e.id),
     after: events.filter((e) => e.id !== eventId && isoToDay(e.date) >= win.end).map((e) => e.id),
   };
+  const tried = new Map<string, boolean>();
   const fitsWith = (f: number, short: boolean) => {
+    const key = `${f}|${short}`;
+    if (tried.has(key)) return tried.get(key)!;
     // Lay out with the rows the title leaves, then check the title with what it must name.
     const g0 = geometry(f, base, [], offWindow, short);
-    if (!g0.ok || rowsFor(g0) < 1) return false;
-    const { plan } = planFor(f, Math.min(6, rowsFor(g0)));
-    const g = geometry(f, base, plan.near, plan, short);
-    const used = plan.placed.length ? Math.max(...plan.placed.map((p) => p.row)) + 1 : 0;
-    return g.ok && g.fixed + used * g.rowHeight <= H;
+    let fit = g0.ok && rowsFor(g0) >= 1;
+    if (fit) {
+      const { plan } = planFor(f, Math.min(6, rowsFor(g0)));
+      const g = geometry(f, base, plan.near, plan, short);
+      const used = plan.placed.length ? Math.max(...plan.placed.map((p) => p.row)) + 1 : 0;
+      fit = g.ok && g.fixed + used * g.rowHeight <= H;
+    }
+    tried.set(key, fit);
+    return fit;
   };
   // The event's full label where it fits, else its short label at the same size: a larger font before a longer title.
   const fits = (f: number) => fitsWith(f, false) || fitsWith(f, true);
@@ -467,13 +485,15 @@ export function timelineView(input: TimelineInput): TimelineView {
   const floors = fontFloors(preferred, W).filter((f) => W < WIDE_BOX || f >= Math.min(WIDE_MIN_FONT, preferred));
   let font = floors[floors.length - 1];
   for (const floor of floors) {
-    const f = fitFont(preferred, fits, floor);
+    const f = yield* fitFontSteps(preferred, fits, floor);
     if (fits(f)) {
       font = f;
       break;
     }
+    yield;
   }
   const short = !fitsWith(font, false) && fitsWith(font, true);
+  yield;
   const g0 = geometry(font, base, [], offWindow, short);
   const rows = Math.max(1, Math.min(6, rowsFor(g0)));
   const { scale, focusX, plan } = planFor(font, rows);
@@ -489,10 +509,21 @@ export function timelineView(input: TimelineInput): TimelineView {
     [plan.near, none],
     [[], none],
   ];
+  const fitsRows = (c: Geometry) => c.ok && c.fixed + used * c.rowHeight <= H;
+  /** The largest title level whose geometry passes `test`, a step per level. */
+  function* firstLevel(named: (typeof tries)[number], eachEnd: boolean, test: (c: Geometry) => boolean): Steps<Geometry | undefined> {
+    for (const level of TITLE_LEVELS) {
+      const c = geometry(font, level, named[0], named[1], short, eachEnd);
+      if (test(c)) return c;
+      yield;
+    }
+    return undefined;
+  }
+  yield;
   let g = geometry(font, base, plan.near, plan, short);
   let named = tries[0];
   for (const t of tries) {
-    const found = TITLE_LEVELS.map((l) => geometry(font, l, t[0], t[1], short)).find((c) => c.ok && c.fixed + used * c.rowHeight <= H);
+    const found = yield* firstLevel(t, false, fitsRows);
     if (found) {
       g = found;
       named = t;
@@ -501,9 +532,7 @@ export function timelineView(input: TimelineInput): TimelineView {
   }
   // Where the box has the height for it at the same title size, the events off the window are named
   // one by one (with their month) instead of counted.
-  const each = TITLE_LEVELS.map((l) => geometry(font, l, named[0], named[1], short, true)).find(
-    (c) => c.ok && c.fixed + used * c.rowHeight <= H && c.dateFont >= g.dateFont,
-  );
+  const each = yield* firstLevel(named, true, (c) => fitsRows(c) && c.dateFont >= g.dateFont);
   if (each && (named[1].before.length > 1 || named[1].after.length > 1)) g = each;
   let spare = Math.max(0, H - g.fixed - used * g.rowHeight);
   const rowHeight = used ? r1(Math.min(font * 3.5, g.rowHeight + spare / (used + 2))) : g.rowHeight;
