@@ -61,14 +61,14 @@ function hostRoutes() {
 const HOST_PAGE = { sticky: 'snippet.html', fallback: '__lag-fallback.html', pym: 'pym-trackscroll.html' };
 
 /**
- * In every document, before its scripts. Host: the text frame's top and the graphic frame's top,
- * and its long animation frames. Story frames: the graphic layer's top (a text frame) or nothing.
+ * In every document, before its scripts: its long animation frames. Host: the text frame's top and
+ * the graphic frame's top. Story frames: the graphic layer's top (a text frame) or nothing.
  */
 const RECORDER = `(() => {
   if (window.__lag) return;
   const isHost = window === window.top;
   const rec = (window.__lag = { samples: [], loaf: [], on: false });
-  if (isHost) {
+  {
     try {
       new PerformanceObserver((l) => l.getEntries().forEach((e) => rec.loaf.push({
         start: performance.timeOrigin + e.startTime, duration: e.duration, blocking: e.blockingDuration,
@@ -269,6 +269,11 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
       const host = await page.evaluate(() => window.__lag.samples);
       const story = await text.evaluate(() => window.__lag.samples);
       const loaf = await page.evaluate(() => window.__lag.loaf);
+      // The story's own long frames (issue #17: the host's and the story's, together): the text
+      // frame's and, in sticky mode, the graphic frame's (one process and main thread: the same site).
+      const graphicFrame = page.frames().find((f) => /graphic\.html/.test(f.url()));
+      const frameLoaf = async (f, frame) => (f ? (await f.evaluate(() => window.__lag.loaf)).map((e) => ({ ...e, frame })) : []);
+      const storyLoaf = [...(await frameLoaf(text, 'text')), ...(await frameLoaf(graphicFrame, 'graphic'))];
       const scrolled = await page.evaluate(() => window.scrollY);
       const errors = placeErrors(graphicTops(host, story, mode), g);
       const inWindow = loaf.filter((e) => e.start >= from && e.start <= to);
@@ -294,6 +299,8 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
         storyFrames: story.length,
         storySameFrame: mode === 'relay' ? sameFrameShare(pairFrames(host, story)) : null,
         longFrames: longFramesIn(loaf, from, to),
+        storyLongFrames: longFramesIn(storyLoaf, from, to),
+        storyLongFrameEntries: storyLoaf.filter((e) => e.start >= from && e.start <= to),
         longFrameEntries: inWindow,
         inputMs: to - from,
         // The host main thread's own CPU time (not wall time: a starved thread does not count) and
@@ -406,6 +413,9 @@ export function summarize(results) {
     gpuCpuMsPerS: median(passes.map((p) => p.gpuCpuMsPerS)),
     inputS: median(passes.map((p) => p.inputMs / 1000)),
     longestLoafMs: Math.max(...passes.map((p) => p.longFrames.longestMs)),
+    storyLongFramesPer10s: median(passes.map((p) => (p.storyLongFrames.count / p.inputMs) * 10_000)),
+    storyBlockingPer10s: median(passes.map((p) => (p.storyLongFrames.blocking / p.inputMs) * 10_000)),
+    storyLongestLoafMs: Math.max(...passes.map((p) => p.storyLongFrames.longestMs)),
     hostFramesMissed: median(passes.map((p) => p.hostFramesMissed)),
   }));
 }
@@ -418,7 +428,7 @@ function formatSetupRun(r) {
       (p) =>
         `  run ${r.run} ${r.setup} (${r.mode}, source ${r.source}, screen ${r.screen}, ${r.outOfProcessFrames} OOPIF) ${r.input} ${p.cpu}x: ` +
         `${p.frames} frames, > 8 px ${pct(p.over8)}, > 50 px ${pct(p.over50)}, p95 ${round(p.p95Px)} / max ${round(p.maxPx)} px; ` +
-        `host LoAF ${p.longFrames.count} (${p.longFrames.blocking} blocking; longest ${round(p.longFrames.longestMs)} ms), host CPU ${round(p.hostCpuMsPerS)} ms/s, renderers' CPU ${round(p.renderersCpuMsPerS)} ms/s (${p.renderers} processes), GPU process ${round(p.gpuCpuMsPerS)} ms/s, host frames missed ${p.hostFramesMissed}, story on time ${pct(p.storySameFrame)}, ${p.gestures} gestures, rest ${round(p.restPx, 1)} px`,
+        `host LoAF ${p.longFrames.count} (${p.longFrames.blocking} blocking; longest ${round(p.longFrames.longestMs)} ms), story frames' LoAF ${p.storyLongFrames.count} (${p.storyLongFrames.blocking} blocking; longest ${round(p.storyLongFrames.longestMs)} ms), host CPU ${round(p.hostCpuMsPerS)} ms/s, renderers' CPU ${round(p.renderersCpuMsPerS)} ms/s (${p.renderers} processes), GPU process ${round(p.gpuCpuMsPerS)} ms/s, host frames missed ${p.hostFramesMissed}, story on time ${pct(p.storySameFrame)}, ${p.gestures} gestures, rest ${round(p.restPx, 1)} px`,
     )
     .join('\n');
 }
@@ -426,11 +436,11 @@ function formatSetupRun(r) {
 /** The table: one line per setup, input and CPU rate. */
 export function formatEmbedLag(report) {
   const head =
-    '  setup     mode    input  cpu  frames   > 8 px  > 50 px  p95 / max px  host LoAF (longest)  LoAF/10 s  blocking/10 s  input s  host CPU ms/s  renderer CPU ms/s  GPU ms/s  host frames missed';
+    '  setup     mode    input  cpu  frames   > 8 px  > 50 px  p95 / max px  host LoAF (longest)  LoAF/10 s  blocking/10 s  story LoAF/10 s (blocking, longest)  input s  host CPU ms/s  renderer CPU ms/s  GPU ms/s  host frames missed';
   const lines = report.table.map(
     (r) =>
       `  ${r.setup.padEnd(9)} ${r.mode.padEnd(7)} ${r.input.padEnd(6)} ${`${r.cpu}x`.padStart(3)}  ${String(r.frames).padStart(6)}  ${pct(r.over8).padStart(7)}  ${pct(r.over50).padStart(7)}  ` +
-      `${`${round(r.p95Px)} / ${round(r.maxPx)}`.padStart(12)}  ${`${r.longFrames} (${round(r.longestLoafMs)} ms)`.padStart(19)}  ${String(round(r.longFramesPer10s, 1)).padStart(9)}  ${String(round(r.blockingPer10s, 1)).padStart(13)}  ${String(round(r.inputS, 1)).padStart(7)}  ${String(round(r.hostCpuMsPerS)).padStart(12)}  ${String(round(r.renderersCpuMsPerS)).padStart(17)}  ${String(round(r.gpuCpuMsPerS)).padStart(8)}  ${String(r.hostFramesMissed).padStart(18)}`,
+      `${`${round(r.p95Px)} / ${round(r.maxPx)}`.padStart(12)}  ${`${r.longFrames} (${round(r.longestLoafMs)} ms)`.padStart(19)}  ${String(round(r.longFramesPer10s, 1)).padStart(9)}  ${String(round(r.blockingPer10s, 1)).padStart(13)}  ${`${round(r.storyLongFramesPer10s, 1)} (${round(r.storyBlockingPer10s, 1)}, ${round(r.storyLongestLoafMs)} ms)`.padStart(35)}  ${String(round(r.inputS, 1)).padStart(7)}  ${String(round(r.hostCpuMsPerS)).padStart(12)}  ${String(round(r.renderersCpuMsPerS)).padStart(17)}  ${String(round(r.gpuCpuMsPerS)).padStart(8)}  ${String(r.hostFramesMissed).padStart(18)}`,
   );
   return [head, ...lines, `  (medians of ${report.settings.runs} run(s); max is the largest of any run)`].join('\n');
 }

@@ -301,6 +301,17 @@ test('the graphic frame shows the text frame’s active step at rest after fast 
       expect(r.graphic, `${what}: graphic frame step`).toBe(r.text);
       expect(r.graphicState, `${what}: graphic frame state`).toBe(r.textState);
     };
+    // Notes, for each new graphic state, whether it was committed while a message from the host was
+    // being handled: the step arrives in one, and a render it causes at once runs in its microtasks,
+    // where window.event is still that message (React's background render runs in a task of its own).
+    await graphic.evaluate(() => {
+      const w = window as unknown as { __drawnInMessage: boolean[] };
+      w.__drawnInMessage = [];
+      new MutationObserver(() => {
+        const event = window.event;
+        w.__drawnInMessage.push(event instanceof MessageEvent && event.source === window.parent);
+      }).observe(document.querySelector('[data-graphic]')!, { attributes: true, attributeFilter: ['data-graphic-state'] });
+    });
     // Instant jumps, down then up.
     for (const top of [-2500, -7000, -4000, -1200]) {
       await placeFrameAt(h.page, top);
@@ -317,6 +328,11 @@ test('the graphic frame shows the text frame’s active step at rest after fast 
     await check('one instant jump down');
     await h.page.evaluate((y) => window.scrollBy({ top: y, behavior: 'instant' }), -3000);
     await check('one instant jump up');
+    // Each new step's graphic was drawn in a background render, never in the task of the message
+    // that brought it (there it was one 30-50 ms task at 4x CPU, issue #17's embedded figures).
+    const drawnInMessage = await graphic.evaluate(() => (window as unknown as { __drawnInMessage: boolean[] }).__drawnInMessage);
+    expect(drawnInMessage.length).toBeGreaterThan(3);
+    expect(drawnInMessage.filter(Boolean), 'graphic states committed in a message task').toEqual([]);
     expect(geo.vh).toBeGreaterThan(0);
     expect(h.errors.errors).toEqual([]);
   } finally {

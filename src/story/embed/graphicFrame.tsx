@@ -6,7 +6,7 @@
  * frame hides its own copy only then (no blank frame in between).
  */
 import { useMotionValue, type MotionValue } from 'framer-motion';
-import { StrictMode, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { StrictMode, useDeferredValue, useEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import steps from 'virtual:story-outline';
 import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
 import { MotionRoot } from '../../kit/motion.tsx';
@@ -36,7 +36,12 @@ export function useSharedStep(step: SharedProgress, progress: MotionValue<number
 
 export function GraphicFrame({ step, channel }: { step: SharedProgress; channel: Pick<ChildChannel, 'post'> }) {
   const progress = useMotionValue(step.get().progress);
-  const index = useSharedStep(step, progress);
+  // A new step's graphic is drawn in a background render, which React cuts into slices: rendered with
+  // the message that brought it (useSyncExternalStore renders synchronously), it was one task of
+  // 30-50 ms at 4x CPU slowdown, a long animation frame of the story's at most step changes while
+  // the host scrolled (the embed lag bench's story-frame figures).
+  const given = useSharedStep(step, progress);
+  const index = useDeferredValue(given);
   const ref = useRef<HTMLDivElement>(null);
   const said = useRef(false);
   const state = graphicStateFor(index);
