@@ -68,17 +68,15 @@ const RECORDER = `(() => {
   if (window.__lag) return;
   const isHost = window === window.top;
   const rec = (window.__lag = { samples: [], loaf: [], on: false });
-  {
-    try {
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => rec.loaf.push({
-        start: performance.timeOrigin + e.startTime, duration: e.duration, blocking: e.blockingDuration,
-        renderMs: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
-        styleLayoutMs: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
-        scripts: (e.scripts || []).map((x) => ({ invoker: x.invoker, src: (x.sourceURL || '').split('/').pop(), fn: x.sourceFunctionName, ms: Math.round(x.duration) })),
-      })))
-        .observe({ type: 'long-animation-frame' });
-    } catch (e) { rec.loafUnsupported = true; }
-  }
+  try {
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => rec.loaf.push({
+      start: performance.timeOrigin + e.startTime, duration: e.duration, blocking: e.blockingDuration,
+      renderMs: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+      styleLayoutMs: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+      scripts: (e.scripts || []).map((x) => ({ invoker: x.invoker, src: (x.sourceURL || '').split('/').pop(), fn: x.sourceFunctionName, ms: Math.round(x.duration) })),
+    })))
+      .observe({ type: 'long-animation-frame' });
+  } catch (e) { rec.loafUnsupported = true; }
   // The first rAF callback of each frame (this script runs before any page script). The host's
   // frames move only with its scroll, which is already applied when rAF runs: read them now. The
   // story moves its graphic in its own rAF callback, after this one: its state at the start of the

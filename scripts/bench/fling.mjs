@@ -18,8 +18,9 @@
  *            and whether the new step and its graphic state were on screen at the paint after the press.
  *
  *   node scripts/bench/fling.mjs [--runs N] [--cpu 4] [--dist dir] [--trace file.json] [--no-flings] [--no-buttons] [--loads N]
- * after npm run build. --loads N adds N loads of each page (alternating, normal motion) and nothing
- * else: the load figures with less noise (--no-flings --no-buttons --loads 10 for those alone). npm run bench calls flingReport() (skip with --no-fling).
+ * after npm run build. npm run bench calls flingReport() (skip with --no-fling). --loads N adds N
+ * loads of each page (alternating, normal motion): the load figures with less noise
+ * (--no-flings --no-buttons --loads 10 for those alone).
  * --trace: a Chrome trace of each fling of our page (file-wheel-normal.json, ...), and under each of
  * its long frames what the trace says about it (trace.mjs); and of the step buttons' presses
  * (file-buttons-normal.json, ...), with what the trace says about each press, from the press to
