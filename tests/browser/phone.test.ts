@@ -92,6 +92,9 @@ describe('the reader’s place is kept', () => {
     const { context, page } = await open(sizes[0]);
     // Read the step's second paragraph placed 40% down the screen (below the graphic's band, if any).
     await page.evaluate(placeSecondParagraphInPage, id);
+    // The step control marks the active step once the story is hydrated (a transition that yields,
+    // so on a loaded machine it can end after the scroll).
+    await waitFor(async () => (await readingState(page, id)).active === id);
     await frames(page, 3);
     expect((await readingState(page, id)).active).toBe(id);
     for (const size of sizes.slice(1)) {
