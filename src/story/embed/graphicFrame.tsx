@@ -36,10 +36,10 @@ export function useSharedStep(step: SharedProgress, progress: MotionValue<number
 
 export function GraphicFrame({ step, channel }: { step: SharedProgress; channel: Pick<ChildChannel, 'post'> }) {
   const progress = useMotionValue(step.get().progress);
-  // A new step's graphic is drawn in a background render, which React cuts into slices: rendered with
-  // the message that brought it (useSyncExternalStore renders synchronously), it was one task of
-  // 30-50 ms at 4x CPU slowdown, a long animation frame of the story's at most step changes while
-  // the host scrolled (the embed lag bench's story-frame figures).
+  // A new step's graphic is drawn in a background render, which React cuts into slices. Rendered in
+  // the task of the message that brought it (useSyncExternalStore renders synchronously), it was one
+  // 30-50 ms task at 4x CPU slowdown, which made the story's frames, and the host's, late at most
+  // step changes while the host scrolled (the embed lag bench's story-frame figures).
   const given = useSharedStep(step, progress);
   const index = useDeferredValue(given);
   const ref = useRef<HTMLDivElement>(null);

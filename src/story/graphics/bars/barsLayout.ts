@@ -248,21 +248,21 @@ export function* barsLayoutSteps(rows: readonly BarsRowInput[], width: number, h
     [['compact', false, false, true]],
     [['compact', false, false, false]],
   ];
-  const any = (tier: Form[]) =>
+  // Per tier, its first form that fits at a font (each font tried once).
+  const firstFit = tiers.map((tier) =>
     remember((f: number) => {
       for (const [mode, withVotes, withParty, withPoll] of tier) {
         const found = attempt(rows, width, height, f, mode, false, withVotes, withParty, withPoll);
         if (found) return found;
       }
       return null;
-    });
-  const tried = new Map(tiers.map((tier) => [tier, any(tier)]));
+    }),
+  );
   // The largest font that fits, not under the reader's floor (text grows with their text size), nor
   // under 14 px in a wide box where it holds them; only a box too small for anything at that floor
   // gives text back, floor by floor.
   for (const floor of fontFloors(font, width)) {
-    for (const tier of tiers) {
-      const at = tried.get(tier)!;
+    for (const at of firstFit) {
       const found = at(yield* fitFontSteps(font, (f) => at(f) !== null, floor));
       if (found) return found;
     }
