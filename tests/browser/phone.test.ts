@@ -124,6 +124,8 @@ describe('the reader’s place is kept when the text size changes', () => {
       const band = document.querySelector('.graphic-layer')!.getBoundingClientRect().height;
       window.scrollTo(0, p.getBoundingClientRect().top + window.scrollY - band);
     });
+    // As above: the step is marked active once the story is hydrated.
+    await waitFor(async () => (await readingState(page, 'result')).active === 'result');
     await frames(page, 3);
     expect((await readingState(page, 'result')).active).toBe('result');
     // What a reader's text-size setting does: every rem grows (the layout is in rem).
