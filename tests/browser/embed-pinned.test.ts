@@ -473,14 +473,21 @@ test('keyboard stepping reaches all 12 steps with the focused control on screen,
 test('print shows no overlay', async () => {
   const h = await openPinned('snippet', DESKTOP);
   try {
-    // The host's print rule hides it at once; the story, laid out for print (stacked), may also report
-    // nothing to pin a moment later, and the overlay goes. Either way, nothing of it is printed.
     const overlayShown = () =>
       h.page.evaluate(() => {
         const o = document.querySelector('[data-driscoll-overlay]');
         return o ? getComputedStyle(o).display !== 'none' : false;
       });
-    await h.page.emulateMedia({ media: 'print' });
+    const storyPrints = () => h.child.evaluate(() => matchMedia('print').matches);
+    // Print media on the host's renderer alone. Playwright's emulateMedia also reaches the story's
+    // cross-origin frame, where Chromium drops the emulation at each resize of the frame and
+    // Playwright puts it back: the story flips between its print and screen layouts, resizing
+    // itself each time, and may end on either. The host's own print rule is what keeps the overlay
+    // off paper whatever the story does (the story's print layout is checked in phone.test.ts).
+    const cdp = await h.page.context().newCDPSession(h.page);
+    const media = (m: string) => cdp.send('Emulation.setEmulatedMedia', { media: m });
+    await media('print');
+    expect(await h.page.evaluate(() => matchMedia('print').matches)).toBe(true);
     expect(await overlayShown()).toBe(false);
     const rule = await h.page.evaluate(() =>
       [...(document.querySelector<HTMLStyleElement>('style[data-driscoll-embed-style]')?.sheet?.cssRules ?? [])].map((r) => r.cssText).join(' '),
@@ -488,9 +495,11 @@ test('print shows no overlay', async () => {
     expect(rule).toMatch(/@media print/);
     await new Promise((r) => setTimeout(r, 500));
     expect(await overlayShown()).toBe(false);
+    expect(await storyPrints(), 'the emulation stayed on the host').toBe(false);
     // Back on screen, the graphic is pinned again.
-    await h.page.emulateMedia({ media: 'screen' });
+    await media('');
     expect(await waitFor(overlayShown, { timeout: 8000 })).toBe(true);
+    await cdp.detach();
   } finally {
     await h.close();
   }
