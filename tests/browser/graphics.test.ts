@@ -14,7 +14,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHART_STEPS, goToChart, readChart } from './chartGeometry.ts';
-import { GRAPHIC_SIZES, serveBuiltStory } from './harness.ts';
+import { GRAPHIC_SIZES, serveBuiltStory, setReaderTextSize } from './harness.ts';
 
 const built = serveBuiltStory();
 
@@ -48,6 +48,31 @@ describe('every graphic at every step: no text over text, no leader or mark over
       }
       const scales = new Set(Object.values(axes).map((t) => t.join(',')));
       if (scales.size > 1) problems.push(`the poll and the result on different share axes: ${JSON.stringify(axes)}`);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// At a 200% text size the map's callouts used to move left over the coast to fit, and their leaders
+// and dots ran through each other's labels; now the map is drawn smaller (or its text given back, not
+// under the default size) before that. The maps alone: the other graphics have no leaders.
+describe('the map at a 200% text size: no text over text, no leader or dot over another’s text, all inside the box', () => {
+  it.each(GRAPHIC_SIZES)('$width×$height', async (viewport) => {
+    const context = await built.browser.newContext({ viewport, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${built.server.origin}/`);
+      await setReaderTextSize(page, '32px');
+      const problems: string[] = [];
+      for (const step of CHART_STEPS.filter((s) => s.kind === 'map')) {
+        await goToChart(page, step);
+        const r = await readChart(page, step);
+        const at = `${step.id} (${step.variant}, ${Math.round(r.width)}×${Math.round(r.height)}, text ${r.minFont} px)`;
+        if (r.texts === 0) problems.push(`${at}: no chart text`);
+        problems.push(...r.problems.map((p) => `${at}: ${p}`));
+      }
       expect(problems).toEqual([]);
     } finally {
       await context.close();

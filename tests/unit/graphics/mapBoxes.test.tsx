@@ -32,10 +32,11 @@ describe('the map in a 320 × 568 phone’s band (289 × 178)', () => {
   });
 });
 
-// At the reader's default text size, in the boxes of a phone's band and wider (tests/browser/graphics.test.ts's
-// sizes). Not yet in the narrow boxes of a 200% page zoom (171 px), where the callouts sit over the
-// map, nor at a 200% text size, where they keep the reader's floor before they clear the coast (chooseScene).
-describe.each(BOXES.filter((b) => b.font <= 15 && b.width >= 280))('the map’s callouts in $name', ({ width, height, font }) => {
+// In the boxes of a phone's band and wider (tests/browser/graphics.test.ts's sizes), at the default
+// text size and at 200%, where the map is drawn smaller, or its text given back down to the default
+// size, before a leader crosses a label (chooseScene). Not yet in the narrow boxes of a 200% page
+// zoom (171 px), where the callouts sit over the map.
+describe.each(BOXES.filter((b) => b.width >= 280))('the map’s callouts in $name', ({ width, height, font }) => {
   it.each(MAP_VARIANTS)('%s: no leader, nor the dot at its council, runs into a label or the key', (variant) => {
     const scene = chooseScene(mapData(storyChartModel), variant, { width, height, font, measured: true });
     expect(leaderCrossings(scene.labels, LEADER_DOT_PX / scene.scale, scene.key.boxes)).toEqual([]);

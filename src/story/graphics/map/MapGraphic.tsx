@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { fitFontSteps, fontFloors, type ChartBox } from '../../../kit/graphics/box.ts';
+import { DEFAULT_FONT, fitFontSteps, fontFloors, type ChartBox } from '../../../kit/graphics/box.ts';
 import type { IdleJob } from '../../../kit/graphics/idle.ts';
 import { finish, type Steps } from '../../../kit/graphics/steps.ts';
 import type { ChartModel } from '../chartModel.ts';
@@ -60,14 +60,36 @@ const COMPACT_KEY_ONE_LINE: MapForm = { oneLine: true, tight: true, compact: tru
 const SHORT_KEY: MapForm = { oneLine: true, tight: true, compact: true, short: true };
 /** The fallback ladder: the forms a map scene is tried in, in order, until one fits. */
 const MAP_FORMS: readonly MapForm[] = [FULL, TIGHT_CALLOUTS, ONE_LINE_CALLOUTS, COMPACT_KEY, COMPACT_KEY_ONE_LINE, SHORT_KEY];
+/**
+ * The map's least share of its full size on the shrunk rungs: smaller, the Tyne and Wear councils'
+ * leader dots crowd together. Chosen by eye on the screenshots at a 200% text size.
+ */
+const MIN_MAP_SHRINK = 0.5;
+/**
+ * The shrunk rungs: each form of the ladder from packed callouts on, largest map first. Tried when
+ * no form of MAP_FORMS keeps its leaders clear at a floor (a large text size): before, the callout
+ * column moved left over the coast to fit, and at a 200% text size on a phone the leaders of the
+ * Tyne and Wear five ran through each other's labels.
+ */
+const SHRUNK_FORMS: readonly MapForm[] = [0.85, 0.7, 0.6, MIN_MAP_SHRINK].flatMap((mapShrink) =>
+  [TIGHT_CALLOUTS, ONE_LINE_CALLOUTS, COMPACT_KEY, COMPACT_KEY_ONE_LINE, SHORT_KEY].map((form) => ({ ...form, mapShrink })),
+);
+type Pass = { pass: 'strict' | 'ok'; forms: readonly MapForm[] };
+/** Leaders clear of every label and the key: the ladder, then the shrunk map. */
+const CLEAR: readonly Pass[] = [
+  { pass: 'strict', forms: MAP_FORMS },
+  { pass: 'strict', forms: SHRUNK_FORMS },
+];
+/** Then (a box whose callouts cannot clear the coast even so) a form whose labels merely fit. */
+const CLEAR_THEN_FIT: readonly Pass[] = [...CLEAR, { pass: 'ok', forms: MAP_FORMS }];
 
 /**
  * The map at a given label size: the view (map units), key, labels, and whether they all fit
  * without overlapping each other or the key.
  */
 function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: number, form: MapForm = {}) {
-  const { oneLine = false, tight = false, compact = false, short = false } = form;
-  const fitted = mapFrame(box.width, box.height, font);
+  const { oneLine = false, tight = false, compact = false, short = false, mapShrink = 1 } = form;
+  const fitted = mapFrame(box.width, box.height, font, mapShrink);
   const { scale } = fitted;
   // The short form (a short wide box) also packs its lines a little tighter.
   const frame = short ? { ...fitted.frame, line: fitted.frame.font * SHORT_LINE_EM } : fitted.frame;
@@ -107,17 +129,22 @@ function* chooseSceneSteps(data: MapData, variant: MapVariant, box: ChartBox): S
   // (a desktop column) that holds it; only a box too small for every form at that floor gives text
   // back, floor by floor (box.ts fontFloors).
   const floors = fontFloors(box.font, box.width);
+  // First a clear map at every floor down to the default label size: a reader who enlarged their
+  // text gets it smaller, though never under everyone's default, before leaders run through labels
+  // (at a 200% text size in a 320 × 568 phone's band: 17.5 px and clear, not 26 px over the map).
+  // Then floor by floor as before, a form that merely fits after the clear ones, down to the least.
+  const clearFloors = floors.filter((f) => f >= Math.min(floors[0], DEFAULT_FONT));
+  const plan = [...clearFloors.map((floor) => ({ floor, passes: CLEAR })), ...floors.map((floor) => ({ floor, passes: CLEAR_THEN_FIT }))];
   // Scenes tried, per rung and font: a lower floor's pass re-tries the fonts above it, so keep them.
-  const tried = MAP_FORMS.map(() => new Map<number, ReturnType<typeof mapScene>>());
-  // At each floor, every rung with its leaders clear of the labels first; only then (a box at a large
-  // text size whose callouts cannot clear the coast at that floor) one whose labels merely fit, rather
-  // than text under the reader's floor.
-  for (const floor of floors) {
-    for (const pass of ['strict', 'ok'] as const) {
-      for (const [i, form] of MAP_FORMS.entries()) {
+  const tried = new Map<MapForm, Map<number, Scene>>();
+  for (const { floor, passes } of plan) {
+    for (const { pass, forms } of passes) {
+      for (const form of forms) {
+        let byFont = tried.get(form);
+        if (!byFont) tried.set(form, (byFont = new Map()));
         const sceneAt = (f: number) => {
-          let scene = tried[i].get(f);
-          if (!scene) tried[i].set(f, (scene = mapScene(data, variant, box, f, form)));
+          let scene = byFont.get(f);
+          if (!scene) byFont.set(f, (scene = mapScene(data, variant, box, f, form)));
           return scene;
         };
         // A form that does not fit even at the floor is not tried at every larger font (a box that

@@ -45,6 +45,12 @@ export interface MapForm {
   compact?: boolean;
   /** The short key (a short wide box): the region's items in short words, the result's without the shading (drawn unshaded), lines packed closer. */
   short?: boolean;
+  /**
+   * The map drawn at this share of the size that fills the box (1 if absent), the text kept at its
+   * size: the room this frees on the right lets the callout column stand clear of the coast, where
+   * at a large text size it would move left over the councils it points at.
+   */
+  mapShrink?: number;
 }
 /** The flags of a MapForm that change the labels (mapLabels). */
 export type LabelForm = Pick<MapForm, 'oneLine' | 'tight'>;
@@ -269,11 +275,11 @@ export const DEFAULT_FRAME: MapFrame = {
 
 /**
  * A frame for a box: the map keeps its shape and is scaled to fit the box's height or width, whichever
- * is tighter; spare width goes to the label column on the right. Text is `font` CSS px, so in map
- * units it is font / scale.
+ * is tighter, times `shrink` (MapForm.mapShrink); spare width goes to the label column on the right.
+ * Text is `font` CSS px, so in map units it is font / scale.
  */
-export function mapFrame(boxWidth: number, boxHeight: number, font: number): { frame: MapFrame; scale: number } {
-  const scale = Math.min(boxWidth / MAP_VIEW.width, boxHeight / MAP_VIEW.height);
+export function mapFrame(boxWidth: number, boxHeight: number, font: number, shrink = 1): { frame: MapFrame; scale: number } {
+  const scale = Math.min(boxWidth / MAP_VIEW.width, boxHeight / MAP_VIEW.height) * shrink;
   const width = boxWidth / scale;
   const height = boxHeight / scale;
   const f = font / scale;
