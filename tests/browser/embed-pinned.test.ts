@@ -19,6 +19,7 @@ import { DESKTOP, PHONE, waitFor } from './harness.ts';
 import {
   childState,
   hostGeometry,
+  iframeBox,
   inHost,
   nextButtonBox,
   openHost,
@@ -432,6 +433,47 @@ test('the graphic frame is absent from the accessibility tree and the tab order;
       expect(onGraphic, `Tab #${i + 1}`).toBe(false);
       expect(await graphic.evaluate(() => document.hasFocus()), `Tab #${i + 1}: graphic frame focused`).toBe(false);
     }
+  } finally {
+    await h.close();
+  }
+});
+
+test('scrolling down fast on a slow phone, the graphic frame is never sent back to a step the reader has left', async () => {
+  const h = await openPinned('snippet', DESKTOP);
+  try {
+    const [graphic] = graphicFrames(h.page);
+    // 4x CPU, the host's and both story frames' (cross-site: each frame is its own target), as the
+    // embed lag bench runs a mid-range phone. There the text frame's background render lags the
+    // scroll, and the step it held for a fling was that render's stale one: the graphic frame was
+    // sent 2, 1, 2, 1 (each a whole new chart) while the reader went on down.
+    const context = h.page.context();
+    const sessions = await Promise.all([h.page, h.child, graphic].map((target) => context.newCDPSession(target)));
+    await Promise.all(sessions.map((s) => s.send('Emulation.setCPUThrottlingRate', { rate: 4 })));
+    await graphic.evaluate(() => {
+      const w = window as unknown as { __stepsSent: number[] };
+      w.__stepsSent = [];
+      addEventListener('message', (event) => {
+        let m: unknown = event.data;
+        try {
+          if (typeof m === 'string') m = JSON.parse(m);
+        } catch {
+          return;
+        }
+        const step = m as { type?: string; index?: number };
+        if (step.type === 'step' && typeof step.index === 'number' && step.index !== w.__stepsSent.at(-1)) w.__stepsSent.push(step.index);
+      });
+    });
+    const frame = await iframeBox(h.page);
+    const [x, y] = [frame.left + Math.min(200, frame.width / 2), DESKTOP.viewport!.height / 2];
+    for (let i = 0; i < 10; i++) {
+      await sessions[0].send('Input.synthesizeScrollGesture', { x, y, yDistance: -1200, speed: 3000, gestureSourceType: 'mouse', preventFling: true });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await Promise.all(sessions.map((s) => s.send('Emulation.setCPUThrottlingRate', { rate: 1 })));
+    const sent = await graphic.evaluate(() => (window as unknown as { __stepsSent: number[] }).__stepsSent);
+    expect(sent.length, `steps sent: ${sent.join(' ')}`).toBeGreaterThan(3);
+    const back = sent.filter((index, i) => i > 0 && index < sent[i - 1]);
+    expect(back, `steps sent: ${sent.join(' ')}`).toEqual([]);
   } finally {
     await h.close();
   }

@@ -61,6 +61,12 @@ export function StoryChrome() {
   const graphicHeld = useDeferredValue(flinging);
   const [heldIndex, setHeldIndex] = useState(deferredIndex);
   if (!graphicHeld && heldIndex !== deferredIndex) setHeldIndex(deferredIndex);
+  // The step held for a graphic drawn outside this frame (below) comes from the urgent render, as
+  // that graphic's step does. The background render's held step lags the scroll on a slow phone:
+  // holding that one sent embed.js's graphic frame back and forth (2, 1, 2, 1) while the reader
+  // scrolled on down, a whole new chart each time (the embed lag bench's touch flings at 4x CPU).
+  const [relayHeld, setRelayHeld] = useState(activeIndex);
+  if (!flinging && relayHeld !== activeIndex) setRelayHeld(activeIndex);
   const graphicIndex = pressed === activeIndex ? activeIndex : graphicHeld ? heldIndex : deferredIndex;
   const shown = steps[Math.max(0, graphicIndex)];
   // Under embed.js's graphic frame (sticky mode) our graphic is hidden: it keeps the state it had
@@ -101,7 +107,7 @@ export function StoryChrome() {
   // it only if that step's graphic draws it: each change is a message through the host page, whose
   // main thread is busiest exactly while the reader scrolls.
   // While the reader flings, that graphic holds its state too.
-  const relayIndex = flinging && pressed !== activeIndex ? heldIndex : activeIndex;
+  const relayIndex = flinging && pressed !== activeIndex ? relayHeld : activeIndex;
   const relayProgress = relayIndex >= 0 && !flinging && followsProgressIn(GRAPHICS, steps[relayIndex].graphic);
   useEffect(() => {
     if (!relayProgress) {
