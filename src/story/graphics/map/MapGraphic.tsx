@@ -124,15 +124,14 @@ type Scene = ReturnType<typeof mapScene>;
 
 /** chooseScene, yielding after each scene it lays out (steps.ts). */
 function* chooseSceneSteps(data: MapData, variant: MapVariant, box: ChartBox): Steps<Scene> {
-  // Each rung of the ladder (MAP_FORMS), richest first, at the largest font that fits.
-  // Not under the reader's floor (text grows with their text size), nor under 14 px in a wide box
-  // (a desktop column) that holds it; only a box too small for every form at that floor gives text
-  // back, floor by floor (box.ts fontFloors).
+  // Each rung of the ladder (MAP_FORMS), richest first, at the largest font that fits, from the
+  // reader's floor (text grows with their text size; 14 px in a wide box, a desktop column) down,
+  // floor by floor (box.ts fontFloors). First a clear map at every floor down to the default label
+  // size: a reader who enlarged their text gets it smaller, though never under everyone's default,
+  // before leaders run through labels (at a 200% text size in a 320 × 568 phone's band: 17.5 px and
+  // clear, not 26 px over the map). Then floor by floor, a form that merely fits after the clear
+  // ones, down to the least.
   const floors = fontFloors(box.font, box.width);
-  // First a clear map at every floor down to the default label size: a reader who enlarged their
-  // text gets it smaller, though never under everyone's default, before leaders run through labels
-  // (at a 200% text size in a 320 × 568 phone's band: 17.5 px and clear, not 26 px over the map).
-  // Then floor by floor as before, a form that merely fits after the clear ones, down to the least.
   const clearFloors = floors.filter((f) => f >= Math.min(floors[0], DEFAULT_FONT));
   const plan = [...clearFloors.map((floor) => ({ floor, passes: CLEAR })), ...floors.map((floor) => ({ floor, passes: CLEAR_THEN_FIT }))];
   // Scenes tried, per rung and font: a lower floor's pass re-tries the fonts above it, so keep them.
