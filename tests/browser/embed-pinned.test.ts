@@ -79,42 +79,57 @@ async function overlayBox(page: Page) {
   });
 }
 
+/** How far each slow stretch of scrollThrough goes, CSS px: about two phone screens. */
+const STRETCH_PX = 1600;
+
 /**
- * Scrolls the host's scroller through the story's section `perFrame` px per animation frame (down,
- * then up) and records, on every animation frame, the graphic frame's top in the host's viewport
- * while the section spans the sticky place.
+ * Scrolls the host's scroller `perFrame` px per animation frame (down, then up) and records, on every
+ * animation frame, the graphic frame's top in the host's viewport while the section spans the sticky
+ * place: through the whole section, or through a stretch of STRETCH_PX at each of `stretches`, a
+ * fraction of the way through it (0 its top, 1 its end): a slow scroll through all of a section
+ * 15,000-20,000 px tall took 25 s a test.
  */
-async function scrollThrough(page: Page, perFrame: number): Promise<number[]> {
-  return page.evaluate(async (step) => {
-    const sc = document.querySelector<HTMLElement>('[data-test-scroller]') ?? document.scrollingElement!;
-    const overlay = document.querySelector<HTMLElement>('[data-driscoll-overlay]')!;
-    const sticky = overlay.firstElementChild as HTMLElement;
-    const graphic = document.querySelector('[data-driscoll-graphic]')!;
-    const raf = () => new Promise((r) => requestAnimationFrame(r));
-    const stickTop = parseFloat(sticky.style.top) + (sc === document.scrollingElement ? 0 : Math.max(0, sc.getBoundingClientRect().top));
-    const stickyHeight = sticky.getBoundingClientRect().height;
-    // The span over which the sticky box is stuck: overlay top above the sticky place, bottom below its end.
-    const startTop = stickTop - 20;
-    const endTop = stickTop + stickyHeight + 20 - overlay.getBoundingClientRect().height;
-    const tops: number[] = [];
-    const record = () => {
-      const o = overlay.getBoundingClientRect();
-      if (o.top <= startTop + 0.5 && o.top >= endTop - 0.5) tops.push(graphic.getBoundingClientRect().top);
-    };
-    sc.scrollBy({ top: overlay.getBoundingClientRect().top - startTop, behavior: 'instant' });
-    await raf();
-    for (const dir of [1, -1]) {
-      for (let i = 0; i < 1000; i++) {
-        const top = overlay.getBoundingClientRect().top;
-        // Within a pixel: the scroller moves in whole (or device) pixels.
-        if (dir > 0 ? top <= endTop + 1 : top >= startTop - 1) break;
-        sc.scrollBy({ top: dir * Math.min(step, Math.abs(dir > 0 ? top - endTop : startTop - top)), behavior: 'instant' });
+async function scrollThrough(page: Page, perFrame: number, stretches: readonly number[] | null = null): Promise<number[]> {
+  return page.evaluate(
+    async ({ step, stretches, stretchPx }) => {
+      const sc = document.querySelector<HTMLElement>('[data-test-scroller]') ?? document.scrollingElement!;
+      const overlay = document.querySelector<HTMLElement>('[data-driscoll-overlay]')!;
+      const sticky = overlay.firstElementChild as HTMLElement;
+      const graphic = document.querySelector('[data-driscoll-graphic]')!;
+      const raf = () => new Promise((r) => requestAnimationFrame(r));
+      const stickTop = parseFloat(sticky.style.top) + (sc === document.scrollingElement ? 0 : Math.max(0, sc.getBoundingClientRect().top));
+      const stickyHeight = sticky.getBoundingClientRect().height;
+      // The span over which the sticky box is stuck: overlay top above the sticky place, bottom below its end.
+      const startTop = stickTop - 20;
+      const endTop = stickTop + stickyHeight + 20 - overlay.getBoundingClientRect().height;
+      const tops: number[] = [];
+      const record = () => {
+        const o = overlay.getBoundingClientRect();
+        if (o.top <= startTop + 0.5 && o.top >= endTop - 0.5) tops.push(graphic.getBoundingClientRect().top);
+      };
+      // Each stretch as [overlay top where it starts, where it ends]; the overlay's top falls as the page scrolls down.
+      const spans = (stretches ?? [0]).map((f) => {
+        const from = startTop - f * Math.max(0, startTop - endTop - stretchPx);
+        return [from, stretches ? Math.max(endTop, from - stretchPx) : endTop];
+      });
+      for (const [from, to] of spans) {
+        sc.scrollBy({ top: overlay.getBoundingClientRect().top - from, behavior: 'instant' });
         await raf();
-        record();
+        for (const dir of [1, -1]) {
+          for (let i = 0; i < 1000; i++) {
+            const top = overlay.getBoundingClientRect().top;
+            // Within a pixel: the scroller moves in whole (or device) pixels.
+            if (dir > 0 ? top <= to + 1 : top >= from - 1) break;
+            sc.scrollBy({ top: dir * Math.min(step, Math.abs(dir > 0 ? top - to : from - top)), behavior: 'instant' });
+            await raf();
+            record();
+          }
+        }
       }
-    }
-    return tops;
-  }, perFrame);
+      return tops;
+    },
+    { step: perFrame, stretches, stretchPx: STRETCH_PX },
+  );
 }
 
 /** The text frame's (hidden) graphic box in the host's viewport: the space the graphic frame covers. */
@@ -141,8 +156,12 @@ describe('sticky mode: the graphic is pinned by the host page', () => {
     test(`${c.why}: constant in host viewport coordinates on every frame of a scroll through the section`, async () => {
       const h = await openPinned(c.host, c.device);
       try {
-        for (const perFrame of [23, 90]) {
-          const tops = await scrollThrough(h.page, perFrame);
+        // Fast through the whole section; slowly (many more frames) at its top, middle and end.
+        for (const [perFrame, stretches] of [
+          [90, null],
+          [23, [0, 0.5, 1]],
+        ] as const) {
+          const tops = await scrollThrough(h.page, perFrame, stretches);
           expect(tops.length, `frames recorded at ${perFrame} px/frame`).toBeGreaterThan(10);
           const spread = Math.max(...tops) - Math.min(...tops);
           expect(
