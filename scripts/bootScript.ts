@@ -25,7 +25,7 @@ const INLINE: Record<string, Inlined> = {
     fn: layout.chooseLayout,
     constants: layout,
     check(copy) {
-      const edges = [layout.STACKED_MAX_WIDTH, layout.SIDE_MIN_WIDTH, layout.SHORT_MAX_HEIGHT];
+      const edges = [layout.STACKED_MAX_WIDTH, layout.STACKED_MAX_HEIGHT, layout.SIDE_MIN_WIDTH, layout.SHORT_MAX_HEIGHT];
       const values = [0, 1, 195, 320, 390, 480, 568, 600, 768, 844, 1024, 1440, 2000, ...edges.flatMap((e) => [e - 1, e, e + 1])];
       for (const w of values) {
         for (const h of values) {

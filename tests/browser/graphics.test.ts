@@ -55,6 +55,34 @@ describe('every graphic at every step: no text over text, no leader or mark over
   });
 });
 
+// A phone on its side at 200% page zoom lays out 422 × 195 CSS px: side by side, each chart had a
+// 91 px high box and its labels ran over each other at every step (17-24 problems a step). A
+// viewport that low is stacked (layout.ts STACKED_MAX_HEIGHT): each step followed by its own chart.
+describe('a phone on its side at 200% page zoom (422 × 195 CSS px): stacked, every graphic clean', () => {
+  it('every step', async () => {
+    const context = await built.browser.newContext({ viewport: { width: 422, height: 195 }, deviceScaleFactor: 2, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${built.server.origin}/`);
+      await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
+      expect(await page.evaluate(() => document.documentElement.dataset.layout)).toBe('stacked');
+      const problems: string[] = [];
+      for (const step of CHART_STEPS) {
+        await goToChart(page, step);
+        const r = await readChart(page, step);
+        const at = `${step.id} (${step.kind}:${step.variant}, ${Math.round(r.width)}×${Math.round(r.height)})`;
+        if (r.texts === 0) problems.push(`${at}: no chart text`);
+        // Drawn at the chart's own aspect, not stretched to three times its height (a 1,100 px money chart).
+        if (r.height > 2 * r.width) problems.push(`${at}: taller than twice its width`);
+        problems.push(...r.problems.map((p) => `${at}: ${p}`));
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 // At a 200% text size the map's callouts used to move left over the coast to fit, and their leaders
 // and dots ran through each other's labels; now the map is drawn smaller (or its text given back, not
 // under the default size) before that. The maps alone: the other graphics have no leaders.

@@ -36,12 +36,15 @@ export function sameMeasure(a: Measure | null, b: Measure): boolean {
 /**
  * The box a chart of this shape draws in, for a measure (null: not measured yet). Pure. A box as
  * tall as the chart it holds (naturalHeight) reads only the measured width, and the chart may take up
- * to shape.naturalHeight times its default aspect's height, so a narrow box still gets a layout that
- * fits its width (names above bars, money in rows).
+ * to shape.naturalHeight times its default aspect's height when narrower than the default box, so a
+ * narrow box still gets a layout that fits its width (names above bars, money in rows). As wide as
+ * the default box or wider, the default aspect: the money chart filled three times its height with
+ * stretched bars (a 391 x 1,100 px chart, stacked on a phone on its side at 200% zoom).
  */
 export function boxFor(shape: BoxShape, measure: Measure | null, naturalHeight: boolean): ChartBox {
   if (!measure) return defaultBox(shape);
-  const height = naturalHeight ? ((measure.width * shape.height) / shape.width) * (shape.naturalHeight ?? 1) : measure.height;
+  const allowance = measure.width < shape.width ? (shape.naturalHeight ?? 1) : 1;
+  const height = naturalHeight ? ((measure.width * shape.height) / shape.width) * allowance : measure.height;
   return boxFromMeasure(shape, measure.width, height, measure.root) ?? defaultBox(shape);
 }
 

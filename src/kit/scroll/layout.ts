@@ -9,9 +9,11 @@
  *   background). The reading area is the part of the screen below the band.
  * - 'side': from 900 px wide, and on short landscape screens (phones on their side). Text and
  *   graphic sit side by side; the whole height is the reading area.
- * - 'stacked': a tiny CSS viewport (a phone at 200% page zoom is 195 px wide). A pinned band would
- *   leave the chart too small to read and little room to read in, so each step's text is followed
- *   by its own graphic at full width and natural height, as in the no-JS stacked layout.
+ * - 'stacked': a tiny CSS viewport (a phone at 200% page zoom is 195 px wide, or 195 px high on its
+ *   side). A pinned band would leave the chart too small to read and little room to read in, and a
+ *   pinned column too short (a 91 px high chart, its labels over each other, at 422 x 195), so each
+ *   step's text is followed by its own graphic at full width and natural height, as in the no-JS
+ *   stacked layout.
  */
 export type StoryLayout = 'band' | 'side' | 'stacked';
 
@@ -22,10 +24,15 @@ export const SHORT_MAX_HEIGHT = 500;
 
 /** Narrower than this (no phone is, at 100% zoom), the graphics cannot be pinned legibly: stacked. */
 export const STACKED_MAX_WIDTH = 260;
+/**
+ * Lower than this (no phone on its side is, at 100% zoom: the shortest is 320 px), a pinned graphic
+ * is too short to read: stacked. About WCAG's reflow height (256 CSS px).
+ */
+export const STACKED_MAX_HEIGHT = 260;
 
 /** Width is the window's (media-query) width; height the stable viewport height. */
 export function chooseLayout(width: number, height: number): StoryLayout {
-  if (width < STACKED_MAX_WIDTH) return 'stacked';
+  if (width < STACKED_MAX_WIDTH || height < STACKED_MAX_HEIGHT) return 'stacked';
   if (width >= SIDE_MIN_WIDTH) return 'side';
   return height < SHORT_MAX_HEIGHT && width > height ? 'side' : 'band';
 }

@@ -275,9 +275,13 @@ describe('boxFor and sameMeasure', () => {
     expect(boxFor('map', { width: 374, height: 300, root: 32 }, false).font).toBe(26);
   });
   it('gives a natural-height box a height from its width and kind, not from the element', () => {
-    const m = { width: 320, height: 5, root: 16 };
-    expect(boxFor('bars', m, true).height).toBe(720); // 2x the default 320x360 aspect
-    expect(boxFor('map', m, true).height).toBe(400);
+    const narrow = { width: 160, height: 5, root: 16 };
+    expect(boxFor('bars', narrow, true).height).toBe(360); // 2x the default 320x360 aspect
+    expect(boxFor('money', narrow, true).height).toBe(450); // 3x the default 320x300 aspect
+    expect(boxFor('map', narrow, true).height).toBe(200);
+    // As wide as the default box or wider: the default aspect, no more (not a 1,100 px money chart at 391 px).
+    expect(boxFor('bars', { ...narrow, width: 320 }, true).height).toBe(360);
+    expect(boxFor('money', { ...narrow, width: 391 }, true).height).toBe(366);
   });
   it('keeps a measure that draws the same box', () => {
     const m = { width: 390.2, height: 300.7, root: 16 };

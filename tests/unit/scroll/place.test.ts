@@ -19,11 +19,18 @@ describe('chooseLayout', () => {
     expect(chooseLayout(800, 700)).toBe('band');
   });
 
-  it('stacks each step with its own graphic in a tiny CSS viewport (a phone at 200% page zoom)', () => {
+  it('stacks each step with its own graphic in a tiny CSS viewport (a phone at 200% page zoom, upright or on its side)', () => {
     expect(chooseLayout(195, 422)).toBe('stacked');
     expect(chooseLayout(259, 500)).toBe('stacked');
-    expect(chooseLayout(422, 195)).toBe('side');
     expect(chooseLayout(260, 500)).toBe('band');
+    // On its side: a pinned column would be a 91 px high chart.
+    expect(chooseLayout(422, 195)).toBe('stacked');
+    expect(chooseLayout(640, 259)).toBe('stacked');
+    expect(chooseLayout(640, 260)).toBe('side');
+    // A desktop window at 400% zoom (1280 x 800 lays out 320 x 200).
+    expect(chooseLayout(320, 200)).toBe('stacked');
+    // The shortest phone on its side at 100% zoom keeps its pinned column.
+    expect(chooseLayout(568, 320)).toBe('side');
   });
 
   it('is the rule the boot script in index.html applies before first paint', () => {
@@ -39,6 +46,8 @@ describe('chooseLayout', () => {
       [600, 480],
       [195, 422],
       [259, 900],
+      [422, 195],
+      [900, 259],
     ]) {
       const dataset: Record<string, string> = {};
       const root = { dataset, style: { getPropertyValue: () => '', setProperty: () => undefined } };
