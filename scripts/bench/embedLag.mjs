@@ -19,7 +19,7 @@
  * max; and the host page's long animation frames during the input.
  *
  *   node scripts/bench/embedLag.mjs [--runs N] [--setups sticky,fallback,pym] [--inputs wheel,touch]
- *     [--cpu 1,4] [--json file] [--dist dir]
+ *     [--cpu 1,4] [--processes isolated|shared] [--json file] [--dist dir]
  * npm run bench calls embedLagReport(). Needs a built dist/ (npm run build).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -48,6 +48,17 @@ export const CPU_RATES = [1, 4];
 const DEVICES = {
   wheel: { context: { viewport: { width: 1280, height: 800 } }, screen: '1280x900' },
   touch: { context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true }, screen: '390x844' },
+};
+
+/**
+ * How the story's frames share processes with the host (--processes): `isolated`, each site its own
+ * renderer, as desktop Chrome does; `shared`, one renderer and one main thread for the host and the
+ * story, as on most phones (Chrome on Android isolates only sites people log in to). Shared, the
+ * story's work lands in the host's own long frames, and the story frames report none of their own.
+ */
+const PROCESS_FLAGS = {
+  isolated: ['--site-per-process'],
+  shared: ['--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'],
 };
 
 /** Host pages: the README's two codes; the fallback is the snippet host with the pin switched off. */
@@ -334,7 +345,9 @@ export async function embedLagReport({
   browserPath = chromiumPath(),
   log = () => {},
   trace = null,
+  processes = 'isolated',
 } = {}) {
+  if (!PROCESS_FLAGS[processes]) throw new Error(`embedLag: processes ${processes} is not one of ${Object.keys(PROCESS_FLAGS).join(', ')}`);
   const story = await serveDist(dist, { host: '127.0.0.1', originHost: '127.0.0.1' });
   const hosts = await serveDir(HOSTS, {
     host: 'localhost',
@@ -349,8 +362,8 @@ export async function embedLagReport({
       const browser = await chromium.launch({
         executablePath: browserPath,
         // Desktop browsers animate wheel scrolls (headless Chromium does not unless asked); the story's
-        // frames run in their own processes, as on a news site.
-        args: [...CHROMIUM_FLAGS, '--enable-smooth-scrolling', '--site-per-process', `--screen-info={${DEVICES[input].screen}}`],
+        // frames run in a process of their own (isolated) or in the host's (shared).
+        args: [...CHROMIUM_FLAGS, '--enable-smooth-scrolling', ...PROCESS_FLAGS[processes], `--screen-info={${DEVICES[input].screen}}`],
       });
       try {
         for (let run = 0; run < runs; run++) {
@@ -461,6 +474,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     cpuRates: list('--cpu', CPU_RATES, Number),
     log: (line) => console.log(line),
     trace: at('--trace') ? resolve(at('--trace')) : null,
+    processes: at('--processes') ?? 'isolated',
   });
   console.log(`\n${formatEmbedLag(report)}`);
   if (at('--json')) writeFileSync(resolve(at('--json')), JSON.stringify(report, null, 2));

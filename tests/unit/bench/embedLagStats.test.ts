@@ -154,3 +154,10 @@ describe('longFramesIn', () => {
     expect(longFramesIn(entries, 1000, 2000)).toEqual({ count: 0, blocking: 0, longestMs: 0 });
   });
 });
+
+describe('embedLagReport --processes', () => {
+  it('takes isolated (desktop) or shared (a phone: host and story on one main thread), and names both when given another', async () => {
+    const { embedLagReport } = await import('../../../scripts/bench/embedLag.mjs');
+    await expect(embedLagReport({ processes: 'one-per-frame' })).rejects.toThrow('embedLag: processes one-per-frame is not one of isolated, shared');
+  });
+});
