@@ -21,8 +21,10 @@
  *
  * Prints the report and writes it as JSON to bench-results/latest.json (and a dated copy).
  * Options: --runs N (Lighthouse runs per page, default 5), --scroll-runs N (default 3), --no-build,
- * --no-lighthouse, --no-scroll, --no-embed-lag, --embed-lag-runs N (default 1), --no-fling, --fling-runs N
- * (default 1), --dist <dir> (measure another folder; implies --no-build).
+ * --no-lighthouse, --no-scroll, --no-embed-lag, --embed-lag-runs N (default 1), --embed-lag-processes
+ * isolated|shared (default isolated: the story's frames in their own processes, as on desktop; shared:
+ * on the host's main thread, as on most phones), --no-fling, --fling-runs N (default 1), --dist <dir>
+ * (measure another folder; implies --no-build).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -199,8 +201,10 @@ async function main() {
     }
 
     if (!flag('--no-embed-lag')) {
-      section('embed lag: sticky, fallback and Pym embeds; wheel 1280x800 and touch 390x844; CPU 1x and 4x');
-      report.embedLag = await embedLagReport({ dist: DIST, runs: num('--embed-lag-runs', 1), browserPath, log });
+      const at = args.indexOf('--embed-lag-processes');
+      const processes = at >= 0 ? args[at + 1] : 'isolated';
+      section(`embed lag: sticky, fallback and Pym embeds; wheel 1280x800 and touch 390x844; CPU 1x and 4x; processes ${processes}`);
+      report.embedLag = await embedLagReport({ dist: DIST, runs: num('--embed-lag-runs', 1), browserPath, log, processes });
       log(formatEmbedLag(report.embedLag));
     }
 

@@ -388,6 +388,7 @@ export async function embedLagReport({
       inputs,
       cpuRates,
       runs,
+      processes,
       devices: DEVICES,
       wheel: '8 bursts x 1200 px at 3000 px/s',
       touch: '8 moves x 50 px, 16 ms apart, released moving',
