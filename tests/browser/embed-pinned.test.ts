@@ -86,8 +86,8 @@ const STRETCH_PX = 1600;
  * Scrolls the host's scroller `perFrame` px per animation frame (down, then up) and records, on every
  * animation frame, the graphic frame's top in the host's viewport while the section spans the sticky
  * place: through the whole section, or through a stretch of STRETCH_PX at each of `stretches`, a
- * fraction of the way through it (0 its top, 1 its end): a slow scroll through all of a section
- * 15,000-20,000 px tall took 25 s a test.
+ * fraction of the way through it (0 its top, 1 its end): a slow scroll through the whole
+ * section's 10,000-13,000 px of scroll took 25 s a test.
  */
 async function scrollThrough(page: Page, perFrame: number, stretches: readonly number[] | null = null): Promise<number[]> {
   return page.evaluate(
