@@ -118,6 +118,17 @@ describe('npm run dev', () => {
     expect(cleared).toBe(true);
     expect(await stepText('opening')).not.toBe('');
   });
+
+  it("shows the story again when a fix is saved at once after a broken save (inside the watcher's 50 ms quiet window)", async () => {
+    const good = readFileSync(join(dir, 'results.json'), 'utf8');
+    editData('results.json', (results) => (results.areas[3].votes.king = '4.696'));
+    await new Promise((r) => setTimeout(r, 15));
+    writeFileSync(join(dir, 'results.json'), good);
+    // The broken save's overlay may come and go: what counts is where the page settles.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const settled = await waitFor(async () => (await overlayText().catch(() => 'reloading')) === null && (await stepText('opening').catch(() => '')) !== '', { timeout: 10_000, interval: 200 });
+    expect(settled).toBe(true);
+  });
 });
 
 describe('npm run dev on data that is already broken', () => {

@@ -5,17 +5,20 @@
  * The stories' own messages are checked where they are made (tests/unit/data/build-fails.test.ts,
  * tests/unit/secondStory.test.ts, tests/browser/dev.test.ts).
  */
-import { resolve } from 'node:path';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { describe, expect, it, vi } from 'vitest';
-import { dataPlugin, type DataSource } from '../../src/kit/data/dataPlugin.ts';
+import { DATA_RECHECK_MS, dataPlugin, type DataSource } from '../../src/kit/data/dataPlugin.ts';
 import { dataPlugin as storyDataPlugin } from '../../src/story/data/vitePlugin.ts';
 import { secondStoryData, VIRTUAL_ID } from '../fixtures/second-story/plugin.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
-const hook = (plugin: Plugin, name: 'configResolved' | 'buildStart' | 'resolveId' | 'load') => plugin[name] as unknown as Hook;
+const hook = (plugin: Plugin, name: 'configResolved' | 'buildStart' | 'resolveId' | 'load' | 'configureServer') => plugin[name] as unknown as Hook;
 
 /** Runs the hooks as Vite would for a build or a dev server, with a logger that records. */
 function start(plugin: Plugin, command: 'build' | 'serve') {
@@ -93,5 +96,67 @@ describe("the kit's data plugin core", () => {
     expect(String(story.configureServer)).toBe(String(second.configureServer));
     expect(story.api?.current).toBeTypeOf('function');
     expect(second.api?.current().steps.map((s: { id: string }) => s.id)).toEqual(['boats', 'gulls', 'visitors']);
+  });
+
+  describe('the dev server, when a data file changes', () => {
+    /** The plugin on a dev server whose watcher the test drives, over one real file; what it sends the page. */
+    function serve(initial: string) {
+      const dir = mkdtempSync(join(tmpdir(), 'kit-data-'));
+      const file = join(dir, 'a.json');
+      writeFileSync(file, initial);
+      const load = vi.fn(() => {
+        const json = JSON.parse(readFileSync(file, 'utf8'));
+        if (typeof json.n !== 'number') throw new Error(`data/a.json: n: expected a number, got ${JSON.stringify(json.n)}`);
+        return { n: json.n };
+      });
+      const plugin = dataPlugin(source({ files: () => [file], load }));
+      const sent: { type: string; err?: { message: string } }[] = [];
+      const watcher = Object.assign(new EventEmitter(), { add: vi.fn() });
+      const server = {
+        watcher,
+        ws: { send: (payload: { type: string }) => sent.push(payload) },
+        environments: {},
+        config: { root: dir, logger: { error: vi.fn(), info: vi.fn() } },
+      };
+      start(plugin, 'serve').buildStart();
+      hook(plugin, 'configureServer').call(null, server);
+      return { file, load, sent, watcher, cleanUp: () => rmSync(dir, { recursive: true, force: true }) };
+    }
+    const settle = () => new Promise((r) => setTimeout(r, DATA_RECHECK_MS + 80));
+
+    it('shows the problem, then reloads once the file is fixed', async () => {
+      const run = serve('{"n": 1}');
+      try {
+        writeFileSync(run.file, '{"n": "one"}');
+        run.watcher.emit('change', run.file);
+        expect(run.sent.at(-1)).toEqual(expect.objectContaining({ type: 'error', err: expect.objectContaining({ message: 'data/a.json: n: expected a number, got "one"' }) }));
+        await settle();
+        writeFileSync(run.file, '{"n": 2}');
+        run.watcher.emit('change', run.file);
+        expect(run.sent.at(-1)).toEqual({ type: 'full-reload', path: '*' });
+        await settle();
+        // Nothing written since: not validated again.
+        expect(run.load).toHaveBeenCalledTimes(3);
+        expect(run.sent).toHaveLength(2);
+      } finally {
+        run.cleanUp();
+      }
+    });
+
+    it("sees a fix saved inside the watcher's quiet window, when it reports no change (chokidar drops a file's changes for 50 ms after one)", async () => {
+      const run = serve('{"n": 1}');
+      try {
+        writeFileSync(run.file, '{"n": "one"}');
+        run.watcher.emit('change', run.file);
+        expect(run.sent.at(-1)?.type).toBe('error');
+        // Fixed at once, and no event for it.
+        writeFileSync(run.file, '{"n": 2}');
+        await settle();
+        expect(run.sent.at(-1)).toEqual({ type: 'full-reload', path: '*' });
+        expect(run.sent).toHaveLength(2);
+      } finally {
+        run.cleanUp();
+      }
+    });
   });
 });

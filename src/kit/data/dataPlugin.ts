@@ -11,6 +11,7 @@
  * What the story adds (its loader, its modules, a dev-server page render) stays in the story; the
  * core knows no file name, schema or module of any story. Node only (build and dev server).
  */
+import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Logger, Plugin, ViteDevServer } from 'vite';
 
@@ -89,15 +90,26 @@ export function dataPlugin<M>(source: DataSource<M>): Plugin<DataPluginApi<M>> {
   };
 }
 
+/*
+ * Vite's watcher (chokidar) reports a file's change, then drops that file's changes for 50 ms with no
+ * report after the window: a save inside it (a formatter's second write, a fix made at once) went
+ * unseen, and the overlay kept showing a problem the file no longer had. So each file is looked at
+ * again once the window has passed, and validated again if it was written since.
+ */
+export const DATA_RECHECK_MS = 120;
+
+/** A file's last write as the file system records it (size too: two writes can share a timestamp). */
+const writeStamp = (file: string) => {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats ? `${stats.mtimeMs}:${stats.size}` : 'missing';
+};
+
 /** Validates again on each change to a data file: shows the problems, or reloads the page with the new data. */
 function watchData<M>(server: ViteDevServer, source: DataSource<M>, reload: () => void): void {
   const files = new Set(source.files().map((file) => resolve(file)));
   // Their folders, so a file deleted and written again (as some editors save) is still seen.
   for (const dir of new Set([...files].map((file) => dirname(file)))) server.watcher.add(dir);
-  // Only the story's own data files: not derived files beside them, not an editor's scratch copy.
-  const onChange = (changed: string) => {
-    const file = resolve(changed);
-    if (!files.has(file)) return;
+  const validate = (file: string) => {
     try {
       reload();
     } catch (error) {
@@ -109,6 +121,16 @@ function watchData<M>(server: ViteDevServer, source: DataSource<M>, reload: () =
     for (const environment of Object.values(server.environments)) environment.moduleGraph.invalidateAll();
     server.config.logger.info(`data changed (${relative(server.config.root, file)}): the data is valid; reloading the page`, { timestamp: true });
     server.ws.send({ type: 'full-reload', path: '*' });
+  };
+  // Only the story's own data files: not derived files beside them, not an editor's scratch copy.
+  const onChange = (changed: string) => {
+    const file = resolve(changed);
+    if (!files.has(file)) return;
+    const validated = writeStamp(file);
+    validate(file);
+    setTimeout(() => {
+      if (writeStamp(file) !== validated) onChange(file);
+    }, DATA_RECHECK_MS).unref();
   };
   server.watcher.on('change', onChange);
   server.watcher.on('add', onChange);
