@@ -126,7 +126,10 @@ describe('npm run dev', () => {
     writeFileSync(join(dir, 'results.json'), good);
     // The broken save's overlay may come and go: what counts is where the page settles.
     await new Promise((r) => setTimeout(r, 2_000));
-    const settled = await waitFor(async () => (await overlayText().catch(() => 'reloading')) === null && (await stepText('opening').catch(() => '')) !== '', { timeout: 10_000, interval: 200 });
+    const settled = await waitFor(async () => (await overlayText().catch(() => 'reloading')) === null && (await stepText('opening').catch(() => '')) !== '', {
+      timeout: 10_000,
+      interval: 200,
+    });
     expect(settled).toBe(true);
   });
 });

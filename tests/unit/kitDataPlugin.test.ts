@@ -129,7 +129,9 @@ describe("the kit's data plugin core", () => {
       try {
         writeFileSync(run.file, '{"n": "one"}');
         run.watcher.emit('change', run.file);
-        expect(run.sent.at(-1)).toEqual(expect.objectContaining({ type: 'error', err: expect.objectContaining({ message: 'data/a.json: n: expected a number, got "one"' }) }));
+        expect(run.sent.at(-1)).toEqual(
+          expect.objectContaining({ type: 'error', err: expect.objectContaining({ message: 'data/a.json: n: expected a number, got "one"' }) }),
+        );
         await settle();
         writeFileSync(run.file, '{"n": 2}');
         run.watcher.emit('change', run.file);
