@@ -17,6 +17,12 @@ export interface ChartBox {
    * SVG scales to fit (static copies, and the live graphic until hydration measures its box).
    */
   measured: boolean;
+  /**
+   * True in a box as tall as the chart it holds (the stacked layout's static copies): `height` is the
+   * most the chart may take, and a chart that needs less is drawn shorter. Absent: the chart fills
+   * the box (a pinned graphic's slot).
+   */
+  heightIsMost?: boolean;
 }
 
 /** The smallest chart text we draw, in CSS pixels. */

@@ -11,7 +11,7 @@ import { finish, type Steps } from './steps.ts';
 
 /** The part of a box a layout depends on, as a key. */
 export function boxKey(box: ChartBox): string {
-  return `${box.width}|${box.height}|${box.font}|${box.measured ? 1 : 0}`;
+  return `${box.width}|${box.height}|${box.font}|${box.measured ? 1 : 0}${box.heightIsMost ? '|most' : ''}`;
 }
 
 /** Results per owner and key; each owner keeps at most `limit`, dropping the oldest (steppedMemo). */

@@ -45,7 +45,9 @@ export function boxFor(shape: BoxShape, measure: Measure | null, naturalHeight: 
   if (!measure) return defaultBox(shape);
   const allowance = measure.width < shape.width ? (shape.naturalHeight ?? 1) : 1;
   const height = naturalHeight ? ((measure.width * shape.height) / shape.width) * allowance : measure.height;
-  return boxFromMeasure(shape, measure.width, height, measure.root) ?? defaultBox(shape);
+  const box = boxFromMeasure(shape, measure.width, height, measure.root);
+  if (!box) return defaultBox(shape);
+  return naturalHeight ? { ...box, heightIsMost: true } : box;
 }
 
 /**

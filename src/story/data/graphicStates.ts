@@ -38,7 +38,7 @@ export type GraphicTable = Readonly<Record<string, GraphicDescriptor>>;
 export type LabelTable<T extends GraphicTable> = { readonly [K in keyof T]?: Readonly<Record<string, LabelField>> };
 
 export const GRAPHICS = {
-  map: { variants: ['north-of-tyne', 'region', 'result'], box: { width: 320, height: 400 } },
+  map: { variants: ['north-of-tyne', 'region', 'result'], box: { width: 320, height: 400, naturalHeight: 2.5 } },
   timeline: { variants: TIMELINE_EVENT, box: { width: 320, height: 260 } },
   money: { variants: ['crowdfund', 'rmt'], box: { width: 320, height: 300, naturalHeight: 3 } },
   bars: { variants: ['poll', 'result'], box: { width: 320, height: 360, naturalHeight: 2 } },

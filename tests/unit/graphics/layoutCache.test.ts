@@ -127,8 +127,9 @@ describe('boxKey', () => {
       boxKey({ ...box, height: 301 }),
       boxKey({ ...box, font: 13.5 }),
       boxKey({ ...box, measured: false }),
+      boxKey({ ...box, heightIsMost: true }),
     ]);
-    expect(keys.size).toBe(5);
+    expect(keys.size).toBe(6);
     expect(boxKey({ ...box })).toBe(boxKey(box));
   });
 });
@@ -278,7 +279,9 @@ describe('boxFor and sameMeasure', () => {
     const narrow = { width: 160, height: 5, root: 16 };
     expect(boxFor('bars', narrow, true).height).toBe(360); // 2x the default 320x360 aspect
     expect(boxFor('money', narrow, true).height).toBe(450); // 3x the default 320x300 aspect
-    expect(boxFor('map', narrow, true).height).toBe(200);
+    // The map's list form (MapForm.list) may take 2.5x; a map that needs less is drawn shorter (heightIsMost).
+    expect(boxFor('map', narrow, true)).toEqual({ width: 160, height: 500, font: 13, measured: true, heightIsMost: true });
+    expect(boxFor('map', narrow, false).heightIsMost).toBeUndefined();
     // As wide as the default box or wider: the default aspect, no more (not a 1,100 px money chart at 391 px).
     expect(boxFor('bars', { ...narrow, width: 320 }, true).height).toBe(360);
     expect(boxFor('money', { ...narrow, width: 391 }, true).height).toBe(366);

@@ -4,6 +4,7 @@ import {
   keepFitting,
   labelOverlaps,
   layoutMapLabels,
+  listMapLabels,
   marginOpacity,
   pathBounds,
   type LabelRequest,
@@ -268,6 +269,47 @@ describe('map frames for real boxes', () => {
     expect(Math.min(frame.width - MAP_VIEW.width, frame.height - MAP_VIEW.height)).toBeCloseTo(0, 6);
     const key = mapKeyLayout('result', MAP, frame);
     for (const b of key.boxes) expect(b.x + b.width).toBeLessThanOrEqual(frame.width + 0.5);
+  });
+});
+
+describe('listMapLabels (the list form, for a box too narrow for callouts)', () => {
+  const request = (id: string, x: number, y: number, lines: string[]): LabelRequest => ({ id, anchor: [x, y], lines, shape: { x, y, width: 1, height: 1 } });
+  const requests = [
+    request('south', 10, 300, ['Sunderland', '+15,906']),
+    request('north', 50, 20, ['Northumberland', '+5,256']),
+    request('mid', 40, 200, ['Newcastle', '+1,411']),
+  ];
+  const options = { top: 100, width: 400, swatch: 14, swatchGap: 6, gap: 3, fontSize: 13, lineHeight: 16 };
+
+  it('puts a row per label under `top`, north to south, each after a swatch level with its first line, keeping the caller order', () => {
+    const rows = listMapLabels(requests, options);
+    expect(rows.map((r) => r.id)).toEqual(['south', 'north', 'mid']);
+    const byTop = [...rows].sort((a, b) => a.box.y - b.box.y);
+    expect(byTop.map((r) => r.id)).toEqual(['north', 'mid', 'south']);
+    expect(byTop[0].box.y).toBe(100);
+    for (const [i, row] of byTop.entries()) {
+      expect(row.leader).toBeNull();
+      expect(row.box.x).toBe(0);
+      expect(row.textX).toBe(20);
+      expect(row.swatch).toEqual({ x: 0, y: row.box.y + 1, width: 14, height: 14 });
+      if (i > 0) expect(row.box.y).toBeCloseTo(byTop[i - 1].box.y + byTop[i - 1].box.height + 3);
+    }
+    expect(labelOverlaps(rows)).toEqual([]);
+  });
+
+  it('sets every row on one line where all fit the width, else every row in its lines (the name over the figure)', () => {
+    const wide = listMapLabels(requests, options);
+    expect(wide.map((r) => r.lines)).toEqual([['Sunderland +15,906'], ['Northumberland +5,256'], ['Newcastle +1,411']]);
+    expect(wide.every((r) => r.box.height === 16)).toBe(true);
+    // "Northumberland +5,256" no longer fits: all three go to two lines, the short ones too.
+    const width = 20 + estimateTextWidth('Northumberland +5,256', 13, true) - 1;
+    const narrow = listMapLabels(requests, { ...options, width });
+    expect(narrow.map((r) => r.lines)).toEqual([
+      ['Sunderland', '+15,906'],
+      ['Northumberland', '+5,256'],
+      ['Newcastle', '+1,411'],
+    ]);
+    expect(narrow.every((r) => r.box.height === 32 && r.box.width <= width)).toBe(true);
   });
 });
 

@@ -6,20 +6,25 @@ import type { ChartModel } from '../chartModel.ts';
 import type { GraphicOf } from '../registry.ts';
 import { ChartSvg } from '../../../kit/graphics/ChartSvg.tsx';
 import { boxKey, perOwner, steppedMemo } from '../../../kit/graphics/layoutCache.ts';
-import { boxesOverlap, estimateTextWidth, svgId } from '../../../kit/graphics/text.ts';
+import { boxesOverlap, estimateTextWidth, svgId, type Box } from '../../../kit/graphics/text.ts';
 import { keepFitting, labelOverlaps, leaderCrossings } from './mapLabels.ts';
+import { GRAPHICS } from '../../data/graphicStates.ts';
 import {
   councilStyles,
   FOCUS_OPACITY,
+  listFrame,
   KEY_SWATCH_GAP_EM,
   MAP_VARIANTS,
   mapData,
   mapFrame,
+  mapExtent,
   mapKeyLayout,
   mapLabels,
+  mapListLabels,
   parseCouncilBounds,
   SHADE_KEY_GAP_EM,
   shadeKey,
+  type CouncilStyle,
   type MapData,
   type MapForm,
   type MapVariant,
@@ -74,11 +79,21 @@ const MIN_MAP_SHRINK = 0.5;
 const SHRUNK_FORMS: readonly MapForm[] = [0.85, 0.7, 0.6, MIN_MAP_SHRINK].flatMap((mapShrink) =>
   [TIGHT_CALLOUTS, ONE_LINE_CALLOUTS, COMPACT_KEY, COMPACT_KEY_ONE_LINE, SHORT_KEY].map((form) => ({ ...form, mapShrink })),
 );
-type Pass = { pass: 'strict' | 'ok'; forms: readonly MapForm[] };
-/** Leaders clear of every label and the key: the ladder, then the shrunk map. */
+/**
+ * The list forms (MapForm.list), the fullest key first, each with the largest map that fits: for a
+ * box where no callout column clears the coast even with the map shrunk (164 px wide: a 390 px phone
+ * at 200% zoom).
+ */
+const LIST_FORMS: readonly MapForm[] = [{}, { compact: true }, { compact: true, short: true }].flatMap((form) =>
+  [1, 0.85, 0.7].map((mapShrink) => ({ ...form, list: true, mapShrink })),
+);
+/** `tall`: the forms may take the whole of a box whose height is the most (ChartBox.heightIsMost); the others keep the map's aspect in it. */
+type Pass = { pass: 'strict' | 'ok'; forms: readonly MapForm[]; tall?: boolean };
+/** Leaders clear of every label and the key: the ladder, then the shrunk map, then the list. */
 const CLEAR: readonly Pass[] = [
   { pass: 'strict', forms: MAP_FORMS },
   { pass: 'strict', forms: SHRUNK_FORMS },
+  { pass: 'strict', forms: LIST_FORMS, tall: true },
 ];
 /** Then (a box whose callouts cannot clear the coast even so) a form whose labels merely fit. */
 const CLEAR_THEN_FIT: readonly Pass[] = [...CLEAR, { pass: 'ok', forms: MAP_FORMS }];
@@ -88,6 +103,7 @@ const CLEAR_THEN_FIT: readonly Pass[] = [...CLEAR, { pass: 'ok', forms: MAP_FORM
  * without overlapping each other or the key.
  */
 function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: number, form: MapForm = {}) {
+  if (form.list) return listScene(data, variant, box, font, form);
   const { oneLine = false, tight = false, compact = false, short = false, mapShrink = 1 } = form;
   const fitted = mapFrame(box.width, box.height, font, mapShrink);
   const { scale } = fitted;
@@ -112,7 +128,32 @@ function mapScene(data: MapData, variant: MapVariant, box: ChartBox, font: numbe
   // `strict`: also no leader, nor the dot at its council, over a label or the key. A callout column
   // moved left to fit its widest label ran over the coast's anchors: the leaders of South Tyneside
   // and Sunderland through "Gateshead" in a 320 × 568 phone's band.
-  return { frame, scale, key, labels, short, ok, strict: ok && leaderCrossings(labels, LEADER_DOT_PX / scale, key.boxes).length === 0 };
+  return {
+    frame,
+    scale,
+    key,
+    labels,
+    short,
+    ok,
+    strict: ok && leaderCrossings(labels, LEADER_DOT_PX / scale, key.boxes).length === 0,
+    drawHeight: box.height,
+    form: 'callouts' as 'callouts' | 'list',
+  };
+}
+
+/** The list form's scene (MapForm.list): key, map, then a row per council; drawn only as tall as that. */
+function listScene(data: MapData, variant: MapVariant, box: ChartBox, font: number, { compact = false, short = false, mapShrink = 1 }: MapForm) {
+  const extent = mapExtent(data);
+  const fitted = listFrame(box.width, box.height, font, extent, mapShrink);
+  const { scale } = fitted;
+  const keyFrame = short ? { ...fitted.frame, line: fitted.frame.font * SHORT_LINE_EM } : fitted.frame;
+  const key = mapKeyLayout(variant, data, keyFrame, { compact, short });
+  const mapTop = key.items.length > 0 ? key.bottom : 0;
+  const frame = { ...keyFrame, dy: mapTop - extent.y };
+  const { labels, bottom } = mapListLabels(variant, data, frame, mapTop + extent.height);
+  const inside = bottom <= frame.height && [...labels.map((l) => l.box), ...key.boxes].every((b) => b.x >= 0 && b.x + b.width <= frame.width + 0.5);
+  const ok = inside && labelOverlaps(labels).length === 0;
+  return { frame, scale, key, labels, short, ok, strict: ok, drawHeight: Math.min(box.height, Math.ceil(bottom * scale)), form: 'list' as const };
 }
 
 /** The richest scene that fits the box (exported for the unit tests). */
@@ -134,16 +175,19 @@ function* chooseSceneSteps(data: MapData, variant: MapVariant, box: ChartBox): S
   const floors = fontFloors(box.font, box.width);
   const clearFloors = floors.filter((f) => f >= Math.min(floors[0], DEFAULT_FONT));
   const plan = [...clearFloors.map((floor) => ({ floor, passes: CLEAR })), ...floors.map((floor) => ({ floor, passes: CLEAR_THEN_FIT }))];
+  // In a box as tall as its chart, the map keeps its aspect unless it is a list (`tall` passes).
+  const { width: shapeWidth, height: shapeHeight } = GRAPHICS.map.box;
+  const kept = box.heightIsMost ? { ...box, height: Math.min(box.height, Math.round((box.width * shapeHeight) / shapeWidth)) } : box;
   // Scenes tried, per rung and font: a lower floor's pass re-tries the fonts above it, so keep them.
   const tried = new Map<MapForm, Map<number, Scene>>();
   for (const { floor, passes } of plan) {
-    for (const { pass, forms } of passes) {
+    for (const { pass, forms, tall } of passes) {
       for (const form of forms) {
         let byFont = tried.get(form);
         if (!byFont) tried.set(form, (byFont = new Map()));
         const sceneAt = (f: number) => {
           let scene = byFont.get(f);
-          if (!scene) byFont.set(f, (scene = mapScene(data, variant, box, f, form)));
+          if (!scene) byFont.set(f, (scene = mapScene(data, variant, tall ? box : kept, f, form)));
           return scene;
         };
         // A form that does not fit even at the floor is not tried at every larger font (a box that
@@ -159,7 +203,7 @@ function* chooseSceneSteps(data: MapData, variant: MapVariant, box: ChartBox): S
   }
   const floor = floors[0];
   // Too small for every label: the key items and labels that fit, the rest left to the data table.
-  const last = mapScene(data, variant, box, floor, SHORT_KEY);
+  const last = mapScene(data, variant, kept, floor, SHORT_KEY);
   const items = last.key.items.filter((_, i) => last.key.boxes[i].y + last.key.boxes[i].height <= last.frame.height);
   const key = { ...last.key, items, boxes: [...last.key.boxes.slice(0, items.length), ...last.key.boxes.slice(last.key.items.length)] };
   return { ...last, key, labels: keepFitting(last.labels, last.frame.width, last.frame.height, key.boxes) };
@@ -193,8 +237,11 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
   const data = useMemo(() => mapDataFor(model), [model]);
   const { councilMap, derived } = model;
   const shades = useMemo(() => shadeKey(data), [data]);
-  const { width, height, font: boxFont, measured } = box;
-  const scene = useMemo(() => cachedScene(data, variant, { width, height, font: boxFont, measured }), [data, variant, width, height, boxFont, measured]);
+  const { width, height, font: boxFont, measured, heightIsMost } = box;
+  const scene = useMemo(
+    () => cachedScene(data, variant, { width, height, font: boxFont, measured, heightIsMost }),
+    [data, variant, width, height, boxFont, measured, heightIsMost],
+  );
   const styles = councilStyles(variant, hatchId, data, { shaded: !scene.short });
   const { frame, scale, key, labels } = scene;
   const { dx, dy } = frame;
@@ -202,7 +249,7 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
   const swatch = key.swatchSize;
 
   return (
-    <ChartSvg box={{ ...box, font: Math.round(f * scale * 10) / 10 }} kind="map" data-variant={variant}>
+    <ChartSvg box={{ ...box, font: Math.round(f * scale * 10) / 10 }} height={scene.drawHeight} kind="map" data-variant={variant} data-form={scene.form}>
       <defs>
         <pattern id={hatchId} patternUnits="userSpaceOnUse" width={HATCH.tile} height={HATCH.tile} patternTransform="rotate(45)">
           <rect width={HATCH.tile} height={HATCH.tile} style={{ fill: 'var(--fg)', fillOpacity: HATCH.tileOpacity }} />
@@ -263,6 +310,7 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
                 />
               </>
             )}
+            {label.swatch && <ListSwatch box={label.swatch} style={styles.find((st) => st.code === label.id)} />}
             <text
               className="g-label g-halo"
               data-label-of={label.id}
@@ -326,6 +374,24 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
         )}
       </g>
     </ChartSvg>
+  );
+}
+
+/** A list row's swatch (MapForm.list): the council's own fill, so the row and its shape match. */
+function ListSwatch({ box, style }: { box: Box; style: CouncilStyle | undefined }) {
+  if (!style) return null;
+  const hatched = style.emphasis === 'hatched';
+  return (
+    <rect
+      x={box.x}
+      y={box.y}
+      width={box.width}
+      height={box.height}
+      data-swatch=""
+      className={hatched ? 'g-group-outline' : undefined}
+      vectorEffect={hatched ? 'non-scaling-stroke' : undefined}
+      style={hatched ? { fill: style.fill, strokeWidth: 1 } : { fill: style.fill, fillOpacity: style.fillOpacity }}
+    />
   );
 }
 

@@ -27,6 +27,8 @@ export interface PlacedLabel {
   firstBaseline: number;
   /** Present for callout labels: from the anchor to the label's near edge. */
   leader: { x1: number; y1: number; x2: number; y2: number } | null;
+  /** Present for a row of the list form (listMapLabels): the square before the text, in the council's fill. */
+  swatch?: Box;
 }
 
 export interface LabelLayoutOptions {
@@ -216,6 +218,61 @@ export function layoutMapLabels(requests: LabelRequest[], options: LabelLayoutOp
   // Keep the caller's order, so the output is stable whatever the geometry.
   const order = new Map(requests.map((r, i) => [r.id, i]));
   return placed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+export interface ListLayoutOptions {
+  /** Top of the first row, and the width the rows have. */
+  top: number;
+  width: number;
+  /** A swatch's side, and the space between it and its text. */
+  swatch: number;
+  swatchGap: number;
+  /** Vertical space between rows. */
+  gap: number;
+  fontSize?: number;
+  lineHeight?: number;
+}
+
+/**
+ * The labels as a list below the map, a row each, north to south (by anchor), each after a swatch in
+ * its council's fill: for a box too narrow for a callout column beside the map (a phone at 200% zoom,
+ * 164 px wide), where the Tyne and Wear councils' leaders ran through each other's labels. Every row
+ * on one line if every row fits the width so, else every row in its label's lines (the name over the
+ * figure), so the rows read alike. Rows start at x 0; the caller checks they fit.
+ */
+export function listMapLabels(requests: LabelRequest[], options: ListLayoutOptions): PlacedLabel[] {
+  const fontSize = options.fontSize ?? FONT_SIZE;
+  const lineHeight = options.lineHeight ?? LINE_HEIGHT;
+  const textX = options.swatch + options.swatchGap;
+  const joined = requests.map((r) => [r.lines.join(' ')]);
+  const oneLine = joined.every((lines) => textX + blockSize(lines, fontSize, lineHeight).width <= options.width);
+  const rows = requests.map((request, i) => {
+    const lines = oneLine ? joined[i] : request.lines;
+    const size = blockSize(lines, fontSize, lineHeight);
+    return { request, lines, width: textX + size.width, height: Math.max(size.height, options.swatch) };
+  });
+  const order = [...rows].sort((a, b) => a.request.anchor[1] - b.request.anchor[1] || a.request.anchor[0] - b.request.anchor[0]);
+  const tops = new Map<LabelRequest, number>();
+  let y = options.top;
+  for (const row of order) {
+    tops.set(row.request, y);
+    y += row.height + options.gap;
+  }
+  return rows.map(({ request, lines, width, height }) => {
+    const top = tops.get(request)!;
+    return {
+      id: request.id,
+      lines,
+      anchor: request.anchor,
+      box: { x: 0, y: top, width, height },
+      textAnchor: 'start',
+      textX,
+      firstBaseline: top + (lineHeight - fontSize) / 2 + fontSize * ASCENT,
+      leader: null,
+      // Level with the first line: the council's name.
+      swatch: { x: 0, y: top + (lineHeight - options.swatch) / 2, width: options.swatch, height: options.swatch },
+    };
+  });
 }
 
 /**

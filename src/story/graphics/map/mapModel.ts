@@ -5,7 +5,7 @@ import type { ChartModel } from '../chartModel.ts';
 import { formatCount, formatSmallCount } from '../../data/format.ts';
 import { fillSlots } from '../../data/tokens.ts';
 import type { CouncilMap } from '../../geo/mapLayout.ts';
-import { layoutMapLabels, marginOpacity, pathBounds, type LabelRequest, type PlacedLabel } from './mapLabels.ts';
+import { layoutMapLabels, listMapLabels, marginOpacity, pathBounds, type LabelRequest, type PlacedLabel } from './mapLabels.ts';
 import { linearScale } from '../../../kit/graphics/scale.ts';
 import { estimateTextWidth, LINE_HEIGHT, wrapText, type Box } from '../../../kit/graphics/text.ts';
 import type { Steps } from '../../../kit/graphics/steps.ts';
@@ -51,6 +51,12 @@ export interface MapForm {
    * at a large text size it would move left over the councils it points at.
    */
   mapShrink?: number;
+  /**
+   * The list form, for a box too narrow for callouts beside the map: the key across the top, the
+   * map below it as wide as the box (times mapShrink), and the labels in rows below the map
+   * (listMapLabels), with no leaders. The chart may then be drawn shorter than its box.
+   */
+  list?: boolean;
 }
 /** The flags of a MapForm that change the labels (mapLabels). */
 export type LabelForm = Pick<MapForm, 'oneLine' | 'tight'>;
@@ -179,14 +185,8 @@ const CALLOUT_BOTTOM_EM = 0.6;
 /** The callouts' default top in the default view: below the key in the top right corner. Tuned by eye (993d358). */
 const CALLOUT_MIN_Y = 150;
 
-export function mapLabels(
-  variant: MapVariant,
-  data: MapData,
-  frame: MapFrame = DEFAULT_FRAME,
-  minY = CALLOUT_MIN_Y,
-  { oneLine = false, tight = false }: LabelForm = {},
-): PlacedLabel[] {
-  const { dx, dy } = frame;
+/** A label for each council the variant names, at its centroid in the frame's view. */
+function labelRequests(variant: MapVariant, data: MapData, { dx, dy }: MapFrame, oneLine: boolean): LabelRequest[] {
   const requests: LabelRequest[] = [];
   for (const c of data.councils.councils) {
     if (variant === 'north-of-tyne' && c.group !== 'north-of-tyne') continue;
@@ -200,6 +200,17 @@ export function mapLabels(
       shape: { x: b.x + dx, y: b.y + dy, width: b.width, height: b.height },
     });
   }
+  return requests;
+}
+
+export function mapLabels(
+  variant: MapVariant,
+  data: MapData,
+  frame: MapFrame = DEFAULT_FRAME,
+  minY = CALLOUT_MIN_Y,
+  { oneLine = false, tight = false }: LabelForm = {},
+): PlacedLabel[] {
+  const requests = labelRequests(variant, data, frame, oneLine);
   return layoutMapLabels(requests, {
     width: frame.width,
     height: frame.height,
@@ -306,6 +317,57 @@ export function mapFrame(boxWidth: number, boxHeight: number, font: number, shri
       keyBeside,
     },
   };
+}
+
+/** Space between the list form's rows, and between the map and the first row, in ems. Chosen by eye on the screenshots at 390 × 844 at 200% zoom. */
+const LIST_GAP_EM = { row: 0.25, map: 0.6 } as const;
+
+/** The bounds of the whole map (every council), in map units before the frame's offset. */
+export function mapExtent(data: MapData): Box {
+  const boxes = data.councils.councils.map((c) => boundsOf(c.d));
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+}
+
+/**
+ * The list form's frame (MapForm.list): the map as wide as the box times `shrink`, at its left edge,
+ * the key across the whole width. The map's top is at the frame's top until the key is laid out
+ * above it (MapGraphic's listScene sets dy).
+ */
+export function listFrame(boxWidth: number, boxHeight: number, font: number, extent: Box, shrink = 1): { frame: MapFrame; scale: number } {
+  const scale = (boxWidth / extent.width) * shrink;
+  const width = boxWidth / scale;
+  const f = font / scale;
+  return {
+    scale,
+    frame: {
+      width,
+      height: boxHeight / scale,
+      font: f,
+      line: (f * LINE_HEIGHT) / 13,
+      dx: -extent.x,
+      dy: -extent.y,
+      keyX: 0,
+      keyWidth: width - KEY_RIGHT_INSET,
+      columnX: 0,
+      keyBeside: false,
+    },
+  };
+}
+
+/** The list form's rows below the map (its bottom edge at `mapBottom` in the frame's view), and the y below the last row. */
+export function mapListLabels(variant: MapVariant, data: MapData, frame: MapFrame, mapBottom: number): { labels: PlacedLabel[]; bottom: number } {
+  const labels = listMapLabels(labelRequests(variant, data, frame, false), {
+    top: mapBottom + frame.font * LIST_GAP_EM.map,
+    width: frame.width,
+    swatch: frame.font * KEY_SWATCH_EM,
+    swatchGap: frame.font * KEY_SWATCH_GAP_EM,
+    gap: frame.font * LIST_GAP_EM.row,
+    fontSize: frame.font,
+    lineHeight: frame.line,
+  });
+  return { labels, bottom: Math.max(mapBottom, ...labels.map((l) => l.box.y + l.box.height)) };
 }
 
 /** One swatch of the result map's shade key: a lead in share points and the fill opacity it gets. */
