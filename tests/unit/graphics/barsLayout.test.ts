@@ -4,6 +4,7 @@ import { storyChartModel } from '../../../src/story/graphics/storyChartModel.ts'
 import { barsLayout, GROWTH_END, growth, rowOrder } from '../../../src/story/graphics/bars/barsLayout.ts';
 import { estimateTextWidth } from '../../../src/kit/graphics/text.ts';
 import { BOXES } from './boxes.ts';
+import { boxFor } from '../../../src/story/graphics/registry.ts';
 
 const { derived } = storyChartModel;
 const { rows: BARS_ROWS } = barsInput(storyChartModel);
@@ -62,6 +63,7 @@ describe.each(BOXES)('barsLayout in $name', ({ width, height, font, least }) => 
       if (layout.pollFiguresShown) expect(layout.left + r.pollWidth + 6 + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(width);
       else expect(layout.left + r.pollWidth + 6 + estimateTextWidth(input.pollLabel, layout.font, true)).toBeLessThanOrEqual(width);
       if (layout.mode !== 'stacked') expect(estimateTextWidth(name(input), layout.font, true)).toBeLessThanOrEqual(layout.left);
+      else expect(layout.left + estimateTextWidth(name(input), layout.font, true)).toBeLessThanOrEqual(width - 2);
       if (layout.mode === 'compact' && layout.pollFiguresShown)
         expect(r.ghostLabelX + estimateTextWidth(input.ghostLabel, layout.font)).toBeLessThanOrEqual(width);
     });
@@ -75,6 +77,25 @@ describe.each(BOXES)('barsLayout in $name', ({ width, height, font, least }) => 
       expect(x0).toBeGreaterThanOrEqual(-0.5);
       expect(x0 + w).toBeLessThanOrEqual(width + 0.5);
     }
+  });
+});
+
+// A 320 px phone at 200% zoom lays out 160 CSS px: stacked, each chart 129 px wide and as tall as it
+// needs. No name column fits beside the bars there: the value labels ran out of the box (12 of them).
+describe('barsLayout in a stacked copy 129 px wide (a 320 × 568 phone at 200% page zoom)', () => {
+  const box = boxFor('bars', { width: 129, height: 0, root: 16 }, true);
+  const layout = barsLayout(BARS_ROWS, box.width, box.height, box.font);
+
+  it('puts the names above the bars, each within the width, and keeps every share inside the box at 11 px or more', () => {
+    expect(layout.mode).toBe('stacked');
+    expect(layout.font).toBeGreaterThanOrEqual(11);
+    expect(layout.height).toBeLessThanOrEqual(box.height);
+    layout.rows.forEach((r, i) => {
+      const input = BARS_ROWS[i];
+      expect(layout.left + estimateTextWidth(layout.partyShown ? input.name : input.surname, layout.font, true)).toBeLessThanOrEqual(box.width - 2);
+      const value = layout.votesShown ? input.resultLabel : input.shareLabel;
+      expect(layout.left + r.resultWidth + 6 + estimateTextWidth(value, layout.font, true)).toBeLessThanOrEqual(box.width);
+    });
   });
 });
 

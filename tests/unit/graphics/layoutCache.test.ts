@@ -277,7 +277,7 @@ describe('boxFor and sameMeasure', () => {
   });
   it('gives a natural-height box a height from its width and kind, not from the element', () => {
     const narrow = { width: 160, height: 5, root: 16 };
-    expect(boxFor('bars', narrow, true).height).toBe(360); // 2x the default 320x360 aspect
+    expect(boxFor('bars', narrow, true).height).toBe(540); // 3x the default 320x360 aspect
     expect(boxFor('money', narrow, true).height).toBe(450); // 3x the default 320x300 aspect
     // The map's list form (MapForm.list) may take 2.5x; a map that needs less is drawn shorter (heightIsMost).
     expect(boxFor('map', narrow, true)).toEqual({ width: 160, height: 500, font: 13, measured: true, heightIsMost: true });

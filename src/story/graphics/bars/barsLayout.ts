@@ -128,6 +128,8 @@ function attempt(
   const sep = estimateTextWidth(' ', font);
   const natural = rows.length * rowH + axisH;
   if (natural > height && !force) return null;
+  // Names above the bars have the box's width, and no more.
+  if (mode === 'stacked' && !force && rows.some((r) => left + estimateTextWidth(name(r), font, true) > width - 2)) return null;
   // A little of any spare height goes between rows (up to a third more), the rest stays unused.
   const extra = Math.max(0, Math.min(height - natural, natural / 3)) / rows.length;
   const pitch = rowH + extra;
@@ -236,7 +238,8 @@ export function* barsLayoutSteps(rows: readonly BarsRowInput[], width: number, h
   // (a 320 × 568 phone's band, a band at 200% text size) gives up the votes (the step's text and the
   // table have them), then the party (its colour, the poll step and the table carry it), then the
   // poll's figures on the result's thin poll bars (the poll step showed them): every candidate and
-  // share stays.
+  // share stays. Each of those tiers tries names above the bars first: a box too narrow for a name
+  // column (129 px, a 320 px phone at 200% zoom) still has the width for a bar and its share there.
   type Form = [Mode, boolean, boolean, boolean];
   const tiers: Form[][] = [
     [
@@ -244,9 +247,18 @@ export function* barsLayoutSteps(rows: readonly BarsRowInput[], width: number, h
       ['side', true, true, true],
       ['compact', true, true, true],
     ],
-    [['compact', false, true, true]],
-    [['compact', false, false, true]],
-    [['compact', false, false, false]],
+    [
+      ['stacked', false, true, true],
+      ['compact', false, true, true],
+    ],
+    [
+      ['stacked', false, false, true],
+      ['compact', false, false, true],
+    ],
+    [
+      ['stacked', false, false, false],
+      ['compact', false, false, false],
+    ],
   ];
   // Per tier, its first form that fits at a font (each font tried once).
   const firstFit = tiers.map((tier) =>
