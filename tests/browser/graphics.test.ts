@@ -62,9 +62,14 @@ describe('every graphic at every step: no text over text, no leader or mark over
 // - Upright, 195 × 422: the map's charts are 164 px wide, and the leaders of the Tyne and Wear
 //   councils ran through each other's labels (12 and 13 problems at the region and result maps).
 //   The map now lists the councils below itself there (MapForm.list).
+// - A 320 × 568 phone upright, 160 × 284: its charts are 129 px wide. The bars' shares ran out of the
+//   box (a name column left no room), and so did the timeline's axis and end labels (its aspect gave
+//   it 105 px of height); the bars now put the names above them, and the timeline takes the height
+//   it needs (ChartBox.heightIsMost) with a smaller date where 1.5 ems does not fit.
 describe.each([
   { width: 422, height: 195, tallest: 2 },
   { width: 195, height: 422, tallest: null },
+  { width: 160, height: 284, tallest: null },
 ])('a phone at 200% page zoom ($width × $height CSS px): stacked, every graphic clean', ({ width, height, tallest }) => {
   it('every step', async () => {
     const context = await built.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, reducedMotion: 'reduce' });
@@ -81,31 +86,6 @@ describe.each([
         if (r.texts === 0) problems.push(`${at}: no chart text`);
         // Drawn at the chart's own aspect, not stretched to three times its height (a 1,100 px money chart).
         if (tallest !== null && r.height > tallest * r.width) problems.push(`${at}: taller than ${tallest} times its width`);
-        problems.push(...r.problems.map((p) => `${at}: ${p}`));
-      }
-      expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
-});
-
-// A 320 × 568 phone at 200% page zoom lays out 160 × 284 CSS px: its charts are 129 px wide. The maps
-// list their councils there, and the bars put the names above them (their shares ran out of the box).
-// The timeline does not fit yet (its axis and end labels run out of a 129 px box): not checked here.
-describe('a 320 × 568 phone at 200% page zoom (160 × 284 CSS px): the maps and the bars clean', () => {
-  it('every map and bars step', async () => {
-    const context = await built.browser.newContext({ viewport: { width: 160, height: 284 }, deviceScaleFactor: 2, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    try {
-      await page.goto(`${built.server.origin}/`);
-      await page.waitForFunction(() => document.documentElement.dataset.scrollSource === 'native');
-      const problems: string[] = [];
-      for (const step of CHART_STEPS.filter((s) => s.kind === 'map' || s.kind === 'bars')) {
-        await goToChart(page, step);
-        const r = await readChart(page, step);
-        const at = `${step.id} (${step.kind}:${step.variant}, ${Math.round(r.width)}×${Math.round(r.height)})`;
-        if (r.texts === 0) problems.push(`${at}: no chart text`);
         problems.push(...r.problems.map((p) => `${at}: ${p}`));
       }
       expect(problems).toEqual([]);

@@ -210,6 +210,7 @@ describe('chart labels: at least 11 CSS px, inside the graphic’s box, all the 
     ['844 × 390 landscape phone (side)', { viewport: { width: 844, height: 390 } }, 'side'],
     ['390 × 844 at 200% page zoom (195 × 422 CSS px, device pixel ratio 2)', { viewport: { width: 195, height: 422 }, dpr: 2 }, 'stacked'],
     ['844 × 390 at 200% page zoom (422 × 195 CSS px, device pixel ratio 2)', { viewport: { width: 422, height: 195 }, dpr: 2 }, 'stacked'],
+    ['320 × 568 at 200% page zoom (160 × 284 CSS px, device pixel ratio 2)', { viewport: { width: 160, height: 284 }, dpr: 2 }, 'stacked'],
   ] as const)('%s', async (_, c, layout) => {
     await check(c, MIN_PX, layout);
   });

@@ -39,7 +39,7 @@ export type LabelTable<T extends GraphicTable> = { readonly [K in keyof T]?: Rea
 
 export const GRAPHICS = {
   map: { variants: ['north-of-tyne', 'region', 'result'], box: { width: 320, height: 400, naturalHeight: 2.5 } },
-  timeline: { variants: TIMELINE_EVENT, box: { width: 320, height: 260 } },
+  timeline: { variants: TIMELINE_EVENT, box: { width: 320, height: 260, naturalHeight: 3 } },
   money: { variants: ['crowdfund', 'rmt'], box: { width: 320, height: 300, naturalHeight: 3 } },
   bars: { variants: ['poll', 'result'], box: { width: 320, height: 360, naturalHeight: 3 } },
   areas: { variants: ['margins'], box: { width: 320, height: 440, naturalHeight: 3 } },

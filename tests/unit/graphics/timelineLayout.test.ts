@@ -26,8 +26,9 @@ const events = dataset.timeline;
 const FOCUS = story.steps.filter((s) => s.graphic.startsWith('timeline:')).map((s) => s.graphic.slice('timeline:'.length));
 const ev = (id: string, date: string, shortLabel = id): TimelineEvent => ({ id, date, label: id, shortLabel, sourceIds: [] });
 
-const view = (id: string, width: number, height: number, font: number, focusIds = FOCUS, list: readonly TimelineEvent[] = events) =>
+const view = (id: string, width: number, height: number, font: number, focusIds = FOCUS, list: readonly TimelineEvent[] = events, heightIsMost = false) =>
   timelineView({
+    heightIsMost,
     events: list,
     eventId: id,
     focusIds,
@@ -220,5 +221,23 @@ describe('the box’s height is used', () => {
       // No long empty stem: the focus leader passes the label rows, not a void.
       expect(v.axisY - v.titleBox.y - v.titleBox.height).toBeLessThan(Math.max(v.font * 8, (v.axisY - top) * 0.7));
     }
+  });
+});
+
+// At 200% page zoom a phone's stacked copies are 129 px (320 px phone) and 164 px (390 px) wide, each
+// as tall as its chart needs (ChartBox.heightIsMost, at most three times the timeline's aspect). In
+// its aspect's 105 px at 129 wide, the axis and its end labels ran out of the box.
+describe.each([129, 164])('timelineView in a stacked copy %i px wide (a phone at 200% page zoom)', (width) => {
+  const most = Math.round(((width * 260) / 320) * 3);
+  it.each(FOCUS)('%s: clean and inside, drawn only as tall as it needs (no spare spread over the box)', (id) => {
+    const v = view(id, width, most, 13, FOCUS, events, true);
+    expect(problems(v)).toEqual([]);
+    expect(v.font).toBeGreaterThanOrEqual(11);
+    const bottom = Math.max(...[...v.months, ...v.ends].map((t) => t.box.y + t.box.height));
+    expect(v.height).toBeLessThanOrEqual(most);
+    expect(v.height - bottom).toBeLessThan(v.font);
+    expect(v.titleBox.y).toBeLessThan(v.font);
+    // The same box filled (a pinned graphic's slot) spreads the spare height instead.
+    expect(view(id, width, most, 13).height).toBe(most);
   });
 });

@@ -28,6 +28,7 @@ function timelineInput(model: ChartModel, eventId: string, box: ChartBox): Timel
     width: box.width,
     height: box.height,
     font: box.font,
+    heightIsMost: box.heightIsMost,
   };
 }
 
@@ -115,8 +116,11 @@ export function TimelineGraphic({ variant: eventId, box, model }: { variant: str
   const events = model.data.timeline;
   const current = events.find((e) => e.id === eventId);
   const dateText = current ? formatIsoDate(current.date, model.units.months) : '';
-  const { width, height, font, measured } = box;
-  const scene = useMemo(() => timelineScene(model, eventId, { width, height, font, measured }), [model, eventId, width, height, font, measured]);
+  const { width, height, font, measured, heightIsMost } = box;
+  const scene = useMemo(
+    () => timelineScene(model, eventId, { width, height, font, measured, heightIsMost }),
+    [model, eventId, width, height, font, measured, heightIsMost],
+  );
   const title = useMemo(() => titleDraw(scene), [scene]);
   const slide = useCssTransition(['transform']);
   const reduced = useReducedMotion();

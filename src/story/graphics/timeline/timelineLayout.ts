@@ -335,6 +335,8 @@ export interface TimelineInput {
   height: number;
   /** The box's label font (box.ts chartFont). */
   font: number;
+  /** The height is the most the timeline may take (ChartBox.heightIsMost): laid out at the least height, with no spare spread over it, and drawn that tall. */
+  heightIsMost?: boolean;
 }
 
 /** Title sizes, largest first: the date's and the label's, relative to the label font. */
@@ -347,6 +349,12 @@ const TITLE_LEVELS = [
   { date: 1.7, label: 1.2 },
   { date: 1.5, label: LARGE_RATIO },
 ];
+/**
+ * The title's last resort, for a box too narrow for the date at the smallest level even at the least
+ * font ("14 March 2023" in bold at 1.5 ems of 11 px is 131 px; a 129 px stacked copy at 200% zoom).
+ * Not part of the font search, which keeps the smallest level's size: only a box that no font fits gets it.
+ */
+const LAST_TITLE_LEVEL = { date: 1.2, label: 1.1 };
 
 /** The whole timeline for one event in a box. */
 export function timelineView(input: TimelineInput): TimelineView {
@@ -512,7 +520,7 @@ export function* timelineViewSteps(input: TimelineInput): Steps<TimelineView> {
   const fitsRows = (c: Geometry) => c.ok && c.fixed + used * c.rowHeight <= H;
   /** The largest title level whose geometry passes `test`, a step per level. */
   function* firstLevel(named: (typeof tries)[number], eachEnd: boolean, test: (c: Geometry) => boolean): Steps<Geometry | undefined> {
-    for (const level of TITLE_LEVELS) {
+    for (const level of [...TITLE_LEVELS, LAST_TITLE_LEVEL]) {
       const c = geometry(font, level, named[0], named[1], short, eachEnd);
       if (test(c)) return c;
       yield;
@@ -534,7 +542,7 @@ export function* timelineViewSteps(input: TimelineInput): Steps<TimelineView> {
   // one by one (with their month) instead of counted.
   const each = yield* firstLevel(named, true, (c) => fitsRows(c) && c.dateFont >= g.dateFont);
   if (each && (named[1].before.length > 1 || named[1].after.length > 1)) g = each;
-  let spare = Math.max(0, H - g.fixed - used * g.rowHeight);
+  let spare = input.heightIsMost ? 0 : Math.max(0, H - g.fixed - used * g.rowHeight);
   const rowHeight = used ? r1(Math.min(font * 3.5, g.rowHeight + spare / (used + 2))) : g.rowHeight;
   spare -= (rowHeight - g.rowHeight) * used;
   const stem = g.stem + Math.min(spare / 2, font * 8);
@@ -631,7 +639,7 @@ export function* timelineViewSteps(input: TimelineInput): Steps<TimelineView> {
   return {
     font,
     width: W,
-    height: H,
+    height: input.heightIsMost ? Math.min(H, Math.ceil(axisY + g.below)) : H,
     dateFont: g.dateFont,
     dateBaseline,
     titleFont: g.titleFont,
