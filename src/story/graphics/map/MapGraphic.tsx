@@ -249,7 +249,7 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
   const swatch = key.swatchSize;
 
   return (
-    <ChartSvg box={{ ...box, font: Math.round(f * scale * 10) / 10 }} height={scene.drawHeight} kind="map" data-variant={variant} data-form={scene.form}>
+    <ChartSvg box={{ ...box, font: Math.round(f * scale * 10) / 10 }} height={scene.drawHeight} kind="map" data-variant={variant}>
       <defs>
         <pattern id={hatchId} patternUnits="userSpaceOnUse" width={HATCH.tile} height={HATCH.tile} patternTransform="rotate(45)">
           <rect width={HATCH.tile} height={HATCH.tile} style={{ fill: 'var(--fg)', fillOpacity: HATCH.tileOpacity }} />
