@@ -247,6 +247,10 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
       await Promise.all(sessions.map((s) => s.send('Emulation.setCPUThrottlingRate', { rate: cpu })));
       await placeSection(page, text, 40);
       const g = await restGeometry(page, text, mode);
+      // Sticky mode: the story frame's own layers (its step control, and the graphic band's background
+      // and rule) are still moved by the story from the relayed positions. Their resting place, for
+      // how far they trail (in the relay the graphic layer is those layers: the row's own figures).
+      const layersRest = mode === 'sticky' ? await restGeometry(page, text, 'relay') : null;
       if (g.rest === null || !Number.isFinite(g.rest)) throw new Error(`embedLag ${setup}/${input}: no resting place for the graphic`);
       const end = () => page.evaluate(() => document.querySelector('#slot iframe:not([src*="graphic.html"])').getBoundingClientRect().top);
       const beyond = async () => (await end()) + g.sectionTop + g.sectionHeight - g.graphicHeight < g.rest + 2000;
@@ -285,6 +289,7 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
       const storyLoaf = [...(await frameLoaf(text, 'text')), ...(await frameLoaf(graphicFrame, 'graphic'))];
       const scrolled = await page.evaluate(() => window.scrollY);
       const errors = placeErrors(graphicTops(host, story, mode), g);
+      const stepControl = layersRest ? lagSummary(placeErrors(graphicTops(host, story, 'relay'), layersRest)) : null;
       const inWindow = loaf.filter((e) => e.start >= from && e.start <= to);
       if (traceEvents) {
         const file = `${trace.replace(/\.json$/, '')}-${setup}-${input}-${cpu}x.json`;
@@ -307,6 +312,7 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
         hostFramesMissed: missedFrames(host.map((h) => h.t)),
         storyFrames: story.length,
         storySameFrame: mode === 'relay' ? sameFrameShare(pairFrames(host, story)) : null,
+        stepControl,
         longFrames: longFramesIn(loaf, from, to),
         storyLongFrames: longFramesIn(storyLoaf, from, to),
         storyLongFrameEntries: storyLoaf.filter((e) => e.start >= from && e.start <= to),
@@ -429,8 +435,19 @@ export function summarize(results) {
     storyBlockingPer10s: median(passes.map((p) => (p.storyLongFrames.blocking / p.inputMs) * 10_000)),
     storyLongestLoafMs: Math.max(...passes.map((p) => p.storyLongFrames.longestMs)),
     hostFramesMissed: median(passes.map((p) => p.hostFramesMissed)),
+    stepControl: passes.every((p) => p.stepControl)
+      ? {
+          over8: median(passes.map((p) => p.stepControl.over8)),
+          over50: median(passes.map((p) => p.stepControl.over50)),
+          p95Px: median(passes.map((p) => p.stepControl.p95Px)),
+          maxPx: Math.max(...passes.map((p) => p.stepControl.maxPx ?? 0)),
+        }
+      : null,
   }));
 }
+
+/** How far the story frame's step control trails, in sticky mode: "> 8 px a%, > 50 px b%, p95 c / max d px", or "-". */
+const trail = (t) => (t ? `> 8 px ${pct(t.over8)}, > 50 px ${pct(t.over50)}, p95 ${round(t.p95Px)} / max ${round(t.maxPx)} px` : '-');
 
 const pct = (x) => (x === null ? '-' : `${round(x * 100, 1)}%`);
 
@@ -440,7 +457,7 @@ function formatSetupRun(r) {
       (p) =>
         `  run ${r.run} ${r.setup} (${r.mode}, source ${r.source}, screen ${r.screen}, ${r.outOfProcessFrames} OOPIF) ${r.input} ${p.cpu}x: ` +
         `${p.frames} frames, > 8 px ${pct(p.over8)}, > 50 px ${pct(p.over50)}, p95 ${round(p.p95Px)} / max ${round(p.maxPx)} px; ` +
-        `host LoAF ${p.longFrames.count} (${p.longFrames.blocking} blocking; longest ${round(p.longFrames.longestMs)} ms), story frames' LoAF ${p.storyLongFrames.count} (${p.storyLongFrames.blocking} blocking; longest ${round(p.storyLongFrames.longestMs)} ms), host CPU ${round(p.hostCpuMsPerS)} ms/s, renderers' CPU ${round(p.renderersCpuMsPerS)} ms/s (${p.renderers} processes), GPU process ${round(p.gpuCpuMsPerS)} ms/s, host frames missed ${p.hostFramesMissed}, story on time ${pct(p.storySameFrame)}, ${p.gestures} gestures, rest ${round(p.restPx, 1)} px`,
+        `host LoAF ${p.longFrames.count} (${p.longFrames.blocking} blocking; longest ${round(p.longFrames.longestMs)} ms), story frames' LoAF ${p.storyLongFrames.count} (${p.storyLongFrames.blocking} blocking; longest ${round(p.storyLongFrames.longestMs)} ms), host CPU ${round(p.hostCpuMsPerS)} ms/s, renderers' CPU ${round(p.renderersCpuMsPerS)} ms/s (${p.renderers} processes), GPU process ${round(p.gpuCpuMsPerS)} ms/s, host frames missed ${p.hostFramesMissed}, story on time ${pct(p.storySameFrame)}, ${p.gestures} gestures, rest ${round(p.restPx, 1)} px; the story frame's step control: ${trail(p.stepControl)}`,
     )
     .join('\n');
 }
@@ -448,11 +465,11 @@ function formatSetupRun(r) {
 /** The table: one line per setup, input and CPU rate. */
 export function formatEmbedLag(report) {
   const head =
-    '  setup     mode    input  cpu  frames   > 8 px  > 50 px  p95 / max px  host LoAF (longest)  LoAF/10 s  blocking/10 s  story LoAF/10 s (blocking, longest)  input s  host CPU ms/s  renderer CPU ms/s  GPU ms/s  host frames missed';
+    '  setup     mode    input  cpu  frames   > 8 px  > 50 px  p95 / max px  host LoAF (longest)  LoAF/10 s  blocking/10 s  story LoAF/10 s (blocking, longest)  input s  host CPU ms/s  renderer CPU ms/s  GPU ms/s  host frames missed  step control in the story frame (sticky mode)';
   const lines = report.table.map(
     (r) =>
       `  ${r.setup.padEnd(9)} ${r.mode.padEnd(7)} ${r.input.padEnd(6)} ${`${r.cpu}x`.padStart(3)}  ${String(r.frames).padStart(6)}  ${pct(r.over8).padStart(7)}  ${pct(r.over50).padStart(7)}  ` +
-      `${`${round(r.p95Px)} / ${round(r.maxPx)}`.padStart(12)}  ${`${r.longFrames} (${round(r.longestLoafMs)} ms)`.padStart(19)}  ${String(round(r.longFramesPer10s, 1)).padStart(9)}  ${String(round(r.blockingPer10s, 1)).padStart(13)}  ${`${round(r.storyLongFramesPer10s, 1)} (${round(r.storyBlockingPer10s, 1)}, ${round(r.storyLongestLoafMs)} ms)`.padStart(35)}  ${String(round(r.inputS, 1)).padStart(7)}  ${String(round(r.hostCpuMsPerS)).padStart(12)}  ${String(round(r.renderersCpuMsPerS)).padStart(17)}  ${String(round(r.gpuCpuMsPerS)).padStart(8)}  ${String(r.hostFramesMissed).padStart(18)}`,
+      `${`${round(r.p95Px)} / ${round(r.maxPx)}`.padStart(12)}  ${`${r.longFrames} (${round(r.longestLoafMs)} ms)`.padStart(19)}  ${String(round(r.longFramesPer10s, 1)).padStart(9)}  ${String(round(r.blockingPer10s, 1)).padStart(13)}  ${`${round(r.storyLongFramesPer10s, 1)} (${round(r.storyBlockingPer10s, 1)}, ${round(r.storyLongestLoafMs)} ms)`.padStart(35)}  ${String(round(r.inputS, 1)).padStart(7)}  ${String(round(r.hostCpuMsPerS)).padStart(12)}  ${String(round(r.renderersCpuMsPerS)).padStart(17)}  ${String(round(r.gpuCpuMsPerS)).padStart(8)}  ${String(r.hostFramesMissed).padStart(18)}  ${trail(r.stepControl)}`,
   );
   return [head, ...lines, `  (medians of ${report.settings.runs} run(s); max is the largest of any run)`].join('\n');
 }

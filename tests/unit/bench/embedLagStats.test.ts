@@ -161,3 +161,35 @@ describe('embedLagReport --processes', () => {
     await expect(embedLagReport({ processes: 'one-per-frame' })).rejects.toThrow('embedLag: processes one-per-frame is not one of isolated, shared');
   });
 });
+
+describe('embedLag summarize: the story frame’s step control in sticky mode', () => {
+  const pass = (stepControl: { over8: number; over50: number; p95Px: number; maxPx: number } | null) => ({
+    cpu: 4,
+    frames: 300,
+    over8: 0,
+    over50: 0,
+    p95Px: 0,
+    maxPx: 0,
+    longFrames: { count: 0, blocking: 0, longestMs: 0 },
+    storyLongFrames: { count: 0, blocking: 0, longestMs: 0 },
+    inputMs: 5000,
+    hostCpuMsPerS: 0,
+    renderersCpuMsPerS: 0,
+    gpuCpuMsPerS: 0,
+    hostFramesMissed: 0,
+    stepControl,
+  });
+  it('takes the median of each run’s trail (max the largest), and none where the relay draws the layers itself', async () => {
+    const { summarize, formatEmbedLag } = await import('../../../scripts/bench/embedLag.mjs');
+    const table = summarize([
+      { setup: 'sticky', input: 'wheel', mode: 'sticky', passes: [pass({ over8: 0.5, over50: 0.3, p95Px: 120, maxPx: 200 })] },
+      { setup: 'sticky', input: 'wheel', mode: 'sticky', passes: [pass({ over8: 0.7, over50: 0.1, p95Px: 80, maxPx: 150 })] },
+      { setup: 'sticky', input: 'wheel', mode: 'sticky', passes: [pass({ over8: 0.6, over50: 0.2, p95Px: 100, maxPx: 120 })] },
+      { setup: 'fallback', input: 'wheel', mode: 'relay', passes: [pass(null)] },
+    ]);
+    expect(table.map((r: { stepControl: unknown }) => r.stepControl)).toEqual([{ over8: 0.6, over50: 0.2, p95Px: 100, maxPx: 200 }, null]);
+    const text = formatEmbedLag({ table, settings: { runs: 3 } });
+    expect(text).toContain('> 8 px 60%, > 50 px 20%, p95 100 / max 200 px');
+    expect(text.split('\n')[2].trimEnd().endsWith(' -')).toBe(true);
+  });
+});
