@@ -310,7 +310,7 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
                 />
               </>
             )}
-            {label.swatch && <ListSwatch box={label.swatch} style={styles.find((st) => st.code === label.id)} />}
+            {label.swatch && <RowSwatch box={label.swatch} style={styles.find((st) => st.code === label.id)} />}
             <text
               className="g-label g-halo"
               data-label-of={label.id}
@@ -332,19 +332,9 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
           return (
             <g key={i} className="g-key">
               {item.swatch === 'solid' && (
-                <rect x={frame.keyX} y={item.y} width={swatch} height={swatch} style={{ fill: 'var(--fg)', fillOpacity: FOCUS_OPACITY }} />
+                <Swatch box={{ x: frame.keyX, y: item.y, width: swatch, height: swatch }} fill="var(--fg)" fillOpacity={FOCUS_OPACITY} />
               )}
-              {item.swatch === 'hatched' && (
-                <rect
-                  x={frame.keyX}
-                  y={item.y}
-                  width={swatch}
-                  height={swatch}
-                  className="g-group-outline"
-                  vectorEffect="non-scaling-stroke"
-                  style={{ fill: `url(#${hatchId})`, strokeWidth: 1 }}
-                />
-              )}
+              {item.swatch === 'hatched' && <Swatch box={{ x: frame.keyX, y: item.y, width: swatch, height: swatch }} fill={`url(#${hatchId})`} hatched />}
               <text className="g-label" x={textX} y={item.y + f * KEY_BASELINE_EM}>
                 {item.lines.map((line, j) => (
                   <tspan key={j} x={textX} dy={j === 0 ? 0 : frame.line} className={item.strong ? 'g-strong' : undefined}>
@@ -377,22 +367,38 @@ export function MapGraphic({ variant, box, model }: { variant: MapVariant; box: 
   );
 }
 
-/** A list row's swatch (MapForm.list): the council's own fill, so the row and its shape match. */
-function ListSwatch({ box, style }: { box: Box; style: CouncilStyle | undefined }) {
-  if (!style) return null;
-  const hatched = style.emphasis === 'hatched';
+/** A key or list swatch: a square in a fill, outlined where hatched (the hatching alone has no edge). */
+function Swatch({
+  box,
+  fill,
+  fillOpacity,
+  hatched = false,
+  ...rest
+}: {
+  box: Box;
+  fill: string;
+  fillOpacity?: number;
+  hatched?: boolean;
+  'data-swatch'?: string;
+}) {
   return (
     <rect
       x={box.x}
       y={box.y}
       width={box.width}
       height={box.height}
-      data-swatch=""
+      {...rest}
       className={hatched ? 'g-group-outline' : undefined}
       vectorEffect={hatched ? 'non-scaling-stroke' : undefined}
-      style={hatched ? { fill: style.fill, strokeWidth: 1 } : { fill: style.fill, fillOpacity: style.fillOpacity }}
+      style={hatched ? { fill, strokeWidth: 1 } : { fill, fillOpacity }}
     />
   );
+}
+
+/** A list row's swatch (MapForm.list): the council's own fill, so the row and its shape match. */
+function RowSwatch({ box, style }: { box: Box; style: CouncilStyle | undefined }) {
+  if (!style) return null;
+  return <Swatch box={box} fill={style.fill} fillOpacity={style.fillOpacity} hatched={style.emphasis === 'hatched'} data-swatch="" />;
 }
 
 /** This graphic's code, as src/story/graphics/registry.ts finds it. */
