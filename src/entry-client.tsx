@@ -1,6 +1,7 @@
 import 'virtual:candidate-colours.css';
 import './story/styles/base.css';
 import './story/styles/story.css';
+import './story/styles/stepNav.css';
 import './story/styles/appendix.css';
 import './story/styles/print.css';
 import { startTransition } from 'react';

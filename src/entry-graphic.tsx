@@ -5,6 +5,7 @@
  */
 import 'virtual:candidate-colours.css';
 import './story/styles/base.css';
+import './story/styles/stepNav.css';
 import './story/embed/graphicFrame.css';
 import { createRoot } from 'react-dom/client';
 import { startGraphicFrame } from './story/embed/graphicFrame.tsx';

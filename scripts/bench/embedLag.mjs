@@ -247,10 +247,14 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
       await Promise.all(sessions.map((s) => s.send('Emulation.setCPUThrottlingRate', { rate: cpu })));
       await placeSection(page, text, 40);
       const g = await restGeometry(page, text, mode);
-      // Sticky mode: the story frame's own layers (its step control, and the graphic band's background
-      // and rule) are still moved by the story from the relayed positions. Their resting place, for
-      // how far they trail (in the relay the graphic layer is those layers: the row's own figures).
-      const layersRest = mode === 'sticky' ? await restGeometry(page, text, 'relay') : null;
+      // Sticky mode: the step control the reader sees. Where the graphic frame draws the whole layer
+      // (the story marks itself data-graphic-pinned="layer"), that is its copy, pinned with the
+      // graphic frame. Else (embed.js before December 2026 pinned the graphic alone) it is the story
+      // frame's own layers (control, band background and rule), still moved from the relayed
+      // positions: their resting place, for how far they trail (in the relay the graphic layer is
+      // those layers: the row's own figures).
+      const layerPinned = mode === 'sticky' && (await text.evaluate(() => document.documentElement.dataset.graphicPinned === 'layer'));
+      const layersRest = mode === 'sticky' && !layerPinned ? await restGeometry(page, text, 'relay') : null;
       if (g.rest === null || !Number.isFinite(g.rest)) throw new Error(`embedLag ${setup}/${input}: no resting place for the graphic`);
       const end = () => page.evaluate(() => document.querySelector('#slot iframe:not([src*="graphic.html"])').getBoundingClientRect().top);
       const beyond = async () => (await end()) + g.sectionTop + g.sectionHeight - g.graphicHeight < g.rest + 2000;
@@ -289,7 +293,7 @@ export async function embedLagSetup(browser, { url, storyOrigin, setup, input, c
       const storyLoaf = [...(await frameLoaf(text, 'text')), ...(await frameLoaf(graphicFrame, 'graphic'))];
       const scrolled = await page.evaluate(() => window.scrollY);
       const errors = placeErrors(graphicTops(host, story, mode), g);
-      const stepControl = layersRest ? lagSummary(placeErrors(graphicTops(host, story, 'relay'), layersRest)) : null;
+      const stepControl = layerPinned ? lagSummary(errors) : layersRest ? lagSummary(placeErrors(graphicTops(host, story, 'relay'), layersRest)) : null;
       const inWindow = loaf.filter((e) => e.start >= from && e.start <= to);
       if (traceEvents) {
         const file = `${trace.replace(/\.json$/, '')}-${setup}-${input}-${cpu}x.json`;
@@ -446,7 +450,7 @@ export function summarize(results) {
   }));
 }
 
-/** How far the story frame's step control trails, in sticky mode: "> 8 px a%, > 50 px b%, p95 c / max d px", or "-". */
+/** How far the step control the reader sees trails, in sticky mode: "> 8 px a%, > 50 px b%, p95 c / max d px", or "-". */
 const trail = (t) => (t ? `> 8 px ${pct(t.over8)}, > 50 px ${pct(t.over50)}, p95 ${round(t.p95Px)} / max ${round(t.maxPx)} px` : '-');
 
 const pct = (x) => (x === null ? '-' : `${round(x * 100, 1)}%`);
@@ -457,7 +461,7 @@ function formatSetupRun(r) {
       (p) =>
         `  run ${r.run} ${r.setup} (${r.mode}, source ${r.source}, screen ${r.screen}, ${r.outOfProcessFrames} OOPIF) ${r.input} ${p.cpu}x: ` +
         `${p.frames} frames, > 8 px ${pct(p.over8)}, > 50 px ${pct(p.over50)}, p95 ${round(p.p95Px)} / max ${round(p.maxPx)} px; ` +
-        `host LoAF ${p.longFrames.count} (${p.longFrames.blocking} blocking; longest ${round(p.longFrames.longestMs)} ms), story frames' LoAF ${p.storyLongFrames.count} (${p.storyLongFrames.blocking} blocking; longest ${round(p.storyLongFrames.longestMs)} ms), host CPU ${round(p.hostCpuMsPerS)} ms/s, renderers' CPU ${round(p.renderersCpuMsPerS)} ms/s (${p.renderers} processes), GPU process ${round(p.gpuCpuMsPerS)} ms/s, host frames missed ${p.hostFramesMissed}, story on time ${pct(p.storySameFrame)}, ${p.gestures} gestures, rest ${round(p.restPx, 1)} px; the story frame's step control: ${trail(p.stepControl)}`,
+        `host LoAF ${p.longFrames.count} (${p.longFrames.blocking} blocking; longest ${round(p.longFrames.longestMs)} ms), story frames' LoAF ${p.storyLongFrames.count} (${p.storyLongFrames.blocking} blocking; longest ${round(p.storyLongFrames.longestMs)} ms), host CPU ${round(p.hostCpuMsPerS)} ms/s, renderers' CPU ${round(p.renderersCpuMsPerS)} ms/s (${p.renderers} processes), GPU process ${round(p.gpuCpuMsPerS)} ms/s, host frames missed ${p.hostFramesMissed}, story on time ${pct(p.storySameFrame)}, ${p.gestures} gestures, rest ${round(p.restPx, 1)} px; the step control seen: ${trail(p.stepControl)}`,
     )
     .join('\n');
 }
@@ -465,7 +469,7 @@ function formatSetupRun(r) {
 /** The table: one line per setup, input and CPU rate. */
 export function formatEmbedLag(report) {
   const head =
-    '  setup     mode    input  cpu  frames   > 8 px  > 50 px  p95 / max px  host LoAF (longest)  LoAF/10 s  blocking/10 s  story LoAF/10 s (blocking, longest)  input s  host CPU ms/s  renderer CPU ms/s  GPU ms/s  host frames missed  step control in the story frame (sticky mode)';
+    '  setup     mode    input  cpu  frames   > 8 px  > 50 px  p95 / max px  host LoAF (longest)  LoAF/10 s  blocking/10 s  story LoAF/10 s (blocking, longest)  input s  host CPU ms/s  renderer CPU ms/s  GPU ms/s  host frames missed  step control seen (sticky mode)';
   const lines = report.table.map(
     (r) =>
       `  ${r.setup.padEnd(9)} ${r.mode.padEnd(7)} ${r.input.padEnd(6)} ${`${r.cpu}x`.padStart(3)}  ${String(r.frames).padStart(6)}  ${pct(r.over8).padStart(7)}  ${pct(r.over50).padStart(7)}  ` +

@@ -15,7 +15,5 @@ declare const __STORY_GRAPHIC_BOX__: string;
 declare const __STORY_SECTION__: string;
 /** Sticky mode: the layer in the section that holds the graphic's box. */
 declare const __STORY_GRAPHIC_LAYER__: string;
-/** Sticky mode: the layer of the step controls, which the pinned graphic must not cover (empty: none). */
+/** Sticky mode: the layer of the step controls, which the graphic frame draws a copy of (empty: none). */
 declare const __STORY_NAV_LAYER__: string;
-/** Sticky mode: the visible parts of the step controls, inside the nav layer. */
-declare const __STORY_NAV_PARTS__: string;

@@ -21,9 +21,11 @@ export interface StoryMarkup {
     /** The scrolly section; the layer is found inside it, the box inside the layer. */
     section: string;
     graphicLayer: string;
-    /** The step controls' layer and its visible parts, which the pinned graphic is clipped below ('' for none). */
+    /**
+     * The step controls' layer ('' for none): its box is reported with the graphic's, so the
+     * graphic-only page can draw the control where the story does, pinned with the graphic.
+     */
     navLayer: string;
-    navParts: string;
   } | null;
 }
 
@@ -45,7 +47,6 @@ export function markupDefines(markup: StoryMarkup): Record<string, string> {
     __STORY_SECTION__: sticky ? checkSelector('sticky.section', sticky.section) : '',
     __STORY_GRAPHIC_LAYER__: sticky ? checkSelector('sticky.graphicLayer', sticky.graphicLayer) : '',
     __STORY_NAV_LAYER__: sticky ? checkSelector('sticky.navLayer', sticky.navLayer, true) : '',
-    __STORY_NAV_PARTS__: sticky?.navLayer ? checkSelector('sticky.navParts', sticky.navParts) : '',
   };
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, JSON.stringify(v)]));
 }

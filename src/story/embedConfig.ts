@@ -61,5 +61,5 @@ export const storyMarkup: StoryMarkup = {
   step: '[data-step]',
   stepText: '.step-card > :not(.visually-hidden)',
   graphicBox: '[data-graphic]',
-  sticky: { section: '.scrolly', graphicLayer: '.graphic-layer', navLayer: '.nav-layer', navParts: 'button, .step-nav-status' },
+  sticky: { section: '.scrolly', graphicLayer: '.graphic-layer', navLayer: '.nav-layer' },
 };

@@ -20,7 +20,6 @@ import {
   childState,
   hostGeometry,
   iframeBox,
-  inHost,
   nextButtonBox,
   openHost,
   placeFrameAt,
@@ -132,16 +131,37 @@ async function scrollThrough(page: Page, perFrame: number, stretches: readonly n
   );
 }
 
-/** The text frame's (hidden) graphic box in the host's viewport: the space the graphic frame covers. */
-async function reservedBox(h: OpenHost) {
-  const [geo, inner] = await Promise.all([
-    hostGeometry(h.page),
-    h.child.evaluate(() => {
-      const r = document.querySelector('[data-graphic]')!.getBoundingClientRect();
-      return { top: r.top, height: r.height, width: window.innerWidth, left: r.left, boxWidth: r.width };
-    }),
+type Box = { left: number; top: number; width: number; height: number };
+
+/** An element's box in the host's viewport: `selector` in a frame, offset by that frame's place (sticky mode is never scaled). */
+async function boxInHost(page: Page, frameSelector: string, frame: Frame, selector: string): Promise<Box> {
+  const [outer, inner] = await Promise.all([
+    page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as Box, frameSelector),
+    frame.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as Box, selector),
   ]);
-  return { ...inHost(geo, inner), left: geo.frameLeft + inner.left, width: inner.boxWidth };
+  return { left: outer.left + inner.left, top: outer.top + inner.top, width: inner.width, height: inner.height };
+}
+
+/**
+ * What the reader sees drawn by the graphic frame (its graphic and its copy of the step control) and
+ * what the text frame lays out for them (its hidden graphic's box and its unseen control), in the
+ * host's viewport.
+ */
+async function drawnAndReserved(h: OpenHost) {
+  const [graphic] = graphicFrames(h.page);
+  // The text frame: the first iframe (the graphic frame comes after it), as hostGeometry finds it.
+  const text = 'iframe:not(#ad)';
+  return {
+    graphic: await boxInHost(h.page, '[data-driscoll-graphic]', graphic, '[data-graphic]'),
+    control: await boxInHost(h.page, '[data-driscoll-graphic]', graphic, '.step-nav'),
+    reserved: await boxInHost(h.page, text, h.child, '.graphic-layer [data-graphic]'),
+    ownControl: await boxInHost(h.page, text, h.child, '.step-nav'),
+  };
+}
+
+function expectOn(drawn: Box, laidOut: Box, what: string) {
+  for (const k of ['left', 'top', 'width', 'height'] as const)
+    expect(Math.abs(drawn[k] - laidOut[k]), `${what} ${k}: drawn ${drawn[k]}, laid out ${laidOut[k]}`).toBeLessThanOrEqual(1.5);
 }
 
 const CASES: { host: string; device: BrowserContextOptions; why: string }[] = [
@@ -174,12 +194,10 @@ describe('sticky mode: the graphic is pinned by the host page', () => {
         const box = await overlayBox(h.page);
         // The section's top 400 px above the sticky place: mid-section, stuck.
         await placeFrameAt(h.page, geo.insetTop - 400 - (box.top - geo.frameTop));
-        const rest = await settle(async () => ({ g: await overlayBox(h.page), r: await reservedBox(h) }), { quiet: 300 });
-        expect(rest.g.graphicTop, 'the graphic sits below the sticky header').toBeGreaterThanOrEqual(geo.insetTop - 0.5);
-        expect(Math.abs(rest.g.graphicTop - rest.r.y), `graphic frame top ${rest.g.graphicTop} vs the story's box ${rest.r.y}`).toBeLessThanOrEqual(1.5);
-        expect(Math.abs(rest.g.graphicHeight - rest.r.height)).toBeLessThanOrEqual(1);
-        expect(Math.abs(rest.g.graphicLeft - rest.r.left)).toBeLessThanOrEqual(1);
-        expect(Math.abs(rest.g.graphicWidth - rest.r.width)).toBeLessThanOrEqual(1);
+        const rest = await settle(() => drawnAndReserved(h), { quiet: 300 });
+        expect(rest.control.top, 'the layer sits below the sticky header').toBeGreaterThanOrEqual(geo.insetTop - 0.5);
+        expectOn(rest.graphic, rest.reserved, 'graphic');
+        expectOn(rest.control, rest.ownControl, 'step control');
         expect(h.errors.errors).toEqual([]);
       } finally {
         await h.close();
@@ -426,24 +444,46 @@ test('the graphic frame is absent from the accessibility tree and the tab order;
         inert: g.hasAttribute('inert'),
         title: g.getAttribute('title'),
         overlayPointer: getComputedStyle(o).pointerEvents,
+        graphicPointer: getComputedStyle(g).pointerEvents,
       };
     });
-    expect(attrs).toEqual({ hidden: 'true', tabindex: '-1', inert: true, title: 'Barred, independent, beaten (graphic)', overlayPointer: 'none' });
+    expect(attrs).toEqual({
+      hidden: 'true',
+      tabindex: '-1',
+      inert: true,
+      title: 'Barred, independent, beaten (graphic)',
+      overlayPointer: 'none',
+      graphicPointer: 'none',
+    });
     // The host's accessibility tree: one frame (the story's), not two.
     const cdp = await h.page.context().newCDPSession(h.page);
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
     const frames = nodes.filter((n) => !n.ignored && n.role?.value === 'Iframe');
     expect(frames.length, JSON.stringify(frames.map((n) => n.name?.value))).toBe(1);
-    // Beside the graphic, over the overlay, the text frame takes the pointer.
+    // Over the drawn graphic, over the control's copy and beside them, the text frame takes the pointer.
     await placeFrameAt(h.page, -1500);
-    const box = await settle(() => overlayBox(h.page));
-    const under = await h.page.evaluate(({ x, y }) => (document.elementFromPoint(x, y) as HTMLElement | null)?.getAttribute('data-driscoll-embed') ?? null, {
-      x: Math.max(2, box.graphicLeft - 20),
-      y: box.graphicTop + box.graphicHeight / 2,
-    });
-    expect(under).toBe('driscoll-1');
-    // Tab through the host and into the story: focus never lands in the graphic frame.
+    const rest = await settle(() => drawnAndReserved(h), { quiet: 300 });
     const [graphic] = graphicFrames(h.page);
+    const next = await boxInHost(h.page, '[data-driscoll-graphic]', graphic, 'button[aria-label="Next step"]');
+    const points = {
+      graphic: [rest.graphic.left + rest.graphic.width / 2, rest.graphic.top + rest.graphic.height / 2],
+      beside: [Math.max(2, rest.graphic.left - 20), rest.graphic.top + rest.graphic.height / 2],
+      next: [next.left + next.width / 2, next.top + next.height / 2],
+    };
+    for (const [what, [x, y]] of Object.entries(points)) {
+      const under = await h.page.evaluate(
+        ([x, y]) => (document.elementFromPoint(x, y) as HTMLElement | null)?.getAttribute('data-driscoll-embed') ?? null,
+        [x, y],
+      );
+      expect(under, what).toBe('driscoll-1');
+    }
+    // A click on the copy's "Next step" lands on the story's own button, unseen under it: one step on.
+    const activeIndex = () => h.child.evaluate(() => [...document.querySelectorAll('[data-step]')].findIndex((s) => s.getAttribute('aria-current') === 'step'));
+    const before = await activeIndex();
+    expect(before).toBeGreaterThanOrEqual(0);
+    await h.page.mouse.click(points.next[0], points.next[1]);
+    expect(await waitFor(async () => ((await activeIndex()) === before + 1 ? true : null)), `from step ${before + 1}, one step on`).toBe(true);
+    // Tab through the host and into the story: focus never lands in the graphic frame.
     await placeFrameAt(h.page, 200);
     await h.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     for (let i = 0; i < 25; i++) {
@@ -498,6 +538,18 @@ test('scrolling down fast on a slow phone, the graphic frame is never sent back 
   }
 });
 
+/** The text frame's control and the graphic frame's copy: what each says, which button has a ring, and what the reader sees of the text frame's. */
+async function controls(h: OpenHost, graphic: Frame) {
+  const read = () => ({
+    status: document.querySelector('.step-nav-status')!.textContent,
+    ring: [...document.querySelectorAll('.step-nav button')].map((b) => b.matches(':focus-visible') || b.hasAttribute('data-focus-ring')),
+    opacity: getComputedStyle(document.querySelector('.step-nav')!).opacity,
+    band: getComputedStyle(document.querySelector('.graphic-layer') ?? document.body).backgroundColor,
+  });
+  const [own, copy] = await Promise.all([h.child.evaluate(read), graphic.evaluate(read)]);
+  return { own, copy };
+}
+
 test('keyboard stepping reaches all 12 steps with the focused control on screen, and the graphic frame follows', async () => {
   const h = await openPinned('sticky-header', DESKTOP);
   try {
@@ -522,6 +574,12 @@ test('keyboard stepping reaches all 12 steps with the focused control on screen,
       expect(button, `step ${ids[i]}: the focused control is rendered`).not.toBeNull();
       expect(button!.y, `step ${ids[i]}: control below the sticky header`).toBeGreaterThanOrEqual(geo.insetTop - 1);
       expect(button!.y + button!.height, `step ${ids[i]}: control above the viewport's bottom`).toBeLessThanOrEqual(geo.vh + 1);
+      // The reader sees the copy (the story's own is unseen), saying the same, with the focus ring on "Next step".
+      const c = await settle(() => controls(h, graphic), { quiet: 250 });
+      expect(c.copy.status, `step ${ids[i]}: the copy's status`).toBe(c.own.status);
+      expect(c.own.ring, `step ${ids[i]}: focus on the story's "Next step"`).toEqual([false, true]);
+      expect(c.copy.ring, `step ${ids[i]}: the ring drawn on the copy's "Next step"`).toEqual([false, true]);
+      expect([c.own.opacity, c.copy.opacity, c.own.band], `step ${ids[i]}: the story's control and band unseen`).toEqual(['0', '1', 'rgba(0, 0, 0, 0)']);
     }
     const r = await stepsAtRest(h, ids, graphic);
     expect(r.graphic).toBe(ids.length - 1);
@@ -618,17 +676,21 @@ test('while pinned, the story’s own hidden graphic stands still (drawn once, i
   }
 });
 
-test('the graphic frame hears of step changes, not of every frame’s progress: none of the story’s graphics draws it', async () => {
+type StepMessage = { index: number; progress: number; story: number; focus: number };
+
+test('the graphic frame hears of step changes, not of every frame’s progress (none of the story’s graphics draws it), and of the bar in 200ths', async () => {
   const h = await openPinned('snippet', DESKTOP);
   try {
     const [graphic] = graphicFrames(h.page);
     await graphic.evaluate(() => {
-      const w = window as unknown as { __stepMessages: number };
-      w.__stepMessages = 0;
+      const w = window as unknown as { __steps: unknown[] };
+      w.__steps = [];
       window.addEventListener('message', (e) => {
-        if ((e.data as { type?: string } | null)?.type === 'step') w.__stepMessages += 1;
+        const d = e.data as { type?: string; index: number; progress: number; story: number; focus: number } | null;
+        if (d?.type === 'step') w.__steps.push({ index: d.index, progress: d.progress, story: d.story, focus: d.focus });
       });
     });
+    const received = () => graphic.evaluate(() => (window as unknown as { __steps: StepMessage[] }).__steps);
     const active = () => h.child.evaluate(() => document.querySelector<HTMLElement>('.scrolly')!.dataset.activeStep ?? '');
     // Two seconds of slow reading (2 px a frame), with the step that was active on each frame.
     const seen: string[] = [await active()];
@@ -641,12 +703,19 @@ test('the graphic frame hears of step changes, not of every frame’s progress: 
       });
       seen.push(await active());
     }
-    await settle(() => graphic.evaluate(() => (window as unknown as { __stepMessages: number }).__stepMessages), { quiet: 300 });
-    const messages = await graphic.evaluate(() => (window as unknown as { __stepMessages: number }).__stepMessages);
+    await settle(async () => (await received()).length, { quiet: 300 });
+    const messages = await received();
     const changes = seen.filter((id, i) => i > 0 && id !== seen[i - 1]).length;
-    // One message per step change (and at most one more, for the frame the scroll began on); a
-    // message per frame would be 120.
-    expect(messages, `${messages} step messages over 120 frames with ${changes} step change(s)`).toBeLessThanOrEqual(changes + 1);
+    // One change of step per step change (and at most one more, for the frame the scroll began on);
+    // a message per frame would be 120.
+    const stepChanges = messages.filter((m, i) => i === 0 || m.index !== messages[i - 1].index || m.progress !== messages[i - 1].progress).length;
+    expect(stepChanges, `${stepChanges} step changes heard over 120 frames with ${changes} step change(s)`).toBeLessThanOrEqual(changes + 1);
+    // The rest move the control's bar: in 200ths of the story, each one a new 200th, never the same message twice.
+    for (const [i, m] of messages.entries()) {
+      expect(Math.abs(m.story * 200 - Math.round(m.story * 200)), `message ${i}: story ${m.story}`).toBeLessThan(1e-9);
+      if (i > 0) expect(m, `message ${i} repeats the one before`).not.toEqual(messages[i - 1]);
+    }
+    expect(messages.length, 'the bar moved, a few 200ths').toBeGreaterThan(stepChanges);
     expect(h.errors.errors).toEqual([]);
   } finally {
     await h.close();

@@ -69,7 +69,7 @@ describe("the kit has no story's markup", () => {
     expect(__STORY_STEP__).toBe(storyMarkup.step);
     expect(__STORY_GRAPHIC_BOX__).toBe(storyMarkup.graphicBox);
     expect(__STORY_SECTION__).toBe(storyMarkup.sticky?.section);
-    expect(__STORY_NAV_PARTS__).toBe(storyMarkup.sticky?.navParts);
+    expect(__STORY_NAV_LAYER__).toBe(storyMarkup.sticky?.navLayer);
     expect(__EMBED_GRAPHIC_PAGE__).toBe('graphic.html');
   });
 

@@ -21,7 +21,16 @@
  * scrolled in place of the window, and positions in a zoomed or scaled page are sent with the
  * frame's own size, so the story can convert them.
  */
-import { EMBED_ID_PARAM, parseChildMessage, toWire, type ChildGraphic, type ChildMessage, type HostMessage } from '../embed/protocol.ts';
+import {
+  EMBED_ID_PARAM,
+  parseChildMessage,
+  toWire,
+  type ChildGraphic,
+  type ChildMessage,
+  type ChildStep,
+  type HostMessage,
+  type LayerLayout,
+} from '../embed/protocol.ts';
 import { ancestorChain, createPinnedOverlay, describeAncestor, findPinBlocker, injectPrintRule, type PinnedOverlay } from './pinned.ts';
 
 type Geometry = Omit<ChildGraphic, 'type' | 'id' | 'seq'>;
@@ -35,6 +44,8 @@ interface GraphicFrame {
   lastSeq: number;
   ready: boolean;
   drawn: boolean;
+  /** The last layout sent to it, to send each one once. */
+  layoutSent: string;
 }
 
 interface Frame {
@@ -66,7 +77,7 @@ interface Frame {
   /** The culprit last warned about, so each one is named once. */
   pinWarned: string;
   geometry: Geometry | null;
-  step: { index: number; progress: number } | null;
+  step: Omit<ChildStep, 'type' | 'id' | 'seq'> | null;
   graphic: GraphicFrame | null;
   pinned: boolean;
   stickyTop: number;
@@ -386,6 +397,20 @@ interface Api {
     const scrollerTop = scroller ? Math.max(0, scroller.getBoundingClientRect().top) : 0;
     f.stickyTop = Math.max(0, inset - scrollerTop);
     f.graphic.overlay.place(f.geometry, f.stickyTop);
+    sendLayout(f);
+  };
+
+  /** What the graphic frame draws where in the layer it covers; sent only when it changed. */
+  const sendLayout = (f: Frame) => {
+    const g = f.graphic;
+    if (!g || !g.ready || !f.geometry) return;
+    const l: LayerLayout = f.geometry;
+    const layout = { layerWidth: l.layerWidth, layerHeight: l.layerHeight, boxLeft: l.boxLeft, boxTop: l.boxTop, boxWidth: l.boxWidth, boxHeight: l.boxHeight };
+    const message = Object.assign(layout, { navLeft: l.navLeft, navTop: l.navTop, navWidth: l.navWidth, navHeight: l.navHeight, layout: l.layout });
+    const key = JSON.stringify(message);
+    if (key === g.layoutSent) return;
+    g.layoutSent = key;
+    postGraphic(g, Object.assign({ type: 'layout', id: '' } as const, message));
   };
 
   /** Sticky, or the relayed graphic: the host's opt-out, a box that clips or scrolls, a scaled or zoomed frame. */
@@ -439,12 +464,23 @@ interface Api {
       src.search = '';
       src.searchParams.set(EMBED_ID_PARAM, `${f.id}-g`);
       const overlay = createPinnedOverlay(doc, f.holder, f.iframe, src.href, `${f.iframe.title} (graphic)`, GRAPHIC_SANDBOX);
-      f.graphic = { overlay, origin: f.origin, id: `${f.id}-g`, seq: 0, lastSeq: 0, ready: false, drawn: false };
+      f.graphic = { overlay, origin: f.origin, id: `${f.id}-g`, seq: 0, lastSeq: 0, ready: false, drawn: false, layoutSent: '' };
       // Tells a graphic frame that loaded before its hello reached us that we listen.
-      overlay.graphic.addEventListener('load', () => f.graphic && f.graphic.overlay === overlay && postGraphic(f.graphic, { type: 'hello', id: '' }));
+      overlay.graphic.addEventListener('load', () => f.graphic && f.graphic.overlay === overlay && greetGraphic(f, f.graphic));
     }
     const vh = w.visualViewport ? w.visualViewport.height : w.innerHeight;
     placeOverlay(f, Math.min(insetTop(f, w.innerWidth, vh), Math.floor(vh / 2)));
+  };
+
+  /**
+   * The layout, then hello: a graphic page that hears hello with no layout before it knows its host
+   * pins the graphic alone (embed.js before December 2026) and fills its frame with the graphic.
+   */
+  const greetGraphic = (f: Frame, g: GraphicFrame) => {
+    g.ready = true;
+    g.layoutSent = '';
+    sendLayout(f);
+    postGraphic(g, { type: 'hello', id: '' });
   };
 
   const onGraphicMessage = (f: Frame, g: GraphicFrame, event: MessageEvent) => {
@@ -456,14 +492,14 @@ interface Api {
     }
     g.lastSeq = m.seq;
     if (m.type === 'hello') {
-      g.ready = true;
-      postGraphic(g, { type: 'hello', id: '' });
-      if (f.step) postGraphic(g, { type: 'step', id: '', index: f.step.index, progress: f.step.progress });
+      greetGraphic(f, g);
+      if (f.step) postGraphic(g, Object.assign({ type: 'step', id: '' } as const, f.step));
     } else if (m.type === 'drawn' && !g.drawn) {
       g.drawn = true;
-      // Only now does the story stop drawing its own graphic: never a frame with neither.
+      g.overlay.show();
+      // Only now does the story stop drawing its own layer: never a frame with neither.
       f.pinned = true;
-      post(f, { type: 'pin', id: f.id, on: true });
+      post(f, { type: 'pin', id: f.id, on: true, layer: true });
     }
   };
 
@@ -528,10 +564,10 @@ interface Api {
       f.geometry = m;
       updatePin(f);
     } else if (m.type === 'step') {
-      f.step = { index: m.index, progress: m.progress };
-      if (f.graphic && f.graphic.ready) postGraphic(f.graphic, { type: 'step', id: '', index: m.index, progress: m.progress });
+      f.step = { index: m.index, progress: m.progress, story: m.story, focus: m.focus };
+      if (f.graphic && f.graphic.ready) postGraphic(f.graphic, Object.assign({ type: 'step', id: '' } as const, f.step));
     }
-    if (m.type === 'hello' && f.pinned) post(f, { type: 'pin', id: f.id, on: true });
+    if (m.type === 'hello' && f.pinned) post(f, { type: 'pin', id: f.id, on: true, layer: true });
     if (!wasReady || m.type === 'hello') schedule();
   };
   w.addEventListener('message', onMessage);

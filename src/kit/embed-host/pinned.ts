@@ -1,8 +1,9 @@
 /**
  * embed.js sticky mode, the host's side. The story's auto-height frame cannot pin its own graphic
- * (it never scrolls), so embed.js lays a second frame of the story, the graphic alone
- * (the story's graphic-only page, __EMBED_GRAPHIC_PAGE__), in a `position: sticky` box over the part of the text frame the scrolly section
- * occupies. The host's compositor then keeps the graphic still while the reader scrolls, as CSS
+ * (it never scrolls), so embed.js lays a second frame of the story, its graphic layer alone (the
+ * story's graphic-only page, __EMBED_GRAPHIC_PAGE__: the graphic, the step control and the band
+ * around them), in a `position: sticky` box over the part of the text frame the scrolly section
+ * occupies. The host's compositor then keeps all of it still while the reader scrolls, as CSS
  * sticky does on the story's own page; no script is in that loop.
  *
  * Sticky needs every box between the placeholder and the scroller to let it stick: one that clips
@@ -94,13 +95,16 @@ export interface PinnedOverlay {
   readonly graphic: HTMLIFrameElement;
   /** Lays the overlay over the frame's section, with the sticky box at `stickyTop` in the scroller. */
   place(g: Geometry, stickyTop: number): void;
+  /** The graphic frame has drawn: show it (until then it is laid out and running, but unseen). */
+  show(): void;
   remove(): void;
 }
 
 /**
- * The overlay: an absolutely placed box over the frame's scrolly section (pointer-events: none),
- * holding a sticky box as tall as the story's graphic layer, holding the graphic frame where the
- * story draws its graphic. Only the graphic frame takes pointer events, and only where it is drawn.
+ * The overlay: an absolutely placed box over the frame's scrolly section, holding a sticky box as
+ * tall as the story's graphic layer, holding the graphic frame over that layer. None of it takes
+ * pointer events: every click, tap and wheel reaches the text frame, whose step control (unseen
+ * while pinned) lies under the copy the graphic frame draws, and the graphic is not interactive.
  */
 export function createPinnedOverlay(doc: Document, holder: HTMLElement, text: HTMLIFrameElement, src: string, title: string, sandbox: string): PinnedOverlay {
   const overlay = doc.createElement('div');
@@ -118,7 +122,7 @@ export function createPinnedOverlay(doc: Document, holder: HTMLElement, text: HT
   graphic.setAttribute('scrolling', 'no');
   graphic.setAttribute('sandbox', sandbox);
   graphic.setAttribute(`data-${__EMBED_PREFIX__}-graphic`, '');
-  graphic.style.cssText = 'position:absolute;display:block;border:0;margin:0;padding:0;pointer-events:auto;left:0;top:0;width:0;height:0';
+  graphic.style.cssText = 'position:absolute;display:block;border:0;margin:0;padding:0;pointer-events:none;opacity:0;left:0;top:0;width:0;height:0';
   sticky.appendChild(graphic);
   overlay.appendChild(sticky);
   // Right after the text frame: later in the tree, so it paints over it without a z-index.
@@ -139,10 +143,10 @@ export function createPinnedOverlay(doc: Document, holder: HTMLElement, text: HT
       });
       // The story keeps its layer at the viewport's top and inside its section: a sticky box does the same.
       Object.assign(sticky.style, { top: px(stickyTop), marginTop: px(g.layerTop), height: px(g.layerHeight) });
-      Object.assign(graphic.style, { left: px(g.layerLeft + g.boxLeft), top: px(g.boxTop), width: px(g.boxWidth), height: px(g.boxHeight) });
-      // Where the story's step control reaches into the graphic (buttons stacked in a narrow column),
-      // the story frame shows through: the control stays visible and takes the pointer.
-      graphic.style.clipPath = g.clipTop ? `inset(${px(Math.min(g.clipTop, g.boxHeight))} 0 0 0)` : '';
+      Object.assign(graphic.style, { left: px(g.layerLeft), top: '0px', width: px(g.layerWidth), height: px(g.layerHeight) });
+    },
+    show() {
+      graphic.style.opacity = '';
     },
     remove() {
       overlay.remove();

@@ -21,13 +21,17 @@ export const NO_GRAPHIC: GraphicGeometry = {
   boxTop: 0,
   boxWidth: 0,
   boxHeight: 0,
-  clipTop: 0,
+  navLeft: 0,
+  navTop: 0,
+  navWidth: 0,
+  navHeight: 0,
+  layout: '',
 };
 
 /** Whole pixels, so sub-pixel jitter in a layout pass does not re-send the same geometry. */
 export function geometryKey(g: GraphicGeometry): string {
   return Object.values(g)
-    .map((v) => Math.round(v))
+    .map((v) => (typeof v === 'number' ? Math.round(v) : v))
     .join(' ');
 }
 
@@ -57,23 +61,20 @@ export function measureGraphic(doc: Document): GraphicGeometry {
     boxTop: box.offsetTop,
     boxWidth: box.offsetWidth,
     boxHeight: box.offsetHeight,
-    clipTop: controlOverlap(section, layer, box),
+    ...controlBox(section, layer),
+    layout: root.dataset.layout ?? '',
   };
   return g.sectionHeight > 0 && g.boxWidth > 0 && g.boxHeight > 0 ? g : NO_GRAPHIC;
 }
 
 /**
- * How far the step control's parts reach below the top of the graphic's box. Both layers sit at the
- * section's top and move together, so their offsets compare directly.
+ * The step control's layer in the graphic layer's pixels (all 0 for a story without one). Both are
+ * placed in the section and moved together by the engine, so their offsets compare directly.
  */
-function controlOverlap(section: HTMLElement, layer: HTMLElement, box: HTMLElement): number {
+function controlBox(section: HTMLElement, layer: HTMLElement): Pick<GraphicGeometry, 'navLeft' | 'navTop' | 'navWidth' | 'navHeight'> {
   const nav = __STORY_NAV_LAYER__ ? section.querySelector<HTMLElement>(__STORY_NAV_LAYER__) : null;
-  if (!nav) return 0;
-  const navTop = nav.getBoundingClientRect().top - nav.offsetTop;
-  let bottom = 0;
-  for (const el of nav.querySelectorAll<HTMLElement>(__STORY_NAV_PARTS__)) bottom = Math.max(bottom, el.getBoundingClientRect().bottom - navTop);
-  const boxTop = layer.offsetTop + box.offsetTop;
-  return Math.max(0, Math.ceil(bottom - boxTop));
+  if (!nav || nav.offsetParent !== section) return { navLeft: 0, navTop: 0, navWidth: 0, navHeight: 0 };
+  return { navLeft: nav.offsetLeft - layer.offsetLeft, navTop: nav.offsetTop - layer.offsetTop, navWidth: nav.offsetWidth, navHeight: nav.offsetHeight };
 }
 
 /**
@@ -123,10 +124,14 @@ export function startGraphicReport(win: Window, report: (g: GraphicGeometry) => 
   };
 }
 
-/** Our own graphic stops (or resumes) drawing; its space stays (CSS: :root[data-graphic-pinned]). */
-export function setGraphicPinned(doc: Document, on: boolean, flag: Flag = graphicPinned): void {
+/**
+ * Our own graphic stops (or resumes) drawing; its space stays (CSS: :root[data-graphic-pinned]).
+ * With `layer`, the graphic frame draws the whole layer, control included: data-graphic-pinned="layer"
+ * tells the CSS to stop drawing those too, leaving the control working but unseen.
+ */
+export function setGraphicPinned(doc: Document, on: boolean, layer = false, flag: Flag = graphicPinned): void {
   const root = doc.documentElement;
-  if (on) root.dataset.graphicPinned = '';
+  if (on) root.dataset.graphicPinned = layer ? 'layer' : '';
   else delete root.dataset.graphicPinned;
   flag.set(on);
 }

@@ -27,6 +27,8 @@ const MAX_OFFSET = 1e7;
 const MAX_SCROLL_Y = 1e6;
 /** Far more steps than any story has: an index past it is not from our peer. */
 const MAX_STEPS = 1000;
+/** The most focusable parts a step control has (ours has two buttons). */
+const MAX_CONTROL_PARTS = 20;
 
 // ---------------------------------------------------------------------------------------------
 // Host -> child
@@ -81,10 +83,24 @@ export interface HostPin {
   id: string;
   seq: number;
   on: boolean;
+  /**
+   * The graphic frame draws the whole graphic layer (its background, rule and step control), not
+   * only the graphic: the text frame stops drawing those too (keeping its control working, unseen).
+   * Optional (embed.js before December 2026 pinned the graphic alone): absent is false.
+   */
+  layer?: boolean;
+}
+
+/** The step control's state a graphic frame mirrors: progress through the whole story, and which of its parts has keyboard focus. */
+export interface ControlState {
+  /** 0 to 1 through the whole story. Optional; absent is 0. */
+  story?: number;
+  /** The focused part of the step control, in document order (focus-visible only); -1 or absent for none. */
+  focus?: number;
 }
 
 /** To the graphic frame: the step the text frame made active and the progress through it. */
-export interface HostStep {
+export interface HostStep extends ControlState {
   type: 'step';
   id: string;
   seq: number;
@@ -92,7 +108,14 @@ export interface HostStep {
   progress: number;
 }
 
-export type HostMessage = HostHello | HostViewport | HostBye | HostPin | HostStep;
+/** To the graphic frame, before the host's hello and on every change: where it draws what, in the layer it covers. */
+export interface HostLayout extends LayerLayout {
+  type: 'layout';
+  id: string;
+  seq: number;
+}
+
+export type HostMessage = HostHello | HostViewport | HostBye | HostPin | HostStep | HostLayout;
 
 // ---------------------------------------------------------------------------------------------
 // Child -> host
@@ -120,12 +143,31 @@ export interface ChildScrollTo {
 }
 
 /**
+ * What a graphic frame draws where, in the graphic layer it covers (the layer's own pixels): the
+ * graphic's box, the step control's layer (all 0 for none) and the layout's name (the text frame's
+ * data-layout), whose look (a band's background and rule) the graphic page draws as the story does.
+ */
+export interface LayerLayout {
+  layerWidth: number;
+  layerHeight: number;
+  boxLeft: number;
+  boxTop: number;
+  boxWidth: number;
+  boxHeight: number;
+  navLeft: number;
+  navTop: number;
+  navWidth: number;
+  navHeight: number;
+  layout: string;
+}
+
+/**
  * The text frame's scrolly section and its graphic, for the current layout, in the frame's own
  * pixels: the section's top and height in the document, the graphic layer's box in the section (as
- * laid out, before any sticky offset) and the drawn graphic's box in the layer. A section height of
- * 0 means there is nothing to pin (a stacked layout, another context).
+ * laid out, before any sticky offset), and in the layer the drawn graphic's box and the step
+ * control's. A section height of 0 means there is nothing to pin (a stacked layout, another context).
  */
-export interface ChildGraphic {
+export interface ChildGraphic extends LayerLayout {
   type: 'graphic';
   id: string;
   seq: number;
@@ -133,22 +175,10 @@ export interface ChildGraphic {
   sectionHeight: number;
   layerLeft: number;
   layerTop: number;
-  layerWidth: number;
-  layerHeight: number;
-  boxLeft: number;
-  boxTop: number;
-  boxWidth: number;
-  boxHeight: number;
-  /**
-   * How far the step control reaches down into the graphic's box (a narrow control whose buttons
-   * stack): the host leaves that strip uncovered, so the control stays visible and clickable.
-   * Optional; absent is 0.
-   */
-  clipTop?: number;
 }
 
 /** The text frame's active step and progress, for the host to relay to the graphic frame. */
-export interface ChildStep {
+export interface ChildStep extends ControlState {
   type: 'step';
   id: string;
   seq: number;
@@ -235,9 +265,15 @@ export function parseHostMessage(data: unknown, expectedId: string, lastSeq: num
   if (type === 'bye') return { type, id, seq };
   if (type === 'pin') {
     const on = own(o, 'on');
-    return typeof on === 'boolean' ? { type, id, seq, on } : null;
+    const layer = own(o, 'layer');
+    if (typeof on !== 'boolean' || (layer !== undefined && typeof layer !== 'boolean')) return null;
+    return layer === undefined ? { type, id, seq, on } : { type, id, seq, on, layer };
   }
   if (type === 'step') return parseStep(o, id, seq);
+  if (type === 'layout') {
+    const layout = parseLayerLayout(o);
+    return layout && Object.assign({ type, id, seq } as const, layout);
+  }
   if (type !== 'viewport') return null;
   const vw = num(o, 'vw', 1, MAX_VIEWPORT);
   const vh = num(o, 'vh', 1, MAX_VIEWPORT);
@@ -287,38 +323,52 @@ export function parseChildMessage(data: unknown, expectedId: string, lastSeq: nu
   return null;
 }
 
-/** A step index and progress, shared by both directions' step messages. */
+/** A step index and progress, shared by both directions' step messages, and the control's mirrored state. */
 function parseStep(o: Plain, id: string, seq: number): HostStep | ChildStep | null {
   const index = num(o, 'index', -1, MAX_STEPS);
   const progress = num(o, 'progress', 0, 1);
-  return index !== null && Number.isInteger(index) && progress !== null ? { type: 'step', id, seq, index, progress } : null;
+  if (index === null || !Number.isInteger(index) || progress === null) return null;
+  const step: HostStep | ChildStep = { type: 'step', id, seq, index, progress };
+  // Optional: absent is fine, present must be sane, or the whole message is dropped.
+  if (own(o, 'story') !== undefined) {
+    const story = num(o, 'story', 0, 1);
+    if (story === null) return null;
+    step.story = story;
+  }
+  if (own(o, 'focus') !== undefined) {
+    const focus = num(o, 'focus', -1, MAX_CONTROL_PARTS);
+    if (focus === null || !Number.isInteger(focus)) return null;
+    step.focus = focus;
+  }
+  return step;
 }
 
-const GRAPHIC_FIELDS = [
-  'sectionTop',
-  'sectionHeight',
-  'layerLeft',
-  'layerTop',
-  'layerWidth',
-  'layerHeight',
-  'boxLeft',
-  'boxTop',
-  'boxWidth',
-  'boxHeight',
-] as const;
+/** A data-layout value, or '' for a story without one. */
+const LAYOUT_NAME = /^([a-z][a-z0-9-]{0,31})?$/;
+const LAYER_FIELDS = ['layerWidth', 'layerHeight', 'boxLeft', 'boxTop', 'boxWidth', 'boxHeight', 'navLeft', 'navTop', 'navWidth', 'navHeight'] as const;
 
-/** Every box inside the story's document, non-negative sizes, the graphic inside its layer. */
+/** The layer's size and the boxes in it: non-negative sizes, offsets within the layer's reach, a plain layout name. */
+function parseLayerLayout(o: Plain): LayerLayout | null {
+  const layout = own(o, 'layout');
+  if (typeof layout !== 'string' || !LAYOUT_NAME.test(layout)) return null;
+  const l = { layout } as LayerLayout;
+  for (const key of LAYER_FIELDS) {
+    const v = num(o, key, /Top$|Left$/.test(key) ? -MAX_HEIGHT : 0, MAX_HEIGHT);
+    if (v === null) return null;
+    l[key] = v;
+  }
+  return l;
+}
+
+/** Every box inside the story's document, non-negative sizes, the graphic and control inside their layer. */
 function parseGraphic(o: Plain, id: string, seq: number): ChildGraphic | null {
-  const g = { type: 'graphic', id, seq } as ChildGraphic;
-  for (const key of GRAPHIC_FIELDS) {
+  const layer = parseLayerLayout(o);
+  if (!layer) return null;
+  const g = Object.assign({ type: 'graphic', id, seq } as const, layer, { sectionTop: 0, sectionHeight: 0, layerLeft: 0, layerTop: 0 });
+  for (const key of ['sectionTop', 'sectionHeight', 'layerLeft', 'layerTop'] as const) {
     const v = num(o, key, /Top$|Left$/.test(key) ? -MAX_HEIGHT : 0, MAX_HEIGHT);
     if (v === null) return null;
     g[key] = v;
-  }
-  if (own(o, 'clipTop') !== undefined) {
-    const clipTop = num(o, 'clipTop', 0, MAX_HEIGHT);
-    if (clipTop === null) return null;
-    g.clipTop = clipTop;
   }
   return g;
 }

@@ -84,7 +84,7 @@ function startFramed(win: Window, store: ScrollStore, state: EmbedStateStore): (
     const first = relay.hear(m);
     if (m.type === 'hello') sticky.resync();
     // Sticky mode: the host's graphic frame has drawn over our graphic's space (or is gone).
-    if (m.type === 'pin') setGraphicPinned(doc, m.on);
+    if (m.type === 'pin') setGraphicPinned(doc, m.on, m.layer === true);
     if (first) decider.evaluate();
   });
 

@@ -1,7 +1,7 @@
 /**
  * embed.js's sticky mode, the story frame's side: only our own host script pins a graphic frame
- * over ours; it needs the section's geometry and the active step (which it relays to that frame),
- * nothing else.
+ * over ours; it needs the section's geometry, the active step and the step control's state (which
+ * it relays to that frame, which draws a copy of the control), nothing else.
  */
 import type { ChildChannel } from './channel.ts';
 import { startGraphicReport } from './graphicReport.ts';
@@ -33,8 +33,8 @@ export function startStickyReport(win: Window, params: EmbedParams, channel: Chi
     cancelStep();
     if (!stepDue || !relay.hello) return;
     stepDue = false;
-    const { index, progress } = sharedProgress.get();
-    channel.post({ type: 'step', index, progress: Math.round(progress * 1000) / 1000 });
+    const { index, progress, story, focus } = sharedProgress.get();
+    channel.post({ type: 'step', index, progress: Math.round(progress * 1000) / 1000, story, focus });
   };
   // At most once per animation frame: the graphic frame is a frame behind at worst, never swamped.
   // A step change is sent once, so it must not wait on a frame that never comes: the browser may
@@ -49,6 +49,8 @@ export function startStickyReport(win: Window, params: EmbedParams, channel: Chi
         })
       : () => {};
 
+  const stopFocus = params.embedId !== '' ? watchControlFocus(win.document) : () => {};
+
   return {
     resync() {
       graphicReport?.refresh();
@@ -59,6 +61,40 @@ export function startStickyReport(win: Window, params: EmbedParams, channel: Chi
       graphicReport?.stop();
       stopStep();
       cancelStep();
+      stopFocus();
     },
   };
+}
+
+const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';
+
+/**
+ * Which part of the step control has keyboard focus, for the copy the graphic frame draws over it
+ * (the control itself is unseen while pinned, so its focus ring would be too). Focus-visible only,
+ * as the browser draws it: a click on a button leaves no ring.
+ */
+function watchControlFocus(doc: Document): () => void {
+  const update = () => {
+    const nav = __STORY_NAV_LAYER__ ? doc.querySelector(__STORY_NAV_LAYER__) : null;
+    const active = doc.activeElement;
+    let focus = -1;
+    if (nav && active && nav.contains(active) && matchesFocusVisible(active)) focus = [...nav.querySelectorAll(FOCUSABLE)].indexOf(active);
+    sharedProgress.setFocus(focus);
+  };
+  // focusout fires before the next element has focus: look once it has.
+  const later = () => queueMicrotask(update);
+  doc.addEventListener('focusin', update);
+  doc.addEventListener('focusout', later);
+  return () => {
+    doc.removeEventListener('focusin', update);
+    doc.removeEventListener('focusout', later);
+  };
+}
+
+function matchesFocusVisible(el: Element): boolean {
+  try {
+    return el.matches(':focus-visible');
+  } catch {
+    return true;
+  }
 }

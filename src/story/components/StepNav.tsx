@@ -10,6 +10,12 @@ interface StepNavProps {
   titles: string[];
   storyProgress: MotionValue<number>;
   onGo(index: number): void;
+  /**
+   * A copy for the eye only (embed.js's graphic frame, inert and hidden from assistive technology):
+   * the control it copies is unseen under it, and `focus` is which of that one's buttons (0 previous,
+   * 1 next, -1 none) has keyboard focus, drawn here as its ring.
+   */
+  copyOf?: { focus: number };
 }
 
 const NEXT_KEYS = new Set(['ArrowDown', 'ArrowRight', 'j', 'PageDown']);
@@ -19,7 +25,7 @@ const PREVIOUS_KEYS = new Set(['ArrowUp', 'ArrowLeft', 'k', 'PageUp']);
  * Where the reader is (a progress bar and "3 of 12") and buttons to step through the story. Arrow
  * keys and j/k work while a step button has focus, and only there, so they never hijack reading.
  */
-export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavProps) {
+export function StepNav({ activeIndex, titles, storyProgress, onGo, copyOf }: StepNavProps) {
   const total = titles.length;
   const previous = Math.max(0, activeIndex - 1);
   const next = Math.min(total - 1, activeIndex + 1);
@@ -40,8 +46,9 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
     else return;
     event.preventDefault();
   };
+  const ring = (part: number) => (copyOf?.focus === part ? { 'data-focus-ring': '' } : {});
   return (
-    <nav className="step-nav" aria-label={copy.label}>
+    <nav className="step-nav" aria-label={copy.label} data-copy={copyOf ? '' : undefined}>
       <div className="step-nav-bar" aria-hidden="true">
         <div className="step-nav-fill" ref={fill} />
       </div>
@@ -53,6 +60,7 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
         onKeyDown={onKeyDown}
         aria-disabled={atStart}
         aria-label={copy.previous}
+        {...ring(0)}
       >
         <span aria-hidden="true">↑</span>
       </button>
@@ -65,7 +73,15 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo }: StepNavPro
             : fillSlots(copy.status, { step: String(activeIndex + 1), steps: String(total), title: titles[activeIndex] })}
         </span>
       </p>
-      <button type="button" className="step-nav-button" onClick={() => atEnd || onGo(next)} onKeyDown={onKeyDown} aria-disabled={atEnd} aria-label={copy.next}>
+      <button
+        type="button"
+        className="step-nav-button"
+        onClick={() => atEnd || onGo(next)}
+        onKeyDown={onKeyDown}
+        aria-disabled={atEnd}
+        aria-label={copy.next}
+        {...ring(1)}
+      >
         <span aria-hidden="true">↓</span>
       </button>
     </nav>

@@ -118,6 +118,14 @@ export function StoryChrome() {
     return engine.progress.on('change', (p) => sharedProgress.set(relayIndex, p));
   }, [relayIndex, engine.progress, relayProgress]);
 
+  // The step control's bar, for the copy embed.js's graphic frame draws (sticky mode; only in a frame
+  // that follows a host: a top-level page has no one to tell).
+  useEffect(() => {
+    if (context !== 'auto') return;
+    sharedProgress.setStory(engine.storyProgress.get());
+    return engine.storyProgress.on('change', (v) => sharedProgress.setStory(v));
+  }, [context, engine.storyProgress]);
+
   // Deep link: the browser has already scrolled to the step (its scroll-margin puts it in the
   // reading area). Move only if that did not make it the active step (e.g. inside a frame), so the
   // page settles in at most one move.

@@ -297,7 +297,27 @@ describe(`${ENGINE}: with JavaScript`, () => {
     await waitIn(tab, 'sticky mode', () => document.querySelector('[data-driscoll-pinned="sticky"] [data-driscoll-graphic]') !== null);
     const graphic = await tab.frame(`${story_.origin}/graphic.html`);
     await waitIn(graphic, 'the graphic frame to draw', () => document.querySelector('[data-graphic][data-drawn] svg') !== null);
-    await waitIn(child, 'the story to hand its graphic over', () => 'graphicPinned' in document.documentElement.dataset);
+    // The whole layer: the graphic frame draws the band and a copy of the step control; the story's own is unseen.
+    await waitIn(child, 'the story to hand its graphic layer over', () => document.documentElement.dataset.graphicPinned === 'layer');
+    const ownControl = await child.evaluate(() => ({
+      status: document.querySelector('.step-nav-status')?.textContent ?? '',
+      opacity: getComputedStyle(document.querySelector('.step-nav')!).opacity,
+    }));
+    expect(ownControl.opacity).toBe('0');
+    expect(ownControl.status).toMatch(/12/);
+    const sameStatus = (want: string) => (document.querySelector('.step-nav-status')?.textContent === want ? want : null);
+    expect(await waitIn(graphic, 'the copy to say what the story says', sameStatus, ownControl.status)).toBe(ownControl.status);
+    // The copy takes no pointer: over it the host hit-tests the text frame, whose control is under it.
+    const next = await graphic.evaluate(() => document.querySelector('button[aria-label="Next step"]')!.getBoundingClientRect().toJSON() as DOMRect);
+    const hit = await tab.evaluate(
+      (n: { x: number; y: number; width: number; height: number }) => {
+        const f = document.querySelector('[data-driscoll-graphic]')!.getBoundingClientRect();
+        const el = document.elementFromPoint(f.left + n.x + n.width / 2, f.top + n.y + n.height / 2);
+        return el?.getAttribute('data-driscoll-embed') ?? el?.tagName ?? null;
+      },
+      { x: next.x, y: next.y, width: next.width, height: next.height },
+    );
+    expect(hit, 'the text frame under the copy of "Next step"').toBe('driscoll-1');
     const r = await tab.evaluate(async () => {
       const raf = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
       const overlay = document.querySelector('[data-driscoll-overlay]')!;

@@ -77,6 +77,11 @@ describe('sticky mode messages', () => {
     boxTop: 52,
     boxWidth: 640,
     boxHeight: 270,
+    navLeft: 0,
+    navTop: 0,
+    navWidth: 760,
+    navHeight: 52,
+    layout: 'band',
   };
 
   test('graphic: every box, finite and in range', () => {
@@ -88,15 +93,43 @@ describe('sticky mode messages', () => {
       ['boxTop', '52'],
       ['layerHeight', 1e9],
       ['sectionTop', Infinity],
+      ['navHeight', -1],
+      ['navWidth', '760'],
+      ['layout', 'Band'],
+      ['layout', 'band; color: red'],
+      ['layout', 3],
     ] as const) {
-      expect(parseChildMessage({ ...graphic, [key]: value }, 'driscoll-1', 2), key).toBeNull();
+      expect(parseChildMessage({ ...graphic, [key]: value }, 'driscoll-1', 2), `${key}: ${String(value)}`).toBeNull();
     }
-    // clipTop (the step control reaching into the graphic) is optional, and checked when present.
-    expect(parseChildMessage({ ...graphic, clipTop: 38 }, 'driscoll-1', 2)).toMatchObject({ clipTop: 38 });
-    expect(parseChildMessage({ ...graphic, clipTop: -1 }, 'driscoll-1', 2)).toBeNull();
-    expect(parseChildMessage({ ...graphic, clipTop: '38' }, 'driscoll-1', 2)).toBeNull();
-    const { boxHeight: _, ...missing } = graphic;
-    expect(parseChildMessage(missing, 'driscoll-1', 2)).toBeNull();
+    // A story without a step control or a layout name says so with zeros and ''.
+    expect(parseChildMessage({ ...graphic, navWidth: 0, navHeight: 0, layout: '' }, 'driscoll-1', 2)).toMatchObject({ navHeight: 0, layout: '' });
+    // Every field is required: a story from before the control was pinned sends none of the nav
+    // fields, and its host then relays the graphic instead (no overlay, nothing hidden).
+    for (const key of ['boxHeight', 'navHeight', 'layout'] as const) {
+      const { [key]: _, ...missing } = graphic;
+      expect(parseChildMessage(missing, 'driscoll-1', 2), `without ${key}`).toBeNull();
+    }
+  });
+
+  test('layout, to the graphic frame: the layer and its boxes, checked as the graphic report is', () => {
+    const { sentinel: _s, v: _v, type: _t, sectionTop: _a, sectionHeight: _b, layerLeft: _c, layerTop: _d, ...layer } = graphic;
+    const message = { ...ns, ...layer, type: 'layout', id: 'driscoll-1-g', seq: 2 };
+    const { sentinel: _s2, v: _v2, ...payload } = message;
+    expect(parseHostMessage(message, 'driscoll-1-g', 1)).toEqual(payload);
+    expect(parseHostMessage({ ...message, boxWidth: -5 }, 'driscoll-1-g', 1)).toBeNull();
+    expect(parseHostMessage({ ...message, layout: '<b>' }, 'driscoll-1-g', 1)).toBeNull();
+    // Not a message the story sends.
+    expect(parseChildMessage({ ...message, id: 'driscoll-1' }, 'driscoll-1', 1)).toBeNull();
+  });
+
+  test('step: the control’s state rides along, optional and checked', () => {
+    const step = { ...ns, type: 'step', id: 'e', seq: 4, index: 3, progress: 0.25 };
+    expect(parseChildMessage({ ...step, story: 0.42, focus: 1 }, 'e', 3)).toMatchObject({ story: 0.42, focus: 1 });
+    expect(parseHostMessage({ ...step, story: 0, focus: -1 }, 'e', 3)).toMatchObject({ story: 0, focus: -1 });
+    for (const over of [{ story: 1.5 }, { story: '0.4' }, { focus: 0.5 }, { focus: -2 }, { focus: 99 }]) {
+      expect(parseChildMessage({ ...step, ...over }, 'e', 3), JSON.stringify(over)).toBeNull();
+      expect(parseHostMessage({ ...step, ...over }, 'e', 3), JSON.stringify(over)).toBeNull();
+    }
   });
 
   test('step: a whole index from -1 and a progress in 0..1, both ways', () => {
@@ -118,8 +151,16 @@ describe('sticky mode messages', () => {
     expect(parseHostMessage(step, 'driscoll-1-g', 3)).toBeNull();
   });
 
-  test('pin: a boolean; drawn: nothing else', () => {
+  test('pin: a boolean, and whether the whole layer is pinned; drawn: nothing else', () => {
     expect(parseHostMessage({ ...ns, type: 'pin', id: 'e', seq: 2, on: true }, 'e', 1)).toEqual({ type: 'pin', id: 'e', seq: 2, on: true });
+    expect(parseHostMessage({ ...ns, type: 'pin', id: 'e', seq: 2, on: true, layer: true }, 'e', 1)).toEqual({
+      type: 'pin',
+      id: 'e',
+      seq: 2,
+      on: true,
+      layer: true,
+    });
+    expect(parseHostMessage({ ...ns, type: 'pin', id: 'e', seq: 2, on: true, layer: 1 }, 'e', 1)).toBeNull();
     expect(parseHostMessage({ ...ns, type: 'pin', id: 'e', seq: 2, on: 'true' }, 'e', 1)).toBeNull();
     expect(parseHostMessage({ ...ns, type: 'pin', id: 'e', seq: 1, on: true }, 'e', 1)).toBeNull();
     expect(parseChildMessage({ ...ns, type: 'drawn', id: 'e-g', seq: 2 }, 'e-g', 1)).toEqual({ type: 'drawn', id: 'e-g', seq: 2 });
