@@ -7,7 +7,7 @@
  * the floor page the benchmark compares us with.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -248,6 +248,23 @@ describe('the real build keeps the budgets', () => {
     expect(r.firstLoadJs.files.length).toBeGreaterThan(0);
     expect(r.lazyChunks.length).toBeGreaterThan(0);
     expect(budgetBreaches(r)).toEqual([]);
+  });
+
+  test('embed.js’s graphic frame (graphic.html) loads at most 40 KB gzip beyond what the story’s own frame already loads', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST, MANIFEST), 'utf8')) as Record<string, ManifestChunk>;
+    const gzipOf = (f: string) => sizes(readFileSync(join(DIST, f))).gzip;
+    // The graphic page as its own entry: the same manifest without the story's page.
+    const { 'index.html': story, ...withoutStory } = manifest;
+    expect(story?.isEntry, 'the story’s page is an entry').toBe(true);
+    const graphic = manifestBytes(withoutStory, gzipOf, { htmlGzip: gzipOf('graphic.html') });
+    expect(graphic.entry).toBe('graphic.html');
+    // Same origin: whatever the text frame loaded (its first load and its lazy chunks) comes from the cache.
+    const cached = new Set(manifestReport(DIST).total.files);
+    const extra = graphic.total.files.filter((f) => !cached.has(f));
+    const extraGzip = extra.reduce((n, f) => n + gzipOf(f), 0) + gzipOf('graphic.html');
+    console.log(`budget: graphic frame beyond the text frame: graphic.html + ${extra.join(', ')} = ${extraGzip} B gzip (${kb(extraGzip)} of ${kb(40_000)})`);
+    expect(extra.length, 'its own entry chunk at least').toBeGreaterThan(0);
+    expect(extraGzip).toBeLessThanOrEqual(40_000);
   });
 
   test("the manifest's first-load JS is the set the built HTML really loads (two methods agree)", () => {

@@ -404,9 +404,20 @@ interface Api {
   const sendLayout = (f: Frame) => {
     const g = f.graphic;
     if (!g || !g.ready || !f.geometry) return;
-    const l: LayerLayout = f.geometry;
-    const layout = { layerWidth: l.layerWidth, layerHeight: l.layerHeight, boxLeft: l.boxLeft, boxTop: l.boxTop, boxWidth: l.boxWidth, boxHeight: l.boxHeight };
-    const message = Object.assign(layout, { navLeft: l.navLeft, navTop: l.navTop, navWidth: l.navWidth, navHeight: l.navHeight, layout: l.layout });
+    const l = f.geometry;
+    const message: LayerLayout = {
+      layerWidth: l.layerWidth,
+      layerHeight: l.layerHeight,
+      boxLeft: l.boxLeft,
+      boxTop: l.boxTop,
+      boxWidth: l.boxWidth,
+      boxHeight: l.boxHeight,
+      navLeft: l.navLeft,
+      navTop: l.navTop,
+      navWidth: l.navWidth,
+      navHeight: l.navHeight,
+      layout: l.layout,
+    };
     const key = JSON.stringify(message);
     if (key === g.layoutSent) return;
     g.layoutSent = key;

@@ -347,13 +347,16 @@ function parseStep(o: Plain, id: string, seq: number): HostStep | ChildStep | nu
 const LAYOUT_NAME = /^([a-z][a-z0-9-]{0,31})?$/;
 const LAYER_FIELDS = ['layerWidth', 'layerHeight', 'boxLeft', 'boxTop', 'boxWidth', 'boxHeight', 'navLeft', 'navTop', 'navWidth', 'navHeight'] as const;
 
+/** A box's field: an offset (…Top, …Left) may be negative, a size may not, both within MAX_HEIGHT. */
+const boxField = (o: Plain, key: string) => num(o, key, /Top$|Left$/.test(key) ? -MAX_HEIGHT : 0, MAX_HEIGHT);
+
 /** The layer's size and the boxes in it: non-negative sizes, offsets within the layer's reach, a plain layout name. */
 function parseLayerLayout(o: Plain): LayerLayout | null {
   const layout = own(o, 'layout');
   if (typeof layout !== 'string' || !LAYOUT_NAME.test(layout)) return null;
   const l = { layout } as LayerLayout;
   for (const key of LAYER_FIELDS) {
-    const v = num(o, key, /Top$|Left$/.test(key) ? -MAX_HEIGHT : 0, MAX_HEIGHT);
+    const v = boxField(o, key);
     if (v === null) return null;
     l[key] = v;
   }
@@ -366,7 +369,7 @@ function parseGraphic(o: Plain, id: string, seq: number): ChildGraphic | null {
   if (!layer) return null;
   const g = Object.assign({ type: 'graphic', id, seq } as const, layer, { sectionTop: 0, sectionHeight: 0, layerLeft: 0, layerTop: 0 });
   for (const key of ['sectionTop', 'sectionHeight', 'layerLeft', 'layerTop'] as const) {
-    const v = num(o, key, /Top$|Left$/.test(key) ? -MAX_HEIGHT : 0, MAX_HEIGHT);
+    const v = boxField(o, key);
     if (v === null) return null;
     g[key] = v;
   }
