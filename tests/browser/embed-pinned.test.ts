@@ -676,6 +676,31 @@ test('while pinned, the story’s own hidden graphic stands still (drawn once, i
   }
 });
 
+test('a phone turned on its side: the story lays its band out again (side by side), and the graphic frame draws the graphic and the control copy where the story lays them', async () => {
+  const h = await openPinned('snippet', PHONE);
+  try {
+    const layout = () => h.child.evaluate(() => document.documentElement.dataset.layout ?? '');
+    expect(await layout()).toBe('band');
+    await placeFrameAt(h.page, -1500);
+    const before = await settle(() => drawnAndReserved(h), { quiet: 300 });
+    expectOn(before.graphic, before.reserved, 'graphic, upright');
+    expectOn(before.control, before.ownControl, 'step control, upright');
+    await h.page.setViewportSize({ width: 844, height: 390 });
+    expect(await waitFor(async () => ((await layout()) === 'side' ? true : null))).toBe(true);
+    // Into the section again (its place in the page changed with the layout), and at rest.
+    const { sectionTop } = await storyGeometry(h.child);
+    await placeFrameAt(h.page, -sectionTop - 1200);
+    const after = await settle(() => drawnAndReserved(h), { quiet: 400 });
+    expectOn(after.graphic, after.reserved, 'graphic, on its side');
+    expectOn(after.control, after.ownControl, 'step control, on its side');
+    const [graphic] = graphicFrames(h.page);
+    expect(await graphic.evaluate(() => document.querySelector<HTMLElement>('.graphic-frame-layer')?.dataset.layout)).toBe('side');
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});
+
 type StepMessage = { index: number; progress: number; story: number; focus: number };
 
 test('the graphic frame hears of step changes, not of every frame’s progress (none of the story’s graphics draws it), and of the bar in 200ths', async () => {
