@@ -707,6 +707,9 @@ test('the graphic frame hears of step changes, not of every frame’s progress (
   const h = await openPinned('snippet', DESKTOP);
   try {
     const [graphic] = graphicFrames(h.page);
+    // Well into the story, where every scrolled pixel moves the bar (above its first step it stays at 0).
+    await placeFrameAt(h.page, -1500);
+    await settle(() => h.child.evaluate(() => document.querySelector<HTMLElement>('.step-nav-fill')!.style.transform), { quiet: 300 });
     await graphic.evaluate(() => {
       const w = window as unknown as { __steps: unknown[] };
       w.__steps = [];
@@ -741,6 +744,11 @@ test('the graphic frame hears of step changes, not of every frame’s progress (
       if (i > 0) expect(m, `message ${i} repeats the one before`).not.toEqual(messages[i - 1]);
     }
     expect(messages.length, 'the bar moved, a few 200ths').toBeGreaterThan(stepChanges);
+    // At rest the copy's bar shows where the story's own does, to a 200th.
+    const scale = () => Number(/scaleX\(([\d.e-]+)\)/.exec(document.querySelector<HTMLElement>('.step-nav-fill')!.style.transform)?.[1] ?? NaN);
+    const [own, copy] = await Promise.all([h.child.evaluate(scale), graphic.evaluate(scale)]);
+    expect(own, 'the story’s own bar').toBeGreaterThan(0);
+    expect(Math.abs(copy - own), `the copy's bar ${copy}, the story's ${own}`).toBeLessThanOrEqual(1 / 200);
     expect(h.errors.errors).toEqual([]);
   } finally {
     await h.close();
