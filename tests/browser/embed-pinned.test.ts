@@ -78,8 +78,8 @@ async function overlayBox(page: Page) {
   });
 }
 
-/** How far each slow stretch of scrollThrough goes, CSS px: about two phone screens. */
-const STRETCH_PX = 1600;
+/** How far each slow stretch of scrollThrough goes, CSS px: more than a phone screen (1,600 took CI past 10 minutes). */
+const STRETCH_PX = 1000;
 
 /**
  * Scrolls the host's scroller `perFrame` px per animation frame (down, then up) and records, on every
@@ -575,7 +575,10 @@ test('keyboard stepping reaches all 12 steps with the focused control on screen,
       expect(button!.y, `step ${ids[i]}: control below the sticky header`).toBeGreaterThanOrEqual(geo.insetTop - 1);
       expect(button!.y + button!.height, `step ${ids[i]}: control above the viewport's bottom`).toBeLessThanOrEqual(geo.vh + 1);
       // The reader sees the copy (the story's own is unseen), saying the same, with the focus ring on "Next step".
-      const c = await settle(() => controls(h, graphic), { quiet: 250 });
+      // The copy follows a step change one message later: wait for its status, then read both.
+      const ownStatus = await h.child.evaluate(() => document.querySelector('.step-nav-status')!.textContent);
+      await waitFor(() => graphic.evaluate((want) => (document.querySelector('.step-nav-status')!.textContent === want ? true : null), ownStatus));
+      const c = await controls(h, graphic);
       expect(c.copy.status, `step ${ids[i]}: the copy's status`).toBe(c.own.status);
       expect(c.own.ring, `step ${ids[i]}: focus on the story's "Next step"`).toEqual([false, true]);
       expect(c.copy.ring, `step ${ids[i]}: the ring drawn on the copy's "Next step"`).toEqual([false, true]);

@@ -46,24 +46,27 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo, copyOf }: St
     else return;
     event.preventDefault();
   };
-  const ring = (part: number) => (copyOf?.focus === part ? { 'data-focus-ring': '' } : {});
+  // aria-disabled, not disabled: a disabled button would drop keyboard focus to the page at either end.
+  // `part` is the button's place among the control's buttons, for the copy's focus ring.
+  const stepButton = (part: number, disabled: boolean, target: number, label: string, arrow: string) => (
+    <button
+      type="button"
+      className="step-nav-button"
+      onClick={() => disabled || onGo(target)}
+      onKeyDown={onKeyDown}
+      aria-disabled={disabled}
+      aria-label={label}
+      data-focus-ring={copyOf?.focus === part ? '' : undefined}
+    >
+      <span aria-hidden="true">{arrow}</span>
+    </button>
+  );
   return (
     <nav className="step-nav" aria-label={copy.label} data-copy={copyOf ? '' : undefined}>
       <div className="step-nav-bar" aria-hidden="true">
         <div className="step-nav-fill" ref={fill} />
       </div>
-      {/* aria-disabled, not disabled: a disabled button would drop keyboard focus to the page at either end. */}
-      <button
-        type="button"
-        className="step-nav-button"
-        onClick={() => atStart || onGo(previous)}
-        onKeyDown={onKeyDown}
-        aria-disabled={atStart}
-        aria-label={copy.previous}
-        {...ring(0)}
-      >
-        <span aria-hidden="true">↑</span>
-      </button>
+      {stepButton(0, atStart, previous, copy.previous, '↑')}
       {/* The status is a new span per step, in a box two lines tall: a changed text (centred, one line
           or two) moved the old one, a layout shift at every step change under the reader's scroll. */}
       <p className="step-nav-status" aria-live="polite">
@@ -73,17 +76,7 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo, copyOf }: St
             : fillSlots(copy.status, { step: String(activeIndex + 1), steps: String(total), title: titles[activeIndex] })}
         </span>
       </p>
-      <button
-        type="button"
-        className="step-nav-button"
-        onClick={() => atEnd || onGo(next)}
-        onKeyDown={onKeyDown}
-        aria-disabled={atEnd}
-        aria-label={copy.next}
-        {...ring(1)}
-      >
-        <span aria-hidden="true">↓</span>
-      </button>
+      {stepButton(1, atEnd, next, copy.next, '↓')}
     </nav>
   );
 }
