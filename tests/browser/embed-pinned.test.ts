@@ -143,6 +143,30 @@ async function boxInHost(page: Page, frameSelector: string, frame: Frame, select
 }
 
 /**
+ * Where the text frame lays out its graphic's box for the reader's place, in the host's viewport:
+ * its graphic layer is held still while pinned (the graphic frame draws the band), so the box is
+ * found from its control's layer, which still follows the reader, and the box's offset from it.
+ */
+async function reservedBox(page: Page, frameSelector: string, frame: Frame): Promise<Box> {
+  const [outer, inner] = await Promise.all([
+    page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as Box, frameSelector),
+    frame.evaluate(() => {
+      const nav = document.querySelector<HTMLElement>('.nav-layer')!;
+      const layer = document.querySelector<HTMLElement>('.graphic-layer')!;
+      const box = layer.querySelector<HTMLElement>('[data-graphic]')!;
+      const at = nav.getBoundingClientRect();
+      return {
+        left: at.left + layer.offsetLeft + box.offsetLeft - nav.offsetLeft,
+        top: at.top + layer.offsetTop + box.offsetTop - nav.offsetTop,
+        width: box.offsetWidth,
+        height: box.offsetHeight,
+      };
+    }),
+  ]);
+  return { left: outer.left + inner.left, top: outer.top + inner.top, width: inner.width, height: inner.height };
+}
+
+/**
  * What the reader sees drawn by the graphic frame (its graphic and its copy of the step control) and
  * what the text frame lays out for them (its hidden graphic's box and its unseen control), in the
  * host's viewport.
@@ -154,7 +178,7 @@ async function drawnAndReserved(h: OpenHost) {
   return {
     graphic: await boxInHost(h.page, '[data-driscoll-graphic]', graphic, '[data-graphic]'),
     control: await boxInHost(h.page, '[data-driscoll-graphic]', graphic, '.step-nav'),
-    reserved: await boxInHost(h.page, text, h.child, '.graphic-layer [data-graphic]'),
+    reserved: await reservedBox(h.page, text, h.child),
     ownControl: await boxInHost(h.page, text, h.child, '.step-nav'),
   };
 }
@@ -698,6 +722,39 @@ test('a phone turned on its side: the story lays its band out again (side by sid
     expectOn(after.control, after.ownControl, 'step control, on its side');
     const [graphic] = graphicFrames(h.page);
     expect(await graphic.evaluate(() => document.querySelector<HTMLElement>('.graphic-frame-layer')?.dataset.layout)).toBe('side');
+    expect(h.errors.errors).toEqual([]);
+  } finally {
+    await h.close();
+  }
+});
+
+test('pinned as a layer, the story holds its unseen graphic layer still while its control’s layer follows the reader and covers the band: a tap on the drawn graphic reaches no text under it', async () => {
+  const h = await openPinned('snippet', PHONE);
+  try {
+    const transforms = () =>
+      h.child.evaluate(() => ({
+        graphic: document.querySelector<HTMLElement>('.graphic-layer')!.style.transform,
+        held: document.querySelector('.graphic-layer')!.hasAttribute('data-held'),
+        control: document.querySelector<HTMLElement>('.nav-layer')!.style.transform,
+      }));
+    await placeFrameAt(h.page, -1500);
+    const before = await settle(transforms, { quiet: 300 });
+    await h.page.evaluate(() => window.scrollBy(0, 400));
+    const after = await settle(transforms, { quiet: 300 });
+    expect(after.held).toBe(true);
+    expect(after.graphic, 'the graphic layer held').toBe(before.graphic);
+    expect(after.control, 'the control layer followed').not.toBe(before.control);
+    // Where the reader sees the graphic, the text frame has the control's layer, not the step text.
+    const rest = await settle(() => drawnAndReserved(h), { quiet: 300 });
+    const frame = await iframeBox(h.page);
+    const hit = await h.child.evaluate(
+      ([x, y]) => {
+        const el = document.elementFromPoint(x, y);
+        return el?.closest('.nav-layer') ? 'control layer' : el?.closest('.step') ? 'step text' : (el?.tagName ?? null);
+      },
+      [rest.graphic.left + rest.graphic.width / 2 - frame.left, rest.graphic.top + rest.graphic.height / 2 - frame.top],
+    );
+    expect(hit).toBe('control layer');
     expect(h.errors.errors).toEqual([]);
   } finally {
     await h.close();

@@ -73,7 +73,8 @@ test('forged messages from a third-origin frame and from the host console change
     expect(before.host.pinned).toBe('sticky');
     expect(before.graphicPinned).toBe(true);
     expect(before.graphic?.step).toBe(String((await stepIds(h.child)).indexOf(before.active ?? '')));
-    expect(before.transform).toMatch(/translate/);
+    // The control's layer is moved by the relay (the graphic layer is held: the graphic frame draws the band).
+    expect(before.navLayer).toMatch(/translate/);
 
     // 1. The ad posts everything it can think of to the host and to every frame, the story's too.
     const sent = await sibling!.evaluate((embedId) => (window as unknown as { forge(id: string): number }).forge(embedId), id);

@@ -347,7 +347,8 @@ export function orderProblems(seen: string[], ids: string[], direction: 1 | -1):
 
 /**
  * How much of the graphic lies in the reader's visible area: the host viewport less its sticky
- * header, and (for a frame that scrolls inside) the frame's visible part.
+ * header, and (for a frame that scrolls inside) the frame's visible part. The graphic the reader
+ * sees: in embed.js's sticky mode, once the story has handed over its layer, the graphic frame's.
  */
 export async function graphicVisibility(h: OpenHost): Promise<{ share: number; graphic: { y: number; height: number } | null; area: [number, number] }> {
   const [geo, inner] = await Promise.all([
@@ -355,13 +356,13 @@ export async function graphicVisibility(h: OpenHost): Promise<{ share: number; g
     h.child.evaluate(() => {
       const el = document.querySelector('[data-graphic]');
       const r = el?.getBoundingClientRect();
-      return r ? { top: r.top, height: r.height, width: window.innerWidth } : null;
+      return r ? { top: r.top, height: r.height, width: window.innerWidth, pinned: document.documentElement.dataset.graphicPinned === 'layer' } : null;
     }),
   ]);
   const top = Math.max(geo.insetTop, geo.frameTop, 0);
   const bottom = Math.min(geo.vh, geo.frameBottom);
   if (!inner || inner.height <= 0) return { share: 0, graphic: null, area: [top, bottom] };
-  const box = inHost(geo, inner);
+  const box = inner.pinned ? await pinnedGraphicInHost(h.page) : inHost(geo, inner);
   const inside = Math.max(0, Math.min(bottom, box.y + box.height) - Math.max(top, box.y));
   return { share: inside / box.height, graphic: box, area: [top, bottom] };
 }
@@ -373,6 +374,19 @@ export async function graphicVisibility(h: OpenHost): Promise<{ share: number; g
 export function inHost(geo: HostGeometry, inner: { top: number; height: number; width: number }): { y: number; height: number } {
   const scale = geo.frameWidth / inner.width;
   return { y: geo.frameTop + inner.top * scale, height: inner.height * scale };
+}
+
+/** The graphic embed.js's graphic frame draws (sticky mode; never scaled), in the host's viewport. */
+async function pinnedGraphicInHost(page: Page): Promise<{ y: number; height: number }> {
+  const frame = page.frames().find((f) => /\/graphic\.html/.test(f.url()));
+  const [outer, inner] = await Promise.all([
+    page.evaluate(() => document.querySelector('[data-driscoll-graphic]')!.getBoundingClientRect().top),
+    frame!.evaluate(() => {
+      const r = document.querySelector('[data-graphic]')!.getBoundingClientRect();
+      return { top: r.top, height: r.height };
+    }),
+  ]);
+  return { y: outer + inner.top, height: inner.height };
 }
 
 /** The story's "Next step" button in the host's viewport. */

@@ -5,7 +5,7 @@
  * graphic's space is kept: only the drawing goes, so nothing in the text moves.
  */
 import type { ChildGraphic } from './protocol.ts';
-import { graphicPinned, type Flag } from './sharedProgress.ts';
+import { graphicPinned, layerPinned, type Flag } from './sharedProgress.ts';
 
 export type GraphicGeometry = Omit<ChildGraphic, 'type' | 'id' | 'seq'>;
 
@@ -129,9 +129,10 @@ export function startGraphicReport(win: Window, report: (g: GraphicGeometry) => 
  * With `layer`, the graphic frame draws the whole layer, control included: data-graphic-pinned="layer"
  * tells the CSS to stop drawing those too, leaving the control working but unseen.
  */
-export function setGraphicPinned(doc: Document, on: boolean, layer = false, flag: Flag = graphicPinned): void {
+export function setGraphicPinned(doc: Document, on: boolean, layer = false, flag: Flag = graphicPinned, layerFlag: Flag = layerPinned): void {
   const root = doc.documentElement;
   if (on) root.dataset.graphicPinned = layer ? 'layer' : '';
   else delete root.dataset.graphicPinned;
   flag.set(on);
+  layerFlag.set(on && layer);
 }

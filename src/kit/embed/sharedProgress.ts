@@ -82,3 +82,6 @@ export function createFlag(): Flag {
  * then, and stands still rather than draw every step change a second time.
  */
 export const graphicPinned = createFlag();
+
+/** On while that frame draws our whole graphic layer (the band and the step control's copy), not only the graphic. */
+export const layerPinned = createFlag();

@@ -51,6 +51,8 @@ export interface StoryEngine {
    * step holds while the scroll is on its way (jump.ts), so the state shown never goes back mid-way.
    */
   jumpTo(index: number, smooth: boolean): void;
+  /** Places the layers again for where the reader is: after a layer stops being held (data-held). */
+  reapply(): void;
 }
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
@@ -85,7 +87,11 @@ function measure(section: HTMLElement, layers: (HTMLElement | null)[], layout: S
 export function useStoryEngine(
   /** The story section holding the steps (__STORY_STEP__; static HTML, so found, not referenced). */
   findSection: () => HTMLElement | null,
-  /** Layers that must stay in the reader's viewport, graphic first: CSS sticky, or emulated when emulateSticky. */
+  /**
+   * Layers that must stay in the reader's viewport, graphic first: CSS sticky, or emulated when
+   * emulateSticky. An emulated layer marked data-held is left where it is: something else draws it
+   * (embed.js's graphic frame), and moving it on every frame only costs the frame's renderer.
+   */
   layerRefs: readonly RefObject<HTMLElement | null>[],
   emulateSticky: boolean,
   store: ScrollStore = scrollStore,
@@ -200,7 +206,7 @@ export function useStoryEngine(
       storyProgress.set(stepProgress(trigger, g.stepTops[0], end - g.stepTops[0]));
       layerRefs.forEach((ref, i) => {
         const layer = ref.current;
-        if (!layer) return;
+        if (!layer || (emulate.current && layer.hasAttribute('data-held'))) return;
         const offset = emulate.current
           ? emulatedStickyOffset({
               viewportTop: band.viewportTop + (band.lead ?? 0),
@@ -280,7 +286,8 @@ export function useStoryEngine(
 
   useEffect(() => endJump, [endJump]);
 
-  return { activeIndex, pastEnd, progress, storyProgress, scrollTargetFor, activeNow, jumpTo };
+  const reapplyNow = useCallback(() => reapply.current(), []);
+  return { activeIndex, pastEnd, progress, storyProgress, scrollTargetFor, activeNow, jumpTo, reapply: reapplyNow };
 }
 
 function areaFor(g: Geometry, band: Band | null): ReadingArea {

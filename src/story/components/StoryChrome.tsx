@@ -2,7 +2,7 @@ import { useMotionValue, useReducedMotion } from 'framer-motion';
 import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import steps from 'virtual:story-outline';
 import { embedState } from '../../kit/embed/embedState.ts';
-import { graphicPinned, sharedProgress } from '../../kit/embed/sharedProgress.ts';
+import { graphicPinned, layerPinned, sharedProgress } from '../../kit/embed/sharedProgress.ts';
 import { atIdle } from '../../kit/graphics/idle.ts';
 import { followsProgressIn, GRAPHICS } from '../data/graphicStates.ts';
 import { LiveGraphic } from '../graphics/LiveGraphic.tsx';
@@ -74,6 +74,16 @@ export function StoryChrome() {
   // that the host page and its frames often share (one process for same-site frames, and on most
   // phones). When the graphic frame goes, ours catches up from where the reader is.
   const pinned = useSyncExternalStore(graphicPinned.subscribe, graphicPinned.get, notPinned);
+  // Pinned as a layer, that frame draws our band and our control's copy too: our graphic layer is
+  // unseen, so the engine leaves it where it is (data-held) rather than move it on every frame (it
+  // was half the story frames' long frames at 4x CPU in the embed lag bench). The control still
+  // moves: clicks on the copy and keyboard focus need it under the copy. Let go, the layer is put
+  // back where the reader is at once.
+  const heldLayer = useSyncExternalStore(layerPinned.subscribe, layerPinned.get, notPinned);
+  const { reapply } = engine;
+  useLayoutEffect(() => {
+    if (!heldLayer) reapply();
+  }, [heldLayer, reapply]);
   const [drawnState, setDrawnState] = useState(shown.graphic);
   if (!pinned && drawnState !== shown.graphic) setDrawnState(shown.graphic);
   const graphicProgress = useMotionValue(engine.progress.get());
@@ -184,7 +194,7 @@ export function StoryChrome() {
       <div className="nav-layer" ref={navRef}>
         <StepNav activeIndex={activeIndex} titles={titles} storyProgress={engine.storyProgress} onGo={goTo} />
       </div>
-      <div className="graphic-layer" ref={graphicRef}>
+      <div className="graphic-layer" ref={graphicRef} data-held={heldLayer ? '' : undefined}>
         <div className="graphic-frame" data-graphic data-graphic-state={shown.graphic} aria-hidden="true">
           <LiveGraphic stateId={drawnState} progress={graphicProgress} prerendered />
         </div>
