@@ -755,6 +755,13 @@ test('pinned as a layer, the story holds its unseen graphic layer still while it
       [rest.graphic.left + rest.graphic.width / 2 - frame.left, rest.graphic.top + rest.graphic.height / 2 - frame.top],
     );
     expect(hit).toBe('control layer');
+    // Where the held layer lies, left behind by the reader, the text under it takes the pointer.
+    const underHeld = await h.child.evaluate(() => {
+      const r = document.querySelector('.graphic-layer')!.getBoundingClientRect();
+      const el = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return el?.closest('.graphic-layer') ? 'held layer' : 'what lies under it';
+    });
+    expect(underHeld).toBe('what lies under it');
     expect(h.errors.errors).toEqual([]);
   } finally {
     await h.close();

@@ -75,8 +75,8 @@ export function StoryChrome() {
   // phones). When the graphic frame goes, ours catches up from where the reader is.
   const pinned = useSyncExternalStore(graphicPinned.subscribe, graphicPinned.get, notPinned);
   // Pinned as a layer, that frame draws our band and our control's copy too: our graphic layer is
-  // unseen, so the engine leaves it where it is (data-held) rather than move it on every frame (it
-  // was half the story frames' long frames at 4x CPU in the embed lag bench). The control still
+  // unseen, so the engine leaves it where it is (data-held) rather than move it on every frame (a
+  // quarter to a half of the story frames' long frames at 4x CPU in the embed lag bench). The control still
   // moves: clicks on the copy and keyboard focus need it under the copy. Let go, the layer is put
   // back where the reader is at once.
   const heldLayer = useSyncExternalStore(layerPinned.subscribe, layerPinned.get, notPinned);
