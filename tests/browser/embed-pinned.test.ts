@@ -17,7 +17,9 @@ import type { BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { DESKTOP, PHONE, waitFor } from './harness.ts';
 import {
+  boxInHost,
   childState,
+  frameBoxInHost,
   hostGeometry,
   iframeBox,
   nextButtonBox,
@@ -29,6 +31,7 @@ import {
   stepIds,
   storyGeometry,
   waitForContext,
+  type Box,
   type OpenHost,
 } from './embedHarness.ts';
 
@@ -131,25 +134,15 @@ async function scrollThrough(page: Page, perFrame: number, stretches: readonly n
   );
 }
 
-type Box = { left: number; top: number; width: number; height: number };
-
-/** An element's box in the host's viewport: `selector` in a frame, offset by that frame's place (sticky mode is never scaled). */
-async function boxInHost(page: Page, frameSelector: string, frame: Frame, selector: string): Promise<Box> {
-  const [outer, inner] = await Promise.all([
-    page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as Box, frameSelector),
-    frame.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as Box, selector),
-  ]);
-  return { left: outer.left + inner.left, top: outer.top + inner.top, width: inner.width, height: inner.height };
-}
-
 /**
  * Where the text frame lays out its graphic's box for the reader's place, in the host's viewport:
  * its graphic layer is held still while pinned (the graphic frame draws the band), so the box is
  * found from its control's layer, which still follows the reader, and the box's offset from it.
  */
-async function reservedBox(page: Page, frameSelector: string, frame: Frame): Promise<Box> {
-  const [outer, inner] = await Promise.all([
-    page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as Box, frameSelector),
+function reservedBox(page: Page, frameSelector: string, frame: Frame): Promise<Box> {
+  return frameBoxInHost(
+    page,
+    frameSelector,
     frame.evaluate(() => {
       const nav = document.querySelector<HTMLElement>('.nav-layer')!;
       const layer = document.querySelector<HTMLElement>('.graphic-layer')!;
@@ -162,8 +155,7 @@ async function reservedBox(page: Page, frameSelector: string, frame: Frame): Pro
         height: box.offsetHeight,
       };
     }),
-  ]);
-  return { left: outer.left + inner.left, top: outer.top + inner.top, width: inner.width, height: inner.height };
+  );
 }
 
 /**

@@ -376,17 +376,31 @@ export function inHost(geo: HostGeometry, inner: { top: number; height: number; 
   return { y: geo.frameTop + inner.top * scale, height: inner.height * scale };
 }
 
-/** The graphic embed.js's graphic frame draws (sticky mode; never scaled), in the host's viewport. */
+export type Box = { left: number; top: number; width: number; height: number };
+
+/**
+ * A box a frame reports in its own pixels (`inner`, read there), in the host's viewport: offset by
+ * the frame element's place (`frameSelector` in the host). For sticky mode, which is never scaled.
+ */
+export async function frameBoxInHost(page: Page, frameSelector: string, inner: Promise<Box>): Promise<Box> {
+  const [outer, box] = await Promise.all([page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as Box, frameSelector), inner]);
+  return { left: outer.left + box.left, top: outer.top + box.top, width: box.width, height: box.height };
+}
+
+/** An element's box in the host's viewport: `selector` in `frame`, the frame element being `frameSelector` in the host. */
+export function boxInHost(page: Page, frameSelector: string, frame: Frame, selector: string): Promise<Box> {
+  return frameBoxInHost(
+    page,
+    frameSelector,
+    frame.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().toJSON() as Box, selector),
+  );
+}
+
+/** The graphic embed.js's graphic frame draws (sticky mode), in the host's viewport. */
 async function pinnedGraphicInHost(page: Page): Promise<{ y: number; height: number }> {
-  const frame = page.frames().find((f) => /\/graphic\.html/.test(f.url()));
-  const [outer, inner] = await Promise.all([
-    page.evaluate(() => document.querySelector('[data-driscoll-graphic]')!.getBoundingClientRect().top),
-    frame!.evaluate(() => {
-      const r = document.querySelector('[data-graphic]')!.getBoundingClientRect();
-      return { top: r.top, height: r.height };
-    }),
-  ]);
-  return { y: outer + inner.top, height: inner.height };
+  const frame = page.frames().find((f) => /\/graphic\.html/.test(f.url()))!;
+  const box = await boxInHost(page, '[data-driscoll-graphic]', frame, '[data-graphic]');
+  return { y: box.top, height: box.height };
 }
 
 /** The story's "Next step" button in the host's viewport. */
