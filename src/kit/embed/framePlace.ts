@@ -52,10 +52,19 @@ export function frameScrollTo(win: Window, channel: ChildChannel): (source: Scro
   /**
    * A frame that scrolls inside: first bring the focused control (the step buttons, which stay at
    * the frame's top) onto the reader's screen, which scrolls the host if need be, then scroll.
+   * The frame's scroll padding (the band's height, which the control lies in) is lifted meanwhile:
+   * under it a control in plain view counted as hidden, and the frame jumped back up the story by
+   * the band's height before scrolling on, which let go of the step being jumped to.
    */
   const scrollInside: ScrollToFn = (y, smooth) => {
     const focused = doc.activeElement;
-    if (focused instanceof HTMLElement && focused !== doc.body) focused.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (focused instanceof HTMLElement && focused !== doc.body) {
+      const root = doc.documentElement;
+      const padding = root.style.scrollPaddingTop;
+      root.style.scrollPaddingTop = '0px';
+      focused.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      root.style.scrollPaddingTop = padding;
+    }
     win.scrollTo({ top: y, behavior: smooth ? 'smooth' : 'auto' });
   };
 
