@@ -8,6 +8,7 @@ import {
   hostScale,
   MAX_PREDICT_MS,
   PROBE_STRIP,
+  PROBE_THRESHOLDS,
   relayLead,
   stripCount,
   unionOfRects,
@@ -58,6 +59,15 @@ describe('bands from probe strips', () => {
     expect(stripCount(0)).toBe(1);
     expect(stripCount(PROBE_STRIP * 10)).toBe(10);
     expect(stripCount(PROBE_STRIP * 10 + 1)).toBe(11);
+  });
+  test('strips see the band to 2 px, with few enough of them to be cheap on every scrolled frame', () => {
+    // A threshold is crossed every strip height / (thresholds - 1) px of a strip's edge moving.
+    expect(PROBE_THRESHOLDS[0]).toBe(0);
+    expect(PROBE_THRESHOLDS[PROBE_THRESHOLDS.length - 1]).toBe(1);
+    const gaps = PROBE_THRESHOLDS.slice(1).map((t, i) => (t - PROBE_THRESHOLDS[i]) * PROBE_STRIP);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2 + 1e-9);
+    // The story's auto-height frame is about 22,000 px tall on a phone; 40 px strips made 550 targets.
+    expect(stripCount(22_000)).toBeLessThanOrEqual(110);
   });
 });
 
