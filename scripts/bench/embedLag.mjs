@@ -78,6 +78,11 @@ const HOST_PAGE = { sticky: 'snippet.html', fallback: '__lag-fallback.html', pym
 const RECORDER = `(() => {
   if (window.__lag) return;
   const isHost = window === window.top;
+  // The graphic frame (sticky mode) has nothing to sample: the host reads its top. A rAF loop in it
+  // would make it draw every frame, where by itself it draws only when something in it changes (a
+  // step, the control's bar), and would add that work to the process it shares with the text frame.
+  // Its long frames are still kept.
+  const samples = isHost || !location.pathname.endsWith('/graphic.html');
   const rec = (window.__lag = { samples: [], loaf: [], on: false });
   try {
     new PerformanceObserver((l) => l.getEntries().forEach((e) => rec.loaf.push({
@@ -107,7 +112,7 @@ const RECORDER = `(() => {
     }
     previous = t;
   };
-  requestAnimationFrame(tick);
+  if (samples) requestAnimationFrame(tick);
 })();`;
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));

@@ -377,6 +377,17 @@ describe('forced colours (Windows High Contrast)', () => {
     await hydrated(page);
     for (const id of STEP_IDS) {
       await scrollToStep(page, id);
+      // The live chart, not the prerendered one that stands in after load: that one is swapped out
+      // at idle, and a swap between the two readings (a loaded CI machine) compared two charts.
+      const live = await waitFor(
+        () =>
+          page.evaluate(() => {
+            const kind = document.querySelector('[data-graphic]')?.getAttribute('data-graphic-state')?.split(':')[0];
+            return kind ? document.querySelector(`[data-graphic] .graphic-kind[data-kind="${kind}"] svg[data-graphic-kind="${kind}"]`) !== null : false;
+          }),
+        { timeout: 10_000 },
+      );
+      expect(live, `${id}: the live chart drawn`).toBe(true);
       for (const mode of ['none', 'active'] as const) {
         await page.emulateMedia({ forcedColors: mode });
         await settle(page);

@@ -66,7 +66,7 @@ describe('bands from probe strips', () => {
     expect(PROBE_THRESHOLDS[PROBE_THRESHOLDS.length - 1]).toBe(1);
     const gaps = PROBE_THRESHOLDS.slice(1).map((t, i) => (t - PROBE_THRESHOLDS[i]) * PROBE_STRIP);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(2 + 1e-9);
-    // The story's auto-height frame is about 22,000 px tall on a phone; 40 px strips made 550 targets.
+    // The story's auto-height frame is about 22,000 px tall in a desktop column; 40 px strips made 550 targets.
     expect(stripCount(22_000)).toBeLessThanOrEqual(110);
   });
 });
