@@ -778,6 +778,8 @@ test('the graphic frame hears of step changes, not of every frame’s progress (
       });
     });
     const received = () => graphic.evaluate(() => (window as unknown as { __steps: StepMessage[] }).__steps);
+    const scale = () => Number(/scaleX\(([\d.e-]+)\)/.exec(document.querySelector<HTMLElement>('.step-nav-fill')!.style.transform)?.[1] ?? NaN);
+    const ownBefore = await h.child.evaluate(scale);
     const active = () => h.child.evaluate(() => document.querySelector<HTMLElement>('.scrolly')!.dataset.activeStep ?? '');
     // Two seconds of slow reading (2 px a frame), with the step that was active on each frame.
     const seen: string[] = [await active()];
@@ -803,9 +805,13 @@ test('the graphic frame hears of step changes, not of every frame’s progress (
       if (i > 0) expect(m, `message ${i} repeats the one before`).not.toEqual(messages[i - 1]);
     }
     expect(messages.length, 'the bar moved, a few 200ths').toBeGreaterThan(stepChanges);
-    // At rest the copy's bar shows where the story's own does, to a 200th.
-    const scale = () => Number(/scaleX\(([\d.e-]+)\)/.exec(document.querySelector<HTMLElement>('.step-nav-fill')!.style.transform)?.[1] ?? NaN);
-    const [own, copy] = await Promise.all([h.child.evaluate(scale), graphic.evaluate(scale)]);
+    // The story's own bar, unseen under the copy, was not written on the way.
+    expect(await h.child.evaluate(scale), 'the story’s own, unseen bar').toBe(ownBefore);
+    // At rest the copy's bar shows where the story's own does once seen again (embed.js gone), to a 200th.
+    const copy = await graphic.evaluate(scale);
+    await h.page.evaluate(() => (window as unknown as { DriscollEmbed: { destroy(): void } }).DriscollEmbed.destroy());
+    await waitFor(() => h.child.evaluate(() => !('graphicPinned' in document.documentElement.dataset)));
+    const own = await settle(() => h.child.evaluate(scale), { quiet: 200 });
     expect(own, 'the story’s own bar').toBeGreaterThan(0);
     expect(Math.abs(copy - own), `the copy's bar ${copy}, the story's ${own}`).toBeLessThanOrEqual(1 / 200);
     expect(h.errors.errors).toEqual([]);

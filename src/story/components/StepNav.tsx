@@ -16,6 +16,12 @@ interface StepNavProps {
    * 1 next, -1 none) has keyboard focus, drawn here as its ring.
    */
   copyOf?: { focus: number };
+  /**
+   * The reader sees a copy of this control, not this one (embed.js's graphic frame draws it): the bar
+   * stands still until the control is seen again. Written on every scrolled frame, it restyled and
+   * repainted an unseen control.
+   */
+  unseen?: boolean;
 }
 
 const NEXT_KEYS = new Set(['ArrowDown', 'ArrowRight', 'j', 'PageDown']);
@@ -25,7 +31,7 @@ const PREVIOUS_KEYS = new Set(['ArrowUp', 'ArrowLeft', 'k', 'PageUp']);
  * Where the reader is (a progress bar and "3 of 12") and buttons to step through the story. Arrow
  * keys and j/k work while a step button has focus, and only there, so they never hijack reading.
  */
-export function StepNav({ activeIndex, titles, storyProgress, onGo, copyOf }: StepNavProps) {
+export function StepNav({ activeIndex, titles, storyProgress, onGo, copyOf, unseen = false }: StepNavProps) {
   const total = titles.length;
   const previous = Math.max(0, activeIndex - 1);
   const next = Math.min(total - 1, activeIndex + 1);
@@ -35,10 +41,11 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo, copyOf }: St
   // features load (a deep link showed an empty bar until the first scroll).
   const fill = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    if (unseen) return;
     const apply = (value: number) => fill.current?.style.setProperty('transform', `scaleX(${value})`);
     apply(storyProgress.get());
     return storyProgress.on('change', apply);
-  }, [storyProgress]);
+  }, [storyProgress, unseen]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey || event.metaKey || event.ctrlKey) return;
     if (NEXT_KEYS.has(event.key) && !atEnd) onGo(next);

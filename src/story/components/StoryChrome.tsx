@@ -77,8 +77,8 @@ export function StoryChrome() {
   // Pinned as a layer, that frame draws our band and our control's copy too: our graphic layer is
   // unseen, so the engine leaves it where it is (data-held) rather than move it on every frame (a
   // quarter to a half of the story frames' long frames at 4x CPU in the embed lag bench). The control still
-  // moves: clicks on the copy and keyboard focus need it under the copy. Let go, the layer is put
-  // back where the reader is at once.
+  // moves: clicks on the copy and keyboard focus need it under the copy; its bar stands still. Let
+  // go, the layer is put back where the reader is at once, and the bar too.
   const heldLayer = useSyncExternalStore(layerPinned.subscribe, layerPinned.get, notPinned);
   const { reapply } = engine;
   useLayoutEffect(() => {
@@ -192,7 +192,7 @@ export function StoryChrome() {
   return (
     <>
       <div className="nav-layer" ref={navRef}>
-        <StepNav activeIndex={activeIndex} titles={titles} storyProgress={engine.storyProgress} onGo={goTo} />
+        <StepNav activeIndex={activeIndex} titles={titles} storyProgress={engine.storyProgress} onGo={goTo} unseen={heldLayer} />
       </div>
       <div className="graphic-layer" ref={graphicRef} data-held={heldLayer ? '' : undefined}>
         <div className="graphic-frame" data-graphic data-graphic-state={shown.graphic} aria-hidden="true">
