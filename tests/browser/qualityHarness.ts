@@ -98,20 +98,23 @@ export const settle = (target: Target): Promise<void> =>
   target.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 
 /**
- * Waits until the live graphic has drawn its current state: an <svg data-graphic-kind> of the
- * state's kind ("bars" for "bars:poll") with some text in it. Graphic code loads lazily, so the
- * first time a kind appears it can take a moment. Returns how long it took (ms), or -1 on timeout.
+ * Waits until the graphic has drawn its current state: an <svg data-graphic-kind> of the state's
+ * kind ("bars" for "bars:poll") with some text in it. After load that can be the prerendered chart,
+ * which stands in until the live one is laid out at idle; `live` waits for the live one (in its
+ * kind's container). Graphic code loads lazily, so the first time a kind appears it can take a
+ * moment. Returns how long it took (ms), or -1 on timeout.
  */
-export async function graphicDrawn(target: Target, timeout = 10_000): Promise<number> {
+export async function graphicDrawn(target: Target, timeout = 10_000, live = false): Promise<number> {
   const started = Date.now();
   const ok = await waitFor(
     () =>
-      target.evaluate(() => {
+      target.evaluate((liveOnly) => {
         const g = document.querySelector('[data-graphic]');
         const kind = g?.getAttribute('data-graphic-state')?.split(':')[0];
-        const svg = kind ? g?.querySelector(`svg[data-graphic-kind="${kind}"]`) : null;
+        const within = liveOnly ? `.graphic-kind[data-kind="${kind}"] ` : '';
+        const svg = kind ? g?.querySelector(`${within}svg[data-graphic-kind="${kind}"]`) : null;
         return Boolean(svg && (svg.textContent ?? '').trim());
-      }),
+      }, live),
     { timeout, interval: 20 },
   );
   return ok ? Date.now() - started : -1;
