@@ -219,28 +219,34 @@ export function placeSecondParagraphInPage(stepId: string): void {
 
 export interface RecordedFrame {
   y: number;
-  /** data-graphic-state of every drawn, visible graphic (the sticky one and any preview) on screen. */
+  /** data-graphic-state of every drawn, visible graphic (the sticky one and any preview) on screen; none while unstyled. */
   states: (string | null)[];
+  /** The page's stylesheets were in. */
+  styled: boolean;
 }
 
 /**
  * Installed before the page's own scripts: records, every animation frame from the first, the
  * scroll position and the state of every graphic that is drawn and visible on screen, in
- * window.__frames.
+ * window.__frames. Graphics are read only once the page's stylesheets are in: Firefox 140.12 runs
+ * its first frames before them (its first contentful paint came before they arrived, in 6 of 8
+ * loads here), when the page is unstyled text and no graphic is pinned or hidden (a deep link's
+ * live graphic, hidden by CSS until it shows the step, counted as shown then).
  */
 export function recordGraphicFramesInPage(): void {
   const w = window as unknown as { __frames: RecordedFrame[] };
   w.__frames = [];
   const loop = () => {
     const states: (string | null)[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('[data-graphic], [data-graphic-preview]')) {
+    const styled = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')).every((link) => link.sheet);
+    for (const el of styled ? document.querySelectorAll<HTMLElement>('[data-graphic], [data-graphic-preview]') : []) {
       if (!el.querySelector('svg')) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.bottom <= 0 || r.top >= window.innerHeight) continue;
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       states.push(el.getAttribute('data-graphic-state'));
     }
-    w.__frames.push({ y: window.scrollY, states });
+    w.__frames.push({ y: window.scrollY, states, styled });
     requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);

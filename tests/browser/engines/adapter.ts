@@ -23,7 +23,7 @@
  *   "phone" is a 390 × 844 window with a mouse, in every engine alike.
  * - firefox: reduced motion and JavaScript-off are Firefox preferences set at launch
  *   (`ui.prefersReducedMotion`, `javascript.enabled`); BiDi has no emulation for them. The first
- *   tab's size is set explicitly on every tab (setViewport). Console errors from cross-origin
+ *   tab's size is set explicitly on every tab (setFirefoxViewport). Console errors from cross-origin
  *   frames are not reported by BiDi to this page, so errors are also collected in-page (below).
  * - webkit: MiniBrowser is WebKitGTK, not iOS Safari (no momentum scrolling, no collapsing toolbar,
  *   Linux fonts). It runs under Xvfb with WEBKIT_DISABLE_DMABUF_RENDERER=1 (without it animation
@@ -250,6 +250,20 @@ export function firefoxPath(): string {
   );
 }
 
+/**
+ * A Firefox tab's size, through BiDi's `browsingContext.setViewport` alone. puppeteer's
+ * `page.setViewport` sends `emulation.setScreenOrientationOverride` with it, which Debian's
+ * firefox-esr 140.12 answers with "unknown command", failing the call (and every Firefox test)
+ * though the size was set. No test here emulates orientation or touch in Firefox (ENGINE LIMITS).
+ */
+function setFirefoxViewport(page: PpPage, { width, height }: Viewport): Promise<void> {
+  // BidiFrame's browsingContext is public on the class but not in puppeteer's exported types.
+  const { browsingContext } = page.mainFrame() as unknown as {
+    browsingContext: { setViewport(options: { viewport: Viewport | null }): Promise<void> };
+  };
+  return browsingContext.setViewport({ viewport: { width, height } });
+}
+
 async function launchFirefox(options: LaunchOptions): Promise<Engine> {
   const { default: puppeteer } = await import('puppeteer-core');
   const browser: PpBrowser = await puppeteer.launch({
@@ -269,7 +283,7 @@ async function launchFirefox(options: LaunchOptions): Promise<Engine> {
     version,
     async open(viewport) {
       const page: PpPage = await browser.newPage();
-      await page.setViewport(viewport);
+      await setFirefoxViewport(page, viewport);
       const native: string[] = [];
       page.on('console', (m) => m.type() === 'error' && native.push(`console: ${m.text()}`));
       page.on('pageerror', (e) => native.push(`pageerror: ${(e as Error).message ?? String(e)}`));
@@ -288,7 +302,7 @@ async function launchFirefox(options: LaunchOptions): Promise<Engine> {
           const inFrames = await Promise.all(page.frames().map((f) => f.evaluate(readCollected).catch(() => [] as string[])));
           return [...native, ...inFrames.flat()];
         },
-        resize: (size) => page.setViewport(size),
+        resize: (size) => setFirefoxViewport(page, size),
         screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
         close: () => page.close(),
       };
