@@ -221,16 +221,14 @@ export interface RecordedFrame {
   y: number;
   /** data-graphic-state of every drawn, visible graphic (the sticky one and any preview) on screen; none while unstyled. */
   states: (string | null)[];
-  /** The page's stylesheets were in. */
-  styled: boolean;
 }
 
 /**
  * Installed before the page's own scripts: records, every animation frame from the first, the
  * scroll position and the state of every graphic that is drawn and visible on screen, in
  * window.__frames. Graphics are read only once the page's stylesheets are in: Firefox 140.12 runs
- * its first frames before them (its first contentful paint came before they arrived, in 6 of 8
- * loads here), when the page is unstyled text and no graphic is pinned or hidden (a deep link's
+ * its first frames before them (headless, its first contentful paint came before they arrived in 4
+ * of 8 loads here), when the page is unstyled text and no graphic is pinned or hidden (a deep link's
  * live graphic, hidden by CSS until it shows the step, counted as shown then).
  */
 export function recordGraphicFramesInPage(): void {
@@ -246,7 +244,7 @@ export function recordGraphicFramesInPage(): void {
       if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
       states.push(el.getAttribute('data-graphic-state'));
     }
-    w.__frames.push({ y: window.scrollY, states, styled });
+    w.__frames.push({ y: window.scrollY, states });
     requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
