@@ -1,5 +1,5 @@
 import type { MotionValue } from 'framer-motion';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import islandCopy from 'virtual:island-copy';
 import { fillSlots } from '../data/tokens.ts';
 
@@ -30,8 +30,10 @@ const PREVIOUS_KEYS = new Set(['ArrowUp', 'ArrowLeft', 'k', 'PageUp']);
 /**
  * Where the reader is (a progress bar and "3 of 12") and buttons to step through the story. Arrow
  * keys and j/k work while a step button has focus, and only there, so they never hijack reading.
+ * Memoised: the story's chrome renders several times per step change (the step, then the graphic's
+ * deferred render, the fling watch's start and end), and the control changes only with its step.
  */
-export function StepNav({ activeIndex, titles, storyProgress, onGo, copyOf, unseen = false }: StepNavProps) {
+export const StepNav = memo(function StepNav({ activeIndex, titles, storyProgress, onGo, copyOf, unseen = false }: StepNavProps) {
   const total = titles.length;
   const previous = Math.max(0, activeIndex - 1);
   const next = Math.min(total - 1, activeIndex + 1);
@@ -86,4 +88,4 @@ export function StepNav({ activeIndex, titles, storyProgress, onGo, copyOf, unse
       {stepButton(1, atEnd, next, copy.next, '↓')}
     </nav>
   );
-}
+});

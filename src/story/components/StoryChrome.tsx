@@ -102,15 +102,21 @@ export function StoryChrome() {
   );
 
   // The steps are static HTML, so their active marks are written here, not rendered: in the same
-  // commit as the graphic's state (a layout effect), so no frame shows one without the other.
+  // commit as the graphic's state (a layout effect), so no frame shows one without the other. The
+  // steps are found once, and only the mark that moves is written: searching the section (every
+  // step's static graphic included) and writing all twelve was part of each step change's commit.
+  const stepElements = useRef<HTMLElement[] | null>(null);
+  const markedStep = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
     const section = findSection();
     if (!section) return;
     section.dataset.activeStep = activeIndex >= 0 ? steps[activeIndex].id : '';
-    section.querySelectorAll<HTMLElement>('[data-step]').forEach((el, i) => {
-      if (i === activeIndex) el.setAttribute('aria-current', 'step');
-      else el.removeAttribute('aria-current');
-    });
+    if (!stepElements.current?.[0]?.isConnected) stepElements.current = [...section.querySelectorAll<HTMLElement>('[data-step]')];
+    const active = stepElements.current[activeIndex] ?? null;
+    if (markedStep.current === active) return;
+    markedStep.current?.removeAttribute('aria-current');
+    active?.setAttribute('aria-current', 'step');
+    markedStep.current = active;
   }, [activeIndex]);
 
   // The step, for a graphic drawn outside this frame (embed.js sticky mode), and the progress through

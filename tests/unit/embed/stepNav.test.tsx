@@ -1,8 +1,15 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
 import { motionValue } from 'framer-motion';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fillSlots } from '../../../src/story/data/tokens.ts';
 import { StepNav } from '../../../src/story/components/StepNav.tsx';
+
+// StepNav writes its status with fillSlots once per render: counting its calls counts the renders.
+vi.mock('../../../src/story/data/tokens.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/story/data/tokens.ts')>();
+  return { ...real, fillSlots: vi.fn(real.fillSlots) };
+});
 
 afterEach(cleanup);
 
@@ -27,5 +34,25 @@ describe('StepNav under embed.js’s copy (unseen)', () => {
     expect(fillOf(container)).toBe('scaleX(0.7)');
     act(() => progress.set(0.8));
     expect(fillOf(container)).toBe('scaleX(0.8)');
+  });
+});
+
+describe('StepNav renders only when its own props change', () => {
+  it('is skipped when the story’s chrome renders again for something else (the graphic’s deferred render, the fling watch)', () => {
+    const progress = motionValue(0);
+    const onGo = () => {};
+    const view = (activeIndex: number) => <StepNav activeIndex={activeIndex} titles={titles} storyProgress={progress} onGo={onGo} />;
+    const renders = vi.mocked(fillSlots);
+    renders.mockClear();
+    const { container, rerender } = render(view(0));
+    expect(renders).toHaveBeenCalledTimes(1);
+
+    rerender(view(0));
+    rerender(view(0));
+    expect(renders, 'same step, same props: not rendered again').toHaveBeenCalledTimes(1);
+
+    rerender(view(1));
+    expect(renders).toHaveBeenCalledTimes(2);
+    expect(container.querySelector('.step-nav-status')?.textContent).toContain('Two');
   });
 });
