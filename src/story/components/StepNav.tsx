@@ -31,7 +31,8 @@ const PREVIOUS_KEYS = new Set(['ArrowUp', 'ArrowLeft', 'k', 'PageUp']);
  * Where the reader is (a progress bar and "3 of 12") and buttons to step through the story. Arrow
  * keys and j/k work while a step button has focus, and only there, so they never hijack reading.
  * Memoised: the story's chrome renders several times per step change (the step, then the graphic's
- * deferred render, the fling watch's start and end), and the control changes only with its step.
+ * deferred render, the fling watch's start and end); the control changes only with its own props
+ * (embed.js’s graphic frame passes a new `copyOf` each render, so there it renders each time).
  */
 export const StepNav = memo(function StepNav({ activeIndex, titles, storyProgress, onGo, copyOf, unseen = false }: StepNavProps) {
   const total = titles.length;
